@@ -1,0 +1,11 @@
+declare namespace App {
+  interface Locals {
+    /** Set by a story page before its MDX renders; read by <Fig> and <Chart>. */
+    story?: {
+      file: string;
+      lang: import('./format.ts').Lang;
+      figures: Map<string, import('./references.ts').ResolvedFigure>;
+      pins: Record<string, string>;
+    };
+  }
+}

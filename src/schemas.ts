@@ -1,0 +1,165 @@
+/**
+ * Every data shape of the site, declared once. TypeScript types are derived
+ * from these schemas (see the `export type` lines), never written by hand.
+ *
+ * Imported by the content layer (src/content.config.ts), by the build-time
+ * checks (src/datasets.ts) and by plain Node scripts, so it only depends on zod.
+ */
+import { z } from 'astro/zod';
+import { QUALIFIERS } from './qualifiers.ts';
+
+/** Text in both editions. Chinese is the original; English is a translation. */
+export const bilingual = z.object({
+  zh: z.string().min(1),
+  en: z.string().min(1),
+});
+export type Bilingual = z.infer<typeof bilingual>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and hyphens, e.g. "envoy-coverage"');
+const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'a semantic version such as "1.0.0"');
+/** GB/T 2260 administrative code of a county-level unit: six digits. */
+export const adminCode = z.string().regex(/^\d{6}$/, 'a six-digit GB/T 2260 code such as "130321"');
+
+/** One article (or one story on a saved news page) that figures are taken from. */
+export const source = z.object({
+  id: kebabId,
+  title: z.string().min(1),
+  byline: z.string().min(1).optional(),
+  /** Only where the saved text names one. */
+  outlet: z.string().min(1).optional(),
+  date: isoDate,
+  /** How the date was established, when the text does not print it in full. */
+  dateNote: bilingual.optional(),
+  /** The saved page in ../shared/sources/ that this story is on. */
+  file: z.string().regex(/^[\w.-]+\.txt$/, 'a file name in shared/sources, e.g. "003_096f2e30b87b1bab.txt"'),
+});
+export type Source = z.infer<typeof source>;
+
+export const qualifier = z.enum(Object.keys(QUALIFIERS) as [keyof typeof QUALIFIERS, ...(keyof typeof QUALIFIERS)[]]);
+
+/**
+ * A single published number, with the words it came from.
+ * A dataset may not hold a bare number: every number is a figure.
+ */
+export const figure = z.object({
+  value: z.number().finite(),
+  /** Exact words from the article, copied character for character. */
+  quote: z.string().min(2),
+  /** Id of one of the dataset's `sources`. */
+  source: kebabId,
+  /** Words around the number in the source (超过, 近, 累计 …), in source order. */
+  qualifiers: z.array(qualifier).default([]),
+  /** A plan or a hope rather than a result. */
+  status: z.enum(['reported', 'target', 'expected']).default('reported'),
+  /** The date the figure describes, if it differs from the article's date. */
+  asOf: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD').optional(),
+  note: bilingual.optional(),
+});
+export type Figure = z.infer<typeof figure>;
+
+/** Units the formatters know how to write in both languages. */
+export const unit = z.object({
+  zh: z.string(),
+  en: z.string(),
+});
+export type Unit = z.infer<typeof unit>;
+
+export const field = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'snake_case, e.g. "sales_yuan"'),
+  label: bilingual,
+  type: z.enum(['figure', 'text', 'date', 'admin-code']),
+  /** For figures: what the number counts. "%" for percentages; "" for a bare count. */
+  unit: unit.optional(),
+  /** How a figure is written: "cheng" writes 60 as 六成 (tenths), as Chinese sources do. */
+  format: z.enum(['number', 'cheng']).default('number'),
+});
+export type Field = z.infer<typeof field>;
+
+/** A text cell: both languages. A date cell: ISO date. A code cell: GB/T 2260. */
+const cell = z.union([figure, bilingual, z.string(), z.null()]);
+
+export const row = z
+  .object({ id: kebabId })
+  .catchall(cell);
+export type Row = z.infer<typeof row>;
+
+export const dataset = z
+  .object({
+    id: kebabId,
+    version: semver,
+    released: isoDate,
+    title: bilingual,
+    description: bilingual,
+    license: z.string().min(1),
+    /** What changed since the previous version; required from the second version on. */
+    changes: bilingual.optional(),
+    sources: z.array(source).min(1),
+    fields: z.array(field).min(1),
+    rows: z.array(row).min(1),
+  })
+  .superRefine((ds, ctx) => {
+    const sourceIds = new Set(ds.sources.map((s) => s.id));
+    const fields = new Map(ds.fields.map((f) => [f.key, f]));
+    const rowIds = new Set<string>();
+    ds.rows.forEach((r, i) => {
+      if (rowIds.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rows', i, 'id'], message: `duplicate row id "${r.id}"` });
+      rowIds.add(r.id);
+      for (const [key, value] of Object.entries(r)) {
+        if (key === 'id') continue;
+        const f = fields.get(key);
+        const path = ['rows', i, key];
+        if (!f) {
+          ctx.addIssue({ code: 'custom', path, message: `row "${r.id}" has "${key}", which is not one of the dataset's fields (${[...fields.keys()].join(', ')})` });
+          continue;
+        }
+        if (value === null) continue;
+        const isFigure = typeof value === 'object' && 'value' in value;
+        if (f.type === 'figure') {
+          if (!isFigure) ctx.addIssue({ code: 'custom', path, message: `"${key}" is a figure field: give { value, quote, source }` });
+          else if (!sourceIds.has(value.source)) ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: `source "${value.source}" is not listed in the dataset's sources (${[...sourceIds].join(', ')})` });
+        } else if (f.type === 'text') {
+          if (typeof value !== 'object' || isFigure) ctx.addIssue({ code: 'custom', path, message: `"${key}" is a text field: give { zh, en }` });
+        } else if (f.type === 'date') {
+          if (typeof value !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) ctx.addIssue({ code: 'custom', path, message: `"${key}" is a date field: write YYYY, YYYY-MM or YYYY-MM-DD` });
+        } else if (f.type === 'admin-code') {
+          if (typeof value !== 'string' || !/^\d{6}$/.test(value)) ctx.addIssue({ code: 'custom', path, message: `"${key}" is a GB/T 2260 code: six digits` });
+        }
+      }
+    });
+    ds.fields.forEach((f, i) => {
+      if (f.type === 'figure' && !f.unit) ctx.addIssue({ code: 'custom', path: ['fields', i, 'unit'], message: `figure field "${f.key}" needs a unit ({ "zh": "", "en": "" } for a bare count)` });
+    });
+  });
+export type Dataset = z.infer<typeof dataset>;
+
+/** A county-level unit that has a story. */
+export const county = z.object({
+  code: adminCode,
+  /** Pinyin slug: the story lives at /counties/<slug>/ for ever. */
+  slug: kebabId,
+  name: bilingual,
+  /** The official full name as in GB/T 2260 (e.g. 青龙满族自治县). */
+  officialName: z.string().min(2),
+  province: bilingual,
+});
+export type County = z.infer<typeof county>;
+
+export const themes = ['industry', 'talent', 'technology', 'farmers', 'women', 'tourism', 'heritage', 'governance', 'philanthropy'] as const;
+export const theme = z.enum(themes);
+
+/** Front matter of a story in content/. */
+export const story = z.object({
+  title: z.string().min(2),
+  /** One or two sentences for lists, feeds and social cards. */
+  summary: z.string().min(10),
+  kind: z.enum(['county', 'theme']),
+  /** For county stories: the county's GB/T 2260 code. */
+  county: adminCode.optional(),
+  /** Dataset versions the story cites: { "qinglong": "1.0.0" }. */
+  datasets: z.record(kebabId, semver).default({}),
+  themes: z.array(theme).default([]),
+  published: z.coerce.date(),
+  updated: z.coerce.date().optional(),
+});
+export type StoryFrontmatter = z.infer<typeof story>;
