@@ -23,3 +23,10 @@ const words = {
 
 export type WordKey = keyof typeof words;
 export const t = (key: WordKey, lang: Lang): string => words[key][lang];
+
+/**
+ * getStaticPaths entries for a page that exists in both editions. Put such
+ * pages under src/pages/[...lang]/: the Chinese page has no prefix, the
+ * English one lives under /en/. The page receives `lang` as a prop.
+ */
+export const editionPaths = () => LANGS.map((lang) => ({ params: { lang: lang === 'zh' ? undefined : lang }, props: { lang } }));
