@@ -163,3 +163,22 @@ export const story = z.object({
   updated: z.coerce.date().optional(),
 });
 export type StoryFrontmatter = z.infer<typeof story>;
+// ——— Publishing: the saved pages behind data/sources.json (src/source-pages.ts) ———
+
+/** A story that shared a saved page with a source but was deliberately not used. */
+export const leftOutStory = z.object({
+  title: z.string().min(2),
+  byline: z.string().min(1).optional(),
+  /** The date as the page prints it, if it prints one ("7月23日"). */
+  printedDate: z.string().min(1).optional(),
+  /** Why the site does not use it. */
+  reason: bilingual,
+});
+export type LeftOutStory = z.infer<typeof leftOutStory>;
+
+/** One saved page in ../shared/sources/ and the stories on it the site left out. */
+export const sourcePage = z.object({
+  file: source.shape.file,
+  leftOut: z.array(leftOutStory).default([]),
+});
+export type SourcePage = z.infer<typeof sourcePage>;

@@ -1,0 +1,13 @@
+/** /data/<id>/<version>.csv — the dataset version as CSV, UTF-8 with a BOM (see src/dataset-files.ts for the columns). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDatasets } from '../../../site.ts';
+import { datasetCsv } from '../../../dataset-files.ts';
+import type { LoadedDataset } from '../../../datasets.ts';
+
+export const getStaticPaths = (() =>
+  getDatasets().all.map((d) => ({ params: { id: d.data.id, version: d.data.version }, props: { dataset: d } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(datasetCsv((props as { dataset: LoadedDataset }).dataset.data), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });

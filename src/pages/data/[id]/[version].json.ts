@@ -1,0 +1,13 @@
+/** /data/<id>/<version>.json — the released dataset file, byte for byte (its hash is in data/datasets.lock.json). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDatasets, ROOT } from '../../../site.ts';
+import { datasetJsonText } from '../../../dataset-files.ts';
+import type { LoadedDataset } from '../../../datasets.ts';
+
+export const getStaticPaths = (() =>
+  getDatasets().all.map((d) => ({ params: { id: d.data.id, version: d.data.version }, props: { dataset: d } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(datasetJsonText(ROOT, (props as { dataset: LoadedDataset }).dataset), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { csvParse } from 'd3';
+import { BOM, csvToRows, datasetCsv } from '../../../src/dataset-files.ts';
+import { loadAllDatasets } from '../../../src/datasets.ts';
+import { dataset as datasetSchema, type Row } from '../../../src/schemas.ts';
+
+/** A missing value and a null cell are the same thing in a CSV. */
+const withoutNulls = (rows: Row[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined)));
+
+const datasets = loadAllDatasets(process.cwd());
+
+describe('CSV download', () => {
+  it.each(datasets.all.map((d) => [`${d.data.id}@${d.data.version}`, d] as const))('%s starts with a BOM and round-trips to the same rows', (_, { data }) => {
+    const csv = datasetCsv(data);
+    expect(csv.startsWith(BOM)).toBe(true);
+    const table = csvParse(csv.slice(1));
+    expect(table.length).toBe(data.rows.length);
+    expect(table.columns[0]).toBe('id');
+    expect(table.map((r) => r.id)).toEqual(data.rows.map((r) => r.id));
+    expect(csvToRows(csv, data.fields)).toEqual(withoutNulls(data.rows));
+  });
+
+  it('keeps commas, quotes, line breaks, notes, dates and qualifiers intact', () => {
+    const data = datasetSchema.parse({
+      id: 'edge', version: '1.0.0', released: '2026-01-01', license: 'CC-BY-4.0',
+      title: { zh: '边界', en: 'Edges' }, description: { zh: '测试', en: 'Test' },
+      sources: [{ id: 'retu-2022', title: '标题', date: '2022-07-25', file: '003_096f2e30b87b1bab.txt' }],
+      fields: [
+        { key: 'name', label: { zh: '名称', en: 'Name' }, type: 'text' },
+        { key: 'code', label: { zh: '代码', en: 'Code' }, type: 'admin-code' },
+        { key: 'when', label: { zh: '时间', en: 'When' }, type: 'date' },
+        { key: 'people', label: { zh: '人数', en: 'People' }, type: 'figure', unit: { zh: '人', en: 'people' } },
+      ],
+      rows: [
+        { id: 'a', name: { zh: '逗号，和"引号"', en: 'comma, "quotes"\nand a new line' }, code: '130321', when: '2022-07', people: { value: 4000, quote: '4000余人，"含"', source: 'retu-2022', qualifiers: ['超过', '余'], status: 'target', asOf: '2022', note: { zh: '注', en: 'note, with comma' } } },
+        { id: 'b', name: { zh: '乙', en: 'B' }, code: null, when: '2023', people: { value: 0.5, quote: '0.5人', source: 'retu-2022' } },
+      ],
+    });
+    const csv = datasetCsv(data);
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFid,name.zh,name.en,code,when,people,people.qualifiers,people.status,people.source,people.quote,people.as_of,people.note.zh,people.note.en');
+    expect(csvToRows(csv, data.fields)).toEqual(withoutNulls(data.rows));
+  });
+});
