@@ -1,0 +1,122 @@
+/**
+ * Permanent links: every URL the site has ever published is listed in
+ * data/published-urls.txt (one path a line, committed). After each build,
+ * every listed URL must be in the output or redirected (data/redirects.json,
+ * old path → new path) to one that is; otherwise the build fails.
+ * `npm run urls:record` adds the URLs of a new build to the list, never removes any.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { z } from 'astro/zod';
+import { DataError, describeIssues } from './errors.ts';
+
+export const PUBLISHED_FILE = 'data/published-urls.txt';
+export const REDIRECTS_FILE = 'data/redirects.json';
+
+/** Build output that is not a permanent URL: hashed assets and the search index, which are replaced on every build. */
+const TRANSIENT = [/^\/_astro\//, /^\/pagefind\//];
+
+const HEADER = `# Every URL this site has published. Never delete a line: if a page moves,
+# add "old": "new" to data/redirects.json. Add new URLs with: npm run urls:record
+`;
+
+/** URL paths of the files in a build output: "counties/qinglong/index.html" → "/counties/qinglong/". */
+export function outputUrls(distDir: string): Set<string> {
+  const urls = new Set<string>();
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const url = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), `${url}/`);
+      else urls.add(entry.name === 'index.html' ? prefix : url);
+    }
+  };
+  walk(distDir, '/');
+  return new Set([...urls].filter((u) => !TRANSIENT.some((re) => re.test(u))));
+}
+
+export function readPublished(root: string): string[] {
+  const file = path.join(root, PUBLISHED_FILE);
+  if (!existsSync(file)) return [];
+  const lines = readFileSync(file, 'utf8').split('\n').map((l) => l.trim());
+  const urls = lines.filter((l) => l && !l.startsWith('#'));
+  urls.forEach((u, i) => {
+    if (!u.startsWith('/')) throw new DataError(PUBLISHED_FILE, `line "${u}" (entry ${i + 1}) is not a path starting with "/"`);
+  });
+  return urls;
+}
+
+const redirectsSchema = z.record(z.string().startsWith('/', 'a path starting with "/"'), z.string().startsWith('/', 'a path starting with "/"'));
+
+export function readRedirects(root: string): Record<string, string> {
+  const file = path.join(root, REDIRECTS_FILE);
+  if (!existsSync(file)) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new DataError(REDIRECTS_FILE, `is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = redirectsSchema.safeParse(raw);
+  if (!parsed.success) throw new DataError(REDIRECTS_FILE, describeIssues(parsed.error.issues));
+  return parsed.data;
+}
+
+/** One error per published URL that the output no longer serves, directly or through redirects. */
+export function missingUrls(published: string[], output: Set<string>, redirects: Record<string, string>): DataError[] {
+  const errors: DataError[] = [];
+  for (const url of published) {
+    if (output.has(url)) continue;
+    const seen = [url];
+    let target = redirects[url];
+    while (target && !output.has(target) && !seen.includes(target) && redirects[target]) {
+      seen.push(target);
+      target = redirects[target];
+    }
+    if (!target) {
+      errors.push(new DataError(PUBLISHED_FILE, `${url} was published but is no longer in the build output and has no redirect: restore it, or add "${url}": "<new path>" to ${REDIRECTS_FILE}`));
+    } else if (!output.has(target)) {
+      errors.push(new DataError(REDIRECTS_FILE, `"${url}" redirects to ${[...seen.slice(1), target].join(' → ')}, which is not in the build output either`));
+    }
+  }
+  return errors;
+}
+
+/** Throws if a published URL disappeared without a redirect. Returns the output URLs not yet recorded. */
+export function checkPublishedUrls(root: string, distDir: string): { unrecorded: string[] } {
+  const output = outputUrls(distDir);
+  const published = readPublished(root);
+  const errors = missingUrls(published, output, readRedirects(root));
+  if (errors.length) throw DataError.combine(errors);
+  const known = new Set(published);
+  return { unrecorded: [...output].filter((u) => !known.has(u)).sort() };
+}
+
+/** Add the output's new URLs to data/published-urls.txt (sorted); nothing is ever removed. */
+export function recordUrls(root: string, distDir: string): string[] {
+  const published = readPublished(root);
+  const known = new Set(published);
+  const added = [...outputUrls(distDir)].filter((u) => !known.has(u)).sort();
+  const all = [...new Set([...published, ...added])].sort();
+  writeFileSync(path.join(root, PUBLISHED_FILE), HEADER + all.join('\n') + '\n');
+  return added;
+}
+
+/** Astro integration: the check, after every build. Put it last, after integrations that write files (sitemap). */
+export default function publishedUrls(): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: 'county-stories:published-urls',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const { unrecorded } = checkPublishedUrls(root, fileURLToPath(dir));
+        logger.info(`${readPublished(root).length} published URLs still served`);
+        if (unrecorded.length) logger.warn(`${unrecorded.length} new URLs are not yet in ${PUBLISHED_FILE} (e.g. ${unrecorded.slice(0, 3).join(', ')}): run "npm run urls:record" and commit the list`);
+      },
+    },
+  };
+}
