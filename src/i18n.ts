@@ -4,6 +4,7 @@
  * Every component takes a `lang` prop and looks its words up with t().
  */
 import type { Lang } from './format.ts';
+import type { Theme } from './schemas.ts';
 export type { Lang };
 
 export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
@@ -11,6 +12,18 @@ export const htmlLang = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
 
 /** "/counties/qinglong/" in the given edition: "/en/counties/qinglong/". */
 export const localePath = (path: string, lang: Lang) => (lang === 'zh' ? path : `/en${path}`);
+
+export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
+
+/** The edition a URL path belongs to: everything under /en/ is English. */
+export const pathLang = (pathname: string): Lang => (/^\/en(\/|$)/.test(pathname) ? 'en' : 'zh');
+
+/**
+ * The same page in the given edition: "/en/counties/qinglong/" ⇄ "/counties/qinglong/".
+ * Every page exists in both editions (pages under src/pages/[...lang]/, stories
+ * through the translation check), so the counterpart is always this path.
+ */
+export const pageInEdition = (pathname: string, lang: Lang) => localePath(pathname.replace(/^\/en(?=\/|$)/, '') || '/', lang);
 
 const words = {
   siteName: { zh: '县域故事', en: 'County Stories' },
@@ -62,10 +75,52 @@ const words = {
   credit: { zh: '图：县域故事', en: 'Graphic: County Stories' },
   sourceLine: { zh: '来源', en: 'Source' },
   rss: { zh: 'RSS 订阅', en: 'RSS feed' },
+  // — English edition, search and browsing —
+  languageName: { zh: '中文', en: 'English' },
+  switchTo: { zh: '阅读中文版', en: 'Read in English' },
+  published: { zh: '发布于', en: 'Published' },
+  updated: { zh: '更新于', en: 'Updated' },
+  storyData: { zh: '数据', en: 'Data' },
+  themesLabel: { zh: '主题', en: 'Themes' },
+  translatedFrom: { zh: '', en: 'Translated from the Chinese original.' },
+  search: { zh: '搜索', en: 'Search' },
+  searchIntro: { zh: '搜索本站所有故事。可以按省份和主题筛选。', en: 'Search every story on this site, and narrow the results by province and theme.' },
+  searchNoScript: { zh: '搜索需要启用 JavaScript。也可以从主题索引或时间线浏览全部故事。', en: 'Search needs JavaScript. You can also browse every story from the theme index or the timeline.' },
+  filterProvince: { zh: '省份', en: 'Province' },
+  filterTheme: { zh: '主题', en: 'Theme' },
+  topics: { zh: '主题索引', en: 'Themes' },
+  topicsIntro: { zh: '按主题浏览故事：热土计划的三个方向，与 2023 年实地调研总结的五种帮扶。', en: 'Stories by theme: the three directions of the Fertile Land Plan, and the five kinds of help the 2023 field study describes.' },
+  storiesOnTopic: { zh: '篇故事', en: 'stories' },
+  noStoriesOnTopic: { zh: '暂无这个主题的故事。', en: 'No story on this theme yet.' },
+  allTopics: { zh: '全部主题', en: 'All themes' },
+  timeline: { zh: '时间线', en: 'Timeline' },
+  timelineIntro: { zh: '项目的主要节点。每个日期和数字都取自数据集，并链接到相关故事和来源。', en: 'The main events of the programme. Every date and number comes from the datasets, with links to the stories and sources.' },
+  relatedStories: { zh: '相关故事', en: 'Stories' },
+  countyStories: { zh: '县域故事', en: 'County stories' },
+  themeStories: { zh: '专题', en: 'Themes' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type WordKey = keyof typeof words;
 export const t = (key: WordKey, lang: Lang): string => words[key][lang];
+
+/**
+ * Story themes (src/schemas.ts) as readers see them: the programme's three
+ * directions (产业、人才、科技), the five kinds of help the 2023 field study
+ * names (为农户赋利 … 为治理赋信) and philanthropy. Also the search filter values.
+ */
+const themeLabels = {
+  industry: { zh: '产业', en: 'Industry' },
+  talent: { zh: '人才', en: 'Talent' },
+  technology: { zh: '科技', en: 'Technology' },
+  farmers: { zh: '为农户赋利', en: 'Income for farmers' },
+  women: { zh: '为女性赋权', en: 'Empowering women' },
+  tourism: { zh: '为文旅赋智', en: 'Smarter rural tourism' },
+  heritage: { zh: '为非遗赋能', en: 'New life for intangible heritage' },
+  governance: { zh: '为治理赋信', en: 'Trust in local governance' },
+  philanthropy: { zh: '公益', en: 'Philanthropy' },
+} as const satisfies Record<Theme, Record<Lang, string>>;
+
+export const themeLabel = (theme: Theme, lang: Lang): string => themeLabels[theme][lang];
 
 /**
  * getStaticPaths entries for a page that exists in both editions. Put such

@@ -163,6 +163,22 @@ export const story = z.object({
   updated: z.coerce.date().optional(),
 });
 export type StoryFrontmatter = z.infer<typeof story>;
+
+// ——— English edition (src/translations.ts) ———
+
+/**
+ * Front matter of an English translation in content/en/counties|themes/<slug>.mdx.
+ * Only the translated prose: county, dataset pins, themes and dates come from
+ * the Chinese original, so a translation cannot drift from it. Strict, so a
+ * copied `datasets:` or `county:` line is an error rather than silently ignored.
+ */
+export const storyTranslation = z.strictObject({
+  title: z.string().min(2),
+  summary: z.string().min(10),
+});
+export type StoryTranslationFrontmatter = z.infer<typeof storyTranslation>;
+export type Theme = z.infer<typeof theme>;
+
 // ——— Publishing: the saved pages behind data/sources.json (src/source-pages.ts) ———
 
 /** A story that shared a saved page with a source but was deliberately not used. */

@@ -1,13 +1,17 @@
-/** Story collection helpers: URLs and ordering. A story's URL is permanent. */
+/** Story collection helpers: URLs, ordering and the English edition. A story's URL is permanent. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { countyByCode } from './site.ts';
+import { localePath, type Lang } from './i18n.ts';
+import { checkTranslations, translationFile, type StoryText } from './translations.ts';
 
 export type Story = CollectionEntry<'stories'>;
+export type Translation = CollectionEntry<'translations'>;
 
 /** content/counties/qinglong.mdx → "qinglong"; content/themes/envoys.mdx → "envoys". */
 export const storySlug = (entry: Story) => entry.id.split('/').at(-1)!;
 
-export const storyPath = (entry: Story) => (entry.data.kind === 'county' ? `/counties/${storySlug(entry)}/` : `/themes/${storySlug(entry)}/`);
+/** /counties/qinglong/ in Chinese, /en/counties/qinglong/ in English. */
+export const storyPath = (entry: Story, lang: Lang = 'zh') => localePath(entry.data.kind === 'county' ? `/counties/${storySlug(entry)}/` : `/themes/${storySlug(entry)}/`, lang);
 
 export async function getStories(kind?: Story['data']['kind']): Promise<Story[]> {
   const all = await getCollection('stories', (e) => !kind || e.data.kind === kind);
@@ -24,4 +28,40 @@ export async function getStories(kind?: Story['data']['kind']): Promise<Story[]>
     }
   }
   return all.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const storyFile = (e: Story | Translation) => e.filePath ?? `content/${e.collection === 'translations' ? 'en/' : ''}${e.id}.mdx`;
+const asText = (e: Story | Translation): StoryText => ({ file: storyFile(e), body: e.body ?? '', title: e.data.title, summary: e.data.summary });
+
+/**
+ * English translations by story id, after the translation check (src/translations.ts):
+ * the build stops here if any story lacks a faithful translation.
+ */
+export async function getTranslations(): Promise<Map<string, Translation>> {
+  const [originals, english] = await Promise.all([getStories(), getCollection('translations')]);
+  checkTranslations(originals.map(asText), english.map(asText));
+  return new Map(english.map((e) => [e.id, e]));
+}
+
+/** A story as one edition shows it: the original's data, the edition's words and MDX. */
+export interface EditionStory {
+  entry: Story;
+  lang: Lang;
+  title: string;
+  summary: string;
+  path: string;
+  /** The MDX to render: the original, or its English translation. */
+  content: Story | Translation;
+  file: string;
+}
+
+export async function inEdition(entry: Story, lang: Lang): Promise<EditionStory> {
+  const content = lang === 'zh' ? entry : (await getTranslations()).get(entry.id);
+  if (!content) throw new Error(`${translationFile(storyFile(entry))}: missing translation`); // unreachable after the check
+  return { entry, lang, title: content.data.title, summary: content.data.summary, path: storyPath(entry, lang), content, file: storyFile(content) };
+}
+
+/** Every story (of a kind) in one edition, in the order of getStories(). */
+export async function getEditionStories(lang: Lang, kind?: Story['data']['kind']): Promise<EditionStory[]> {
+  return Promise.all((await getStories(kind)).map((e) => inEdition(e, lang)));
 }
