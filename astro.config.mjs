@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import dataChecks from './src/integration.ts';
+import publishedUrls, { readRedirects } from './src/published-urls.ts';
+import search from './src/search.ts';
+
+export default defineConfig({
+  // The public address; every permanent URL and citation is built from it.
+  site: process.env.SITE_URL ?? 'https://county-stories.example.org',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Moved pages: old path → new path (data/redirects.json). Published URLs never break.
+  redirects: readRedirects(process.cwd()),
+  integrations: [
+    dataChecks(),
+    mdx(),
+    // Embed pages are for iframes, not for search engines.
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
+    search(),
+    // Last: checks the finished output against data/published-urls.txt.
+    publishedUrls(),
+  ],
+});
