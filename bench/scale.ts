@@ -1,0 +1,208 @@
+/**
+ * Scale benchmark: how the build's cost grows with the number of counties.
+ *
+ *   npm run bench                  N = 10, 100, 1000, 2800
+ *   npm run bench -- --quick       N = 10, 100
+ *   npm run bench -- --sizes=500   any sizes
+ *   options: --keep (leave the corpora in bench/.corpora/), --no-baseline,
+ *            --cpu-prof (write V8 CPU profiles of the build to bench/.corpora/<N>/profiles/)
+ *
+ * For each N it writes a corpus (bench/corpus.ts), runs the project's own
+ * `npm run build` in it while sampling memory (bench/measure.ts), then builds
+ * the same N stories as plain MDX with bare Astro (bench/baseline/) and prints
+ * our time as a ratio to that. Results also go to bench/.corpora/results.json.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateBaseline, generateCorpus, syntheticToken, type CorpusInfo } from './corpus.ts';
+import { listFiles, measureRun, pageTypes, type PageType, type RunResult } from './measure.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const WORK = path.join(ROOT, 'bench/.corpora');
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: process.env.npm_config_quick === 'true' },
+    sizes: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'no-baseline': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
+  },
+});
+const sizes = opts.sizes ? opts.sizes.split(',').map(Number) : opts.quick ? [10, 100] : [10, 100, 1000, 2800];
+
+interface Phase {
+  name: string;
+  seconds: number;
+}
+
+interface Build extends RunResult {
+  pages: number;
+  distBytes: number;
+  types: PageType[];
+  phases: Phase[];
+  render: ReturnType<typeof renderTimes>;
+}
+
+interface Result {
+  n: number;
+  corpus: Omit<CorpusInfo, 'bodies' | 'dir'> & { seconds: number };
+  site: Build;
+  baseline?: Build;
+}
+
+/** Where the build spends its time, from the moments Astro prints its section headers. */
+const PHASES: [string, RegExp][] = [
+  ['start + data checks', /^/],
+  ['content sync + types', /\[content\] Syncing/],
+  ['bundle (vite)', /Building static entrypoints/],
+  ['render pages', /generating static routes/],
+  ['integrations', /\d+ page\(s\) built in/],
+  ['rest of build script', /\[build\] Complete!/],
+];
+
+/**
+ * Render time per page type: Astro logs each route with the time since the
+ * previous one ("├─ /counties/x/index.html (+15ms)"), and renders one page at
+ * a time, so these add up to the render phase.
+ */
+function renderTimes(lines: { text: string }[]): { pattern: string; pages: number; ms: number }[] {
+  const groups = new Map<string, { pattern: string; pages: number; ms: number }>();
+  for (const { text } of lines) {
+    const m = /[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/.exec(text);
+    if (!m) continue;
+    const pattern = m[1].replace(syntheticToken, '<county>');
+    const g = groups.get(pattern) ?? { pattern, pages: 0, ms: 0 };
+    g.pages++;
+    g.ms += Number(m[2]) * (m[3] === 's' ? 1000 : 1);
+    groups.set(pattern, g);
+  }
+  return [...groups.values()].sort((a, b) => b.ms - a.ms);
+}
+
+function phasesOf(lines: { at: number; text: string }[], total: number): Phase[] {
+  const starts: { name: string; at: number }[] = [{ name: PHASES[0][0], at: 0 }];
+  let from = 0;
+  for (const [name, pattern] of PHASES.slice(1)) {
+    const i = lines.findIndex((l, k) => k >= from && pattern.test(l.text));
+    if (i === -1) continue;
+    starts.push({ name, at: lines[i].at });
+    from = i;
+  }
+  const found = new Map(starts.map((s, i) => [s.name, (starts[i + 1]?.at ?? total) - s.at]));
+  return PHASES.map(([name]) => ({ name, seconds: found.get(name) ?? 0 }));
+}
+
+async function build(dir: string, label: string): Promise<Build> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
+  if (opts['cpu-prof']) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.join(dir, 'profiles')}`;
+  const logFile = path.join(dir, 'build.log');
+  const run = await measureRun('npm', ['run', 'build'], dir, logFile, env);
+  if (run.exitCode !== 0) {
+    const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+    throw new Error(`${label}: the build failed (exit ${run.exitCode}); last lines of ${logFile}:\n${tail}`);
+  }
+  const files = listFiles(path.join(dir, 'dist'));
+  const log = readFileSync(logFile, 'utf8');
+  const pages = [...log.matchAll(/(\d+) page\(s\) built/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  return {
+    ...run,
+    pages,
+    distBytes: files.reduce((s, f) => s + f.bytes, 0),
+    types: pageTypes(files, syntheticToken),
+    phases: phasesOf(run.lines, run.seconds),
+    render: renderTimes(run.lines),
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const s = (seconds: number, digits = 1) => `${seconds.toFixed(digits)} s`;
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function summary(results: Result[]): string {
+  const main = table(
+    ['N', 'pages', 'build', 's / county', 'marginal s / county', 'peak RSS', 'dist/', 'baseline', 'ratio', 'baseline peak RSS'],
+    results.map((r, i) => {
+      const prev = results[i - 1];
+      const marginal = prev ? (r.site.seconds - prev.site.seconds) / (r.n - prev.n) : undefined;
+      return [
+        String(r.n),
+        String(r.site.pages),
+        s(r.site.seconds),
+        (r.site.seconds / r.n).toFixed(3),
+        marginal === undefined ? '—' : marginal.toFixed(3),
+        mb(r.site.peakRssBytes),
+        mb(r.site.distBytes),
+        r.baseline ? s(r.baseline.seconds) : '—',
+        r.baseline ? `${(r.site.seconds / r.baseline.seconds).toFixed(2)}×` : '—',
+        r.baseline ? mb(r.baseline.peakRssBytes) : '—',
+      ];
+    }),
+  );
+  const phases = table(
+    ['N', ...results[0].site.phases.map((p) => p.name)],
+    results.map((r) => [String(r.n), ...r.site.phases.map((p) => s(p.seconds))]),
+  );
+  const last = results.at(-1)!;
+  const perCounty = last.site.types.filter((t) => t.pattern.includes('<county>'));
+  const shared = last.site.types.filter((t) => !t.pattern.includes('<county>')).slice(0, 12);
+  const types = (list: PageType[]) =>
+    table(['page type', 'files', 'bytes / file', 'total'], list.map((t) => [`\`${t.pattern}\``, String(t.files), kb(t.bytes / t.files), mb(t.bytes)]));
+  const render = table(
+    ['route', 'pages', 'ms / page', 'total'],
+    last.site.render.slice(0, 12).map((r) => [`\`${r.pattern}\``, String(r.pages), (r.ms / r.pages).toFixed(1), s(r.ms / 1000)]),
+  );
+  return [
+    main,
+    '',
+    `Where the time goes (from Astro's log; the site's build):`,
+    '',
+    phases,
+    '',
+    `Render time per route at N = ${last.n} (Astro's per-page timings):`,
+    '',
+    render,
+    '',
+    `Bytes per page type at N = ${last.n}, one file per synthetic county:`,
+    '',
+    types(perCounty),
+    '',
+    `Largest other outputs at N = ${last.n}:`,
+    '',
+    types(shared),
+  ].join('\n');
+}
+
+async function main() {
+  mkdirSync(WORK, { recursive: true });
+  const results: Result[] = [];
+  for (const n of sizes) {
+    const dir = path.join(WORK, String(n));
+    let t = performance.now();
+    const { bodies, dir: _, ...corpus } = generateCorpus(ROOT, dir, n);
+    const corpusSeconds = (performance.now() - t) / 1000;
+    console.error(`N=${n}: corpus written in ${s(corpusSeconds)} (${corpus.synthetic} synthetic counties: ${JSON.stringify(corpus.files)}); building…`);
+    const site = await build(dir, `site N=${n}`);
+    console.error(`N=${n}: site built in ${s(site.seconds)}, peak ${mb(site.peakRssBytes)}, ${site.pages} pages`);
+    let baseline: Build | undefined;
+    if (!opts['no-baseline']) {
+      const baseDir = path.join(WORK, `baseline-${n}`);
+      generateBaseline(ROOT, baseDir, bodies);
+      baseline = await build(baseDir, `baseline N=${n}`);
+      console.error(`N=${n}: baseline built in ${s(baseline.seconds)} → ratio ${(site.seconds / baseline.seconds).toFixed(2)}×`);
+      if (!opts.keep) rmSync(baseDir, { recursive: true, force: true });
+    }
+    if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+    results.push({ n, corpus: { ...corpus, seconds: corpusSeconds }, site, baseline });
+    writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results.map(({ site: { lines: _l, ...site }, baseline: b, ...r }) => ({ ...r, site, baseline: b && { ...b, lines: undefined } })), null, 2));
+  }
+  console.log(summary(results));
+}
+
+await main();
