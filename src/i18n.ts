@@ -82,7 +82,7 @@ const words = {
   updated: { zh: '更新于', en: 'Updated' },
   storyData: { zh: '数据', en: 'Data' },
   themesLabel: { zh: '主题', en: 'Themes' },
-  translatedFrom: { zh: '', en: 'Translated from the Chinese original.' },
+  translatedFrom: { zh: '译自中文原文。', en: 'Translated from the Chinese original.' },
   search: { zh: '搜索', en: 'Search' },
   searchIntro: { zh: '搜索本站所有故事。可以按省份和主题筛选。', en: 'Search every story on this site, and narrow the results by province and theme.' },
   searchNoScript: { zh: '搜索需要启用 JavaScript。也可以从主题索引或时间线浏览全部故事。', en: 'Search needs JavaScript. You can also browse every story from the theme index or the timeline.' },
@@ -105,6 +105,7 @@ export const t = (key: WordKey, lang: Lang): string => words[key][lang];
 
 /**
  * Story themes (src/schemas.ts) as readers see them: the programme's three
+export const wordKeys = Object.keys(words) as WordKey[];
  * directions (产业、人才、科技), the five kinds of help the 2023 field study
  * names (为农户赋利 … 为治理赋信) and philanthropy. Also the search filter values.
  */
