@@ -75,6 +75,9 @@ const words = {
   credit: { zh: '图：县域故事', en: 'Graphic: County Stories' },
   sourceLine: { zh: '来源', en: 'Source' },
   rss: { zh: 'RSS 订阅', en: 'RSS feed' },
+  siteTagline: { zh: '阿里巴巴乡村振兴项目在九个县的故事，每个数字都有出处。', en: 'Stories of a rural-revitalisation programme in nine Chinese counties, every figure sourced.' },
+  themeStory: { zh: '专题', en: 'Theme' },
+  caseStudies: { zh: '案例', en: 'Case studies' },
   // — English edition, search and browsing —
   languageName: { zh: '中文', en: 'English' },
   switchTo: { zh: '阅读中文版', en: 'Read in English' },

@@ -1,0 +1,25 @@
+/** /rss.xml and /en/rss.xml — every story of the edition, newest first. */
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { editionPaths, htmlLang, localePath, t, themeLabel, type Lang } from '../../i18n.ts';
+import { getEditionStories } from '../../stories.ts';
+
+export const getStaticPaths = editionPaths;
+
+export async function GET(context: APIContext) {
+  const { lang } = context.props as { lang: Lang };
+  const stories = (await getEditionStories(lang)).toSorted((a, b) => b.entry.data.published.getTime() - a.entry.data.published.getTime() || a.path.localeCompare(b.path));
+  return rss({
+    title: t('siteName', lang),
+    description: t('siteTagline', lang),
+    site: new URL(localePath('/', lang), context.site).href,
+    items: stories.map((s) => ({
+      title: s.title,
+      description: s.summary,
+      link: s.path,
+      pubDate: s.entry.data.updated ?? s.entry.data.published,
+      categories: s.entry.data.themes.map((theme) => themeLabel(theme, lang)),
+    })),
+    customData: `<language>${htmlLang(lang)}</language>`,
+  });
+}

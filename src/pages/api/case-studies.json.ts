@@ -1,0 +1,52 @@
+/**
+ * /api/case-studies.json — the case studies for partners' own sites: one
+ * entry per county story, with its permanent URLs (both editions), summary,
+ * and the dataset versions it cites with their download URLs.
+ * Fields are only ever added, never renamed or removed (see "schema").
+ */
+import type { APIContext } from 'astro';
+import { getEditionStories } from '../../stories.ts';
+import { countyByCode, getDatasets } from '../../site.ts';
+import { absoluteUrl, datasetDownloadPath, datasetPagePath } from '../../permalinks.ts';
+import { cardPath } from '../../og.ts';
+
+export async function GET({ site }: APIContext) {
+  const [zh, en] = await Promise.all([getEditionStories('zh', 'county'), getEditionStories('en', 'county')]);
+  const url = (path: string) => absoluteUrl(path, site);
+  const caseStudies = zh.map((story, i) => {
+    const english = en[i];
+    const county = countyByCode(story.entry.data.county!)!;
+    return {
+      slug: county.slug,
+      code: county.code,
+      county: { zh: county.officialName, en: county.name.en },
+      province: county.province,
+      title: { zh: story.title, en: english.title },
+      summary: { zh: story.summary, en: english.summary },
+      url: { zh: url(story.path), en: url(english.path) },
+      image: { zh: url(cardPath(story.path)), en: url(cardPath(english.path)) },
+      published: story.entry.data.published.toISOString().slice(0, 10),
+      updated: story.entry.data.updated?.toISOString().slice(0, 10) ?? null,
+      datasets: Object.entries(story.entry.data.datasets).map(([id, version]) => {
+        const { data, hash } = getDatasets().get(id, version)!;
+        return {
+          id,
+          version,
+          title: data.title,
+          released: data.released,
+          hash,
+          url: url(datasetPagePath(id, version)),
+          json: url(datasetDownloadPath(id, version, 'json')),
+          csv: url(datasetDownloadPath(id, version, 'csv')),
+        };
+      }),
+    };
+  });
+  const body = {
+    schema: 1,
+    site: url('/'),
+    generated: 'at build time; URLs are permanent',
+    caseStudies,
+  };
+  return new Response(JSON.stringify(body, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}

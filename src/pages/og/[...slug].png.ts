@@ -1,0 +1,31 @@
+/**
+ * /og/<story path>.png — the social card of every story in both editions,
+ * plus /og/site.png and /og/en.png for the other pages. Rendered at build
+ * time; unchanged cards come from the cache (src/png.ts).
+ */
+import type { APIRoute } from 'astro';
+import { getEditionStories } from '../../stories.ts';
+import { countyByCode } from '../../site.ts';
+import { LANGS, localePath, t, type Lang } from '../../i18n.ts';
+import { CARD_WIDTH, cardPath, cardSvg, type CardContent } from '../../og.ts';
+import { svgToPng } from '../../png.ts';
+
+export async function getStaticPaths() {
+  const host = new URL(import.meta.env.SITE).host;
+  const cards: { path: string; card: CardContent }[] = [];
+  for (const lang of LANGS as readonly Lang[]) {
+    const siteName = t('siteName', lang);
+    cards.push({ path: cardPath(localePath('/', lang)), card: { lang, siteName, title: siteName, summary: t('siteTagline', lang), host } });
+    for (const story of await getEditionStories(lang)) {
+      const county = story.entry.data.county ? countyByCode(story.entry.data.county) : undefined;
+      const kicker = county ? (lang === 'zh' ? `${county.province.zh} · ${county.officialName}` : `${county.name.en}, ${county.province.en}`) : t('themeStory', lang);
+      cards.push({ path: cardPath(story.path), card: { lang, siteName, kicker, title: story.title, summary: story.summary, host } });
+    }
+  }
+  return cards.map(({ path, card }) => ({ params: { slug: path.replace(/^\/og\/|\.png$/g, '') }, props: { card } }));
+}
+
+export const GET: APIRoute = ({ props }) => {
+  const { png } = svgToPng(cardSvg((props as { card: CardContent }).card), { width: CARD_WIDTH });
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};

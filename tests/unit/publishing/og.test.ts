@@ -1,0 +1,62 @@
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { CARD_HEIGHT, CARD_WIDTH, cardPath, cardSvg, wrapText } from '../../../src/og.ts';
+import { svgToPng } from '../../../src/png.ts';
+
+/** Pixels darker than the card's background in a box. */
+function darkPixels(png: PNG, x0: number, y0: number, x1: number, y1: number): number {
+  let n = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * png.width + x) * 4;
+      if (png.data[i] < 100 && png.data[i + 1] < 100 && png.data[i + 2] < 100) n++;
+    }
+  }
+  return n;
+}
+
+const base = { lang: 'zh', siteName: '县域故事', kicker: '甘肃省 · 积石山保安族东乡族撒拉族自治县', host: 'county-stories.example.org' } as const;
+
+describe('social cards', () => {
+  it('have a path per page', () => {
+    expect(cardPath('/counties/qinglong/')).toBe('/og/counties/qinglong.png');
+    expect(cardPath('/en/themes/envoys/')).toBe('/og/en/themes/envoys.png');
+    expect(cardPath('/')).toBe('/og/site.png');
+  });
+
+  it('render Chinese titles with the bundled font at 1200×630', () => {
+    const titled = PNG.sync.read(svgToPng(cardSvg({ ...base, title: '积石山：绣娘走进直播间' }), { width: CARD_WIDTH, cache: false }).png);
+    const untitled = PNG.sync.read(svgToPng(cardSvg({ ...base, title: ' ' }), { width: CARD_WIDTH, cache: false }).png);
+    expect([titled.width, titled.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
+    // A missing glyph draws nothing: the title area must be inked only when there is a title.
+    expect(darkPixels(titled, 80, 200, 900, 290)).toBeGreaterThan(5000);
+    expect(darkPixels(untitled, 80, 200, 900, 290)).toBe(0);
+  });
+
+  it('are served from the cache when nothing changed', () => {
+    const svg = cardSvg({ ...base, title: `缓存测试 ${process.pid}` });
+    const first = svgToPng(svg, { width: CARD_WIDTH });
+    const second = svgToPng(svg, { width: CARD_WIDTH });
+    expect(second.cached).toBe(true);
+    expect(second.png.equals(first.png)).toBe(true);
+    expect([second.width, second.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
+  });
+});
+
+describe('wrapText', () => {
+  it('breaks Chinese anywhere but never starts a line with closing punctuation', () => {
+    const lines = wrapText('一位乡村特派员带来了新的销路，板栗卖出了好价钱。', 10, 5);
+    expect(lines.join('')).toBe('一位乡村特派员带来了新的销路，板栗卖出了好价钱。');
+    for (const l of lines) expect(l).not.toMatch(/^[，。]/);
+  });
+
+  it('breaks English at spaces and marks a cut with an ellipsis', () => {
+    const text = 'Qinglong Manchu Autonomous County in Hebei grows plenty of chestnuts that few people have heard of';
+    const lines = wrapText(text, 20, 2);
+    expect(lines).toHaveLength(2);
+    expect(text.startsWith(`${lines[0]} `)).toBe(true);
+    expect(text).toContain(`${lines[0]} ${lines[1].slice(0, -2)}`);
+    expect(lines[1].endsWith('…')).toBe(true);
+    expect(wrapText(text, 200, 2)).toEqual([text]);
+  });
+});
