@@ -62,8 +62,11 @@ function formatZh(value: number, qualifiers: readonly Qualifier[], field: Pick<F
   if (field.format === 'cheng') return `${before}${cheng(value)}${afterNumber}${afterUnit}`;
   const [digits, magnitude] = zhMagnitude(value);
   const unit = field.unit?.zh ?? '';
-  // "40余万" but "4.5万余": after a decimal the qualifier follows the magnitude.
-  const number = digits.includes('.') ? `${digits}${magnitude}${afterNumber}` : `${digits}${afterNumber}${magnitude}`;
+  // 余/多 after a round number sit before the magnitude: "40余万", "7000多元".
+  // After any other digit they follow the magnitude ("4.5万余"), or the unit
+  // when there is no magnitude ("4分多", not "4多分").
+  if (/[1-9]$/.test(digits) && !magnitude) return `${before}${digits}${unit}${afterNumber}${afterUnit}`;
+  const number = /[1-9]$/.test(digits) ? `${digits}${magnitude}${afterNumber}` : `${digits}${afterNumber}${magnitude}`;
   return `${before}${number}${unit}${afterUnit}`;
 }
 

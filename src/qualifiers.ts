@@ -5,6 +5,8 @@
  * position:
  *   before       — before the number: 超过200个
  *   after-number — between the digits and the magnitude or unit: 4000余人, 40余万字
+ *                  (after a digit other than 0 it follows the magnitude, or the
+ *                  unit when there is none: 4.5万余户, 四分多 → 4分多; see format.ts)
  *   after-unit   — after the unit: 3000元以上
  */
 export type QualifierPosition = 'before' | 'after-number' | 'after-unit';
@@ -26,6 +28,8 @@ export const QUALIFIERS = {
   高达: { position: 'before', en: 'as much as' },
   达: { position: 'before', en: '' },
   累计: { position: 'before', en: 'a cumulative' },
+  共: { position: 'before', en: 'a total of' },
+  共计: { position: 'before', en: 'a total of' },
   平均: { position: 'before', en: 'an average of' },
   年均: { position: 'before', en: 'an annual average of' },
   余: { position: 'after-number', en: 'more than' },

@@ -18,6 +18,13 @@ describe('formatFigure in Chinese', () => {
     expect(formatFigure({ value: 45_000, qualifiers: ['余'] }, unit('户', 'households'), 'zh')).toBe('4.5万余户');
     expect(formatFigure({ value: 30_000_000, qualifiers: ['高达', '以上'] }, unit('元', 'yuan'), 'zh')).toBe('高达3000万元以上');
     expect(formatFigure({ value: 8_000_000, qualifiers: ['多'] }, unit('家', 'merchants'), 'zh')).toBe('800多万家');
+    expect(formatFigure({ value: 27, qualifiers: ['共'] }, unit('名', 'envoys'), 'zh')).toBe('共27名');
+  });
+  it('puts 多 after the unit when the number does not end in zero', () => {
+    // 四分多 (a little over 4 fen) is "4分多"; "4多分" is not Chinese.
+    expect(formatFigure({ value: 4, qualifiers: ['多'] }, unit('分', 'fen'), 'zh')).toBe('4分多');
+    expect(formatFigure({ value: 2_330_000, qualifiers: ['多'] }, unit('家', 'merchants'), 'zh')).toBe('233万多家');
+    expect(formatFigure({ value: 7000, qualifiers: ['多'] }, unit('元', 'yuan'), 'zh')).toBe('7000多元');
   });
   it('writes tenths as 成', () => {
     expect(formatFigure({ value: 60, qualifiers: ['超过'] }, { unit: { zh: '', en: '' }, format: 'cheng' }, 'zh')).toBe('超过六成');
