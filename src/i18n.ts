@@ -92,7 +92,7 @@ const words = {
   filterProvince: { zh: '省份', en: 'Province' },
   filterTheme: { zh: '主题', en: 'Theme' },
   topics: { zh: '主题索引', en: 'Themes' },
-  topicsIntro: { zh: '按主题浏览故事：热土计划的三个方向，与 2023 年实地调研总结的五种帮扶。', en: 'Stories by theme: the three directions of the Fertile Land Plan, and the five kinds of help the 2023 field study describes.' },
+  topicsIntro: { zh: '按主题浏览故事：“热土计划”的三个方向，与 2023 年实地调研总结的五种帮扶。', en: 'Stories by theme: the three directions of the Retu plan, and the five kinds of help the 2023 field study describes.' },
   storiesOnTopic: { zh: '篇故事', en: 'stories' },
   noStoriesOnTopic: { zh: '暂无这个主题的故事。', en: 'No story on this theme yet.' },
   allTopics: { zh: '全部主题', en: 'All themes' },

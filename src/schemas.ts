@@ -179,6 +179,40 @@ export const storyTranslation = z.strictObject({
 export type StoryTranslationFrontmatter = z.infer<typeof storyTranslation>;
 export type Theme = z.infer<typeof theme>;
 
+/** One cell of a dataset row, named as in a story's <Fig data row field />. */
+export const cellRef = z.strictObject({
+  data: kebabId,
+  row: kebabId,
+  field: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a field key, e.g. "measures"'),
+});
+export type CellRef = z.infer<typeof cellRef>;
+
+/**
+ * An event on the programme timeline (data/timeline.json, src/timeline.ts).
+ * Its date and numbers are references into the pinned datasets (or, for an
+ * article, the date in data/sources.json); only the headline is prose.
+ */
+export const timelineEvent = z.strictObject({
+  id: kebabId,
+  /** A date cell of a dataset row, or the date of a source in data/sources.json. */
+  date: z.union([cellRef, z.strictObject({ source: kebabId })]),
+  /** A short headline; numbers belong in `figures`, so it may only print years. */
+  title: bilingual,
+  /** A text cell that says what happened. */
+  text: cellRef.optional(),
+  figures: z.array(cellRef).default([]),
+  /** The articles that report the event (ids in data/sources.json). */
+  sources: z.array(kebabId).min(1),
+});
+export type TimelineEvent = z.infer<typeof timelineEvent>;
+
+export const timeline = z.strictObject({
+  /** Dataset versions the timeline cites, as in a story's front matter. */
+  datasets: z.record(kebabId, semver),
+  events: z.array(timelineEvent).min(1),
+});
+export type Timeline = z.infer<typeof timeline>;
+
 // ——— Publishing: the saved pages behind data/sources.json (src/source-pages.ts) ———
 
 /** A story that shared a saved page with a source but was deliberately not used. */
