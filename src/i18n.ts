@@ -101,6 +101,23 @@ const words = {
   relatedStories: { zh: '相关故事', en: 'Stories' },
   countyStories: { zh: '县域故事', en: 'County stories' },
   themeStories: { zh: '专题', en: 'Themes' },
+  // — Charts (src/charts/, src/components/Chart.astro) —
+  charts: { zh: '图表', en: 'Charts' },
+  chartsIntro: { zh: '本站所有图表。每张图都固定使用注明版本的数据集，并列出使用它的故事。图表在构建时生成，无需 JavaScript。', en: 'Every chart on this site. Each is drawn from the dataset version it names, and lists the stories that use it. Charts are drawn when the site is built and need no JavaScript.' },
+  chartSource: { zh: '来源', en: 'Source' },
+  chartData: { zh: '数据', en: 'Data' },
+  chartTable: { zh: '查看数据表', en: 'Show the data' },
+  chartItem: { zh: '项目', en: 'Item' },
+  chartValue: { zh: '数值', en: 'Value' },
+  chartQuote: { zh: '原文', en: 'Quote' },
+  chartTarget: { zh: '（目标）', en: ' (target)' },
+  chartExpected: { zh: '（预期）', en: ' (expected)' },
+  chartChange: { zh: '变化', en: 'Change' },
+  chartAbove: { zh: '实际比例高于此处', en: 'the actual share is higher' },
+  chartBelow: { zh: '实际比例略低于此处', en: 'the actual share is slightly lower' },
+  chartAbout: { zh: '约数', en: 'an approximate share' },
+  chartUsedIn: { zh: '使用本图的故事', en: 'Used in' },
+  chartNotUsed: { zh: '暂无故事使用此图。', en: 'No story uses this chart yet.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type WordKey = keyof typeof words;

@@ -232,3 +232,62 @@ export const sourcePage = z.object({
   leftOut: z.array(leftOutStory).default([]),
 });
 export type SourcePage = z.infer<typeof sourcePage>;
+
+// ————————————————————————————————————————————————————————————————
+// Charts: specs in content/charts/<id>.json (src/charts/registry.ts)
+// ————————————————————————————————————————————————————————————————
+
+export const chartTypes = ['bar', 'comparison', 'slope', 'part-of-whole', 'number-card'] as const;
+
+/** One figure a chart shows: a cell of the chart's dataset version. */
+export const chartValueRef = z.strictObject({
+  row: kebabId,
+  field: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a field key, e.g. "sales_yuan"'),
+  /** What the reader sees next to the value; by default the row's `labelField` cell, else the field's label. */
+  label: bilingual.optional(),
+});
+export type ChartValueRef = z.infer<typeof chartValueRef>;
+
+const chartCommon = {
+  id: kebabId,
+  /** The dataset and the exact version the chart is drawn from: a chart never moves under a story. */
+  dataset: kebabId,
+  version: semver,
+  /** The finding, in a sentence or a phrase. */
+  title: bilingual,
+  /** What is measured, where and when. */
+  subtitle: bilingual,
+  /** A text or date field of the dataset whose cell labels each value. */
+  labelField: z.string().optional(),
+  /** Printed under the chart: caveats, definitions. */
+  notes: bilingual.optional(),
+};
+
+/**
+ * A chart spec. `type` picks the form:
+ *   bar           — values of one unit, side by side (long Chinese labels go above the bars)
+ *   comparison    — before and after, with the source's own statement of the change
+ *   slope         — one or more series of dated values (x is each figure's date)
+ *   part-of-whole — a share (unit "%" or format "cheng"), optionally of a stated whole
+ *   number-card   — one to four headline figures
+ */
+export const chartSpec = z.discriminatedUnion('type', [
+  z.strictObject({ ...chartCommon, type: z.literal('bar'), items: z.array(chartValueRef).min(1).max(12) }),
+  z.strictObject({
+    ...chartCommon,
+    type: z.literal('comparison'),
+    before: chartValueRef,
+    after: chartValueRef,
+    /** A figure that states the change in the source's words (增长近10倍); never computed. */
+    change: chartValueRef.optional(),
+  }),
+  z.strictObject({
+    ...chartCommon,
+    type: z.literal('slope'),
+    series: z.array(z.strictObject({ label: bilingual.optional(), points: z.array(chartValueRef).min(2).max(8) })).min(1).max(4),
+  }),
+  z.strictObject({ ...chartCommon, type: z.literal('part-of-whole'), part: chartValueRef, whole: chartValueRef.optional() }),
+  z.strictObject({ ...chartCommon, type: z.literal('number-card'), items: z.array(chartValueRef).min(1).max(4) }),
+]);
+export type ChartSpec = z.infer<typeof chartSpec>;
+export type ChartType = ChartSpec['type'];

@@ -1,0 +1,74 @@
+/**
+ * What a chart says in words: each value as the source puts it (qualifiers
+ * kept, plans marked), its unit, its source line and the accessible summary.
+ */
+import { formatDate, formatFigure, type Lang } from '../format.ts';
+import { t } from '../i18n.ts';
+import type { Qualifier } from '../qualifiers.ts';
+import type { Field, Source } from '../schemas.ts';
+import type { ChartValue, ResolvedChart } from './resolve.ts';
+
+/** "超200个", "4000余人", "3000元以上（预期）": the value as the source states it. */
+export function valueText(v: ChartValue, lang: Lang): string {
+  const status = v.figure.status === 'target' ? t('chartTarget', lang) : v.figure.status === 'expected' ? t('chartExpected', lang) : '';
+  return formatFigure(v.figure, v.field, lang) + status;
+}
+
+/** The unit a field counts in, for captions: "家", "%", "tonnes"; empty for a bare count. */
+export function unitText(field: Field, lang: Lang): string {
+  if (field.format === 'cheng') return lang === 'zh' ? '成' : '%';
+  return field.unit?.[lang] ?? '';
+}
+
+/** "板栗销量（吨）", "Chestnuts sold (tonnes)": what the numbers on a scale count. */
+export function scaleCaption(field: Field, lang: Lang): string {
+  const unit = unitText(field, lang);
+  if (!unit) return field.label[lang];
+  return lang === 'zh' ? `${field.label.zh}（${unit}）` : `${field.label.en} (${unit})`;
+}
+
+/**
+ * Which side of the drawn value the true value lies, by the source's words:
+ * 超过六成 is at least 60 (lower bound), 近1000 is just under 1000.
+ */
+export type Bound = 'exact' | 'lower' | 'upper' | 'approx';
+const LOWER: readonly Qualifier[] = ['超过', '超', '过', '逾', '突破', '余', '多', '以上'];
+const UPPER: readonly Qualifier[] = ['近'];
+const APPROX: readonly Qualifier[] = ['约'];
+export function bound(qualifiers: readonly Qualifier[]): Bound {
+  if (qualifiers.some((q) => LOWER.includes(q))) return 'lower';
+  if (qualifiers.some((q) => UPPER.includes(q))) return 'upper';
+  if (qualifiers.some((q) => APPROX.includes(q))) return 'approx';
+  return 'exact';
+}
+
+/** 皮磊《标题》，2022年7月25日 / 皮磊, “标题”, 25 July 2022 */
+export function sourceText(s: Source, lang: Lang): string {
+  const date = formatDate(s.date, lang);
+  if (lang === 'zh') return `${s.byline ? `${s.byline}：` : ''}《${s.title}》，${date}`;
+  return `${s.byline ? `${s.byline}, ` : ''}“${s.title}”, ${date}`;
+}
+
+/** "来源：…；… 数据：qinglong@1.0.0" as separate lines' worth of text. */
+export function sourceLines(chart: ResolvedChart, lang: Lang): string[] {
+  const colon = lang === 'zh' ? '：' : ': ';
+  const sep = lang === 'zh' ? '；' : '; ';
+  return [`${t('chartSource', lang)}${colon}${chart.sources.map((s) => sourceText(s, lang)).join(sep)}`, `${t('chartData', lang)}${colon}${chart.datasetKey}`];
+}
+
+const endsSentence = (s: string) => /[。！？.!?]$/.test(s);
+const sentence = (s: string, lang: Lang) => (endsSentence(s) ? s : s + (lang === 'zh' ? '。' : '.'));
+
+/** The accessible description: the subtitle, then every value with its label, in words a screen reader can say. */
+export function describe(chart: ResolvedChart, lang: Lang): string {
+  const colon = lang === 'zh' ? '：' : ': ';
+  const sep = lang === 'zh' ? '；' : '; ';
+  const valueLine = (v: ChartValue) => `${v.label[lang]}${colon}${valueText(v, lang)}`;
+  let values: string;
+  if (chart.type === 'slope') {
+    values = chart.series.map((s) => `${s.label[lang]}${lang === 'zh' ? '，' : ', '}${s.points.map(valueLine).join(lang === 'zh' ? '，' : ', ')}`).join(sep);
+  } else {
+    values = chart.values.map(valueLine).join(sep);
+  }
+  return [sentence(chart.spec.subtitle[lang], lang), sentence(values, lang)].join(lang === 'zh' ? '' : ' ');
+}
