@@ -17,7 +17,7 @@ export default defineConfig({
     dataChecks(),
     mdx(),
     // Embed pages are for iframes, not for search engines.
-    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
+    sitemap({ filter: (page) => !/^\/(en\/)?embed\//.test(new URL(page).pathname) }),
     search(),
     // Last: checks the finished output against data/published-urls.txt.
     publishedUrls(),

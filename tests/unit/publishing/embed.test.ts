@@ -1,0 +1,88 @@
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { resolveChart } from '../../../src/charts/resolve.ts';
+import { renderChart } from '../../../src/charts/render.ts';
+import { CHART_STYLE, LIGHT } from '../../../src/charts/style.ts';
+import { loadAllDatasets } from '../../../src/datasets.ts';
+import { EMBED_WIDTH, PNG_SCALE, HEIGHT_MESSAGE, HEIGHT_SENDER, embedHeight, embedSnippet, oembedJson, resolveCssVars, standaloneFigure, svgSize } from '../../../src/embed.ts';
+import { svgToPng } from '../../../src/png.ts';
+import { chartSpec } from '../../../src/schemas.ts';
+
+const datasets = loadAllDatasets(process.cwd());
+const PNG_WIDTH = EMBED_WIDTH * PNG_SCALE;
+const CHART_VARS = { '--bg': LIGHT.bg, '--fg': LIGHT.fg, '--mu': LIGHT.muted, '--ac': LIGHT.accent, '--a2': LIGHT.second, '--gr': LIGHT.grid };
+
+/** A chart of real figures: 公益宝贝 merchants, 2012 and the recent five-year average. */
+function realChart(title: string) {
+  const spec = chartSpec.parse({
+    id: 'test-merchants', type: 'bar', dataset: 'gongyi-baobei', version: '1.0.0',
+    title: { zh: title, en: 'Merchants taking part' }, subtitle: { zh: '参与商家数', en: 'Merchants' },
+    items: [{ row: '2012', field: 'merchants', label: { zh: '2012年', en: '2012' } }, { row: 'recent-five-years', field: 'merchants', label: { zh: '近五年平均', en: 'Recent five-year average' } }],
+  });
+  return resolveChart(spec, 'content/charts/test-merchants.json', datasets);
+}
+
+const download = (title: string) =>
+  standaloneFigure(resolveCssVars(renderChart(realChart(title), 'zh'), CHART_VARS), { lines: ['图：县域故事', 'https://county-stories.example.org/charts/#test-merchants'], background: LIGHT.bg, colour: LIGHT.muted, titleColour: LIGHT.fg, size: 11 });
+
+function darkRows(png: PNG, y0: number, y1: number): number {
+  let n = 0;
+  for (let y = y0; y < y1; y++) for (let x = 0; x < png.width; x++) {
+    const i = (y * png.width + x) * 4;
+    if (png.data[i] < 90 && png.data[i + 1] < 90 && png.data[i + 2] < 90) n++;
+  }
+  return n;
+}
+
+describe('chart downloads', () => {
+  it('resolve the chart stylesheet so SVG tools and resvg draw it: no var(), no @media', () => {
+    const flat = resolveCssVars(`<svg><style>${CHART_STYLE}</style></svg>`, CHART_VARS);
+    expect(flat).not.toContain('var(');
+    expect(flat).not.toContain('@media');
+    expect(flat).toContain(`.ch .bar,.ch .fill{fill:${LIGHT.accent}}`);
+  });
+
+  it('render a real chart to a 1280-px PNG with its Chinese title drawn in', () => {
+    const titled = svgToPng(download('公益宝贝参与商家增长近10倍'), { width: PNG_WIDTH, cache: false });
+    const blank = svgToPng(download(' '), { width: PNG_WIDTH, cache: false });
+    expect(titled.width).toBe(PNG_WIDTH);
+    expect(titled.width).toBeGreaterThanOrEqual(1200);
+    const a = PNG.sync.read(titled.png);
+    const b = PNG.sync.read(blank.png);
+    expect([a.width, a.height]).toEqual([titled.width, titled.height]);
+    // The title sits at the top (about 12–35 viewBox units, ×4 in the PNG).
+    expect(darkRows(a, 40, 140)).toBeGreaterThan(3000);
+    expect(darkRows(b, 40, 140)).toBe(0);
+  });
+
+  it('draw the credit and the source line (with the dataset version) under the chart', () => {
+    const svg = download('公益宝贝参与商家增长近10倍');
+    expect(svg).toContain('图：县域故事');
+    expect(svg).toContain('gongyi-baobei@1.0.0');
+    expect(svgSize(svg).width).toBe(svgSize(renderChart(realChart('x'), 'zh')).width);
+  });
+});
+
+describe('embed snippet and oEmbed', () => {
+  const figure = { width: 320, height: 400 };
+  const snippet = embedSnippet({ src: 'https://s.example/embed/charts/a/', title: '标题 "引号" <b>', script: 'https://s.example/embed.js', figure });
+
+  it('gives an iframe with a sensible default height and the optional resize script', () => {
+    expect(snippet).toContain('<iframe src="https://s.example/embed/charts/a/"');
+    expect(snippet).toContain(`height="${embedHeight(figure)}"`);
+    expect(embedHeight(figure)).toBe(Math.ceil(400 * (EMBED_WIDTH / 320)) + 36);
+    expect(snippet).toContain('title="标题 &quot;引号&quot; &lt;b&gt;"');
+    expect(snippet).toContain('<script src="https://s.example/embed.js" async></script>');
+  });
+
+  it('answers oEmbed as a "rich" type with the same snippet', () => {
+    const o = oembedJson({ src: 'https://s.example/embed/charts/a/', title: 't', siteName: '县域故事', siteUrl: 'https://s.example/', script: 'https://s.example/embed.js', figure, thumbnail: { url: 'https://s.example/a.png', width: 1280, height: 1700 } });
+    expect(o).toMatchObject({ version: '1.0', type: 'rich', width: EMBED_WIDTH, height: embedHeight(figure), thumbnail_width: 1280 });
+    expect(o.html).toContain('<iframe');
+  });
+
+  it('posts its height under one message type', () => {
+    expect(HEIGHT_SENDER).toContain(JSON.stringify(HEIGHT_MESSAGE));
+    expect(HEIGHT_SENDER.length).toBeLessThan(400);
+  });
+});
