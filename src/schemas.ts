@@ -247,6 +247,26 @@ export const sourcePage = z.object({
 });
 export type SourcePage = z.infer<typeof sourcePage>;
 
+// ——— Geometry: the committed TopoJSON in data/geo/ (src/geo/load.ts) ———
+
+/** Properties every map feature carries: counties and provinces are keyed by code (the feature id). */
+export const geoProperties = z.object({ name: z.string().min(1) });
+export type GeoProperties = z.infer<typeof geoProperties>;
+
+const topoGeometry = z.looseObject({
+  type: z.enum(['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString']),
+  id: z.string().min(1),
+  properties: geoProperties,
+});
+
+/** The outline of a TopoJSON topology; topojson-client decodes the arcs, src/geo/validate.ts checks the result. */
+export const topology = z.looseObject({
+  type: z.literal('Topology'),
+  objects: z.record(z.string(), z.object({ type: z.literal('GeometryCollection'), geometries: z.array(topoGeometry).min(1) })),
+  arcs: z.array(z.array(z.array(z.number()))),
+  transform: z.object({ scale: z.tuple([z.number(), z.number()]), translate: z.tuple([z.number(), z.number()]) }).optional(),
+});
+
 // ————————————————————————————————————————————————————————————————
 // Charts: specs in content/charts/<id>.json (src/charts/registry.ts)
 // ————————————————————————————————————————————————————————————————

@@ -1,0 +1,69 @@
+/**
+ * Where a county's label goes beside its marker: right, left, above or
+ * below, whichever is the first not to collide with labels already placed,
+ * with markers or with the edge of the map. Greedy and deterministic, which
+ * is enough for a handful of counties.
+ */
+export type LabelSide = 'right' | 'left' | 'above' | 'below';
+export const LABEL_SIDES: readonly LabelSide[] = ['right', 'left', 'above', 'below'];
+
+export interface LabelRequest {
+  x: number;
+  y: number;
+  /** Estimated label size in the map's units. */
+  width: number;
+  height: number;
+  /** Radius of what the label stands beside (a marker, a county); 5 by default. */
+  radius?: number;
+}
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Gap between the edge of a marker and its label. */
+export const LABEL_GAP = 3;
+
+export function labelBox({ x, y, width, height, radius = 5 }: LabelRequest, side: LabelSide): Box {
+  const gap = radius + LABEL_GAP;
+  switch (side) {
+    case 'right': return { x0: x + gap, y0: y - height / 2, x1: x + gap + width, y1: y + height / 2 };
+    case 'left': return { x0: x - gap - width, y0: y - height / 2, x1: x - gap, y1: y + height / 2 };
+    case 'above': return { x0: x - width / 2, y0: y - gap - height, x1: x + width / 2, y1: y - gap };
+    case 'below': return { x0: x - width / 2, y0: y + gap, x1: x + width / 2, y1: y + gap + height };
+  }
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+const inside = (a: Box, frame: Box) => a.x0 >= frame.x0 && a.x1 <= frame.x1 && a.y0 >= frame.y0 && a.y1 <= frame.y1;
+
+export interface Placement {
+  side: LabelSide;
+  /** False when no side was free: the label collides (or, failing all, leaves the frame). */
+  clear: boolean;
+}
+
+/** A side for each request, in the order given; `avoid` holds areas no label may cover (an inset, say). */
+export function placeLabels(requests: LabelRequest[], frame: Box, avoid: Box[] = []): Placement[] {
+  const taken: Box[] = [...avoid, ...requests.map(({ x, y, radius = 5 }) => ({ x0: x - radius, y0: y - radius, x1: x + radius, y1: y + radius }))];
+  return requests.map((request) => {
+    const fits = (side: LabelSide) => {
+      const box = labelBox(request, side);
+      return inside(box, frame) && !taken.some((t) => overlaps(box, t));
+    };
+    const free = LABEL_SIDES.find(fits);
+    const side = free ?? LABEL_SIDES.find((s) => inside(labelBox(request, s), frame)) ?? 'right';
+    taken.push(labelBox(request, side));
+    return { side, clear: free !== undefined };
+  });
+}
+
+/** Rough width of a label: CJK characters are square, Latin ones about half as wide. */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? fontSize : fontSize * 0.56;
+  return width;
+}

@@ -1,0 +1,79 @@
+/**
+ * Reads the committed geometry (data/geo/, made by scripts/geo/regenerate.ts),
+ * decodes it to GeoJSON and validates it. A bad file stops the build with a
+ * message naming the file, the object and the feature.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import type { Feature, Geometry } from 'geojson';
+import { topology as topologySchema, type County, type GeoProperties } from '../schemas.ts';
+import { DataError, describeIssues } from '../errors.ts';
+import { validateFeatures } from './validate.ts';
+
+export const GEO_FILES = {
+  /** Provinces, the South China Sea line and the featured counties: the home map. */
+  national: 'data/geo/national.topo.json',
+  /** Finer provinces of the featured counties: the story locator maps (build only). */
+  locator: 'data/geo/locator.topo.json',
+} as const;
+
+export type GeoFeature = Feature<Geometry, GeoProperties> & { id: string };
+export interface GeoCollection {
+  type: 'FeatureCollection';
+  features: GeoFeature[];
+}
+
+/** Every object of a topology as a GeoJSON FeatureCollection. */
+export function decodeTopology(topo: Topology): Record<string, GeoCollection> {
+  return Object.fromEntries(Object.keys(topo.objects).map((name) => [name, feature(topo, topo.objects[name]) as unknown as GeoCollection]));
+}
+
+export interface GeometryFile {
+  file: string;
+  /** The file as read, for the endpoint that serves it. */
+  topology: Topology;
+  layers: Record<string, GeoCollection>;
+}
+
+/** Parses, decodes and validates one TopoJSON file; `required` names the objects it must have. */
+export function parseGeometry(text: string, file: string, required: readonly string[]): GeometryFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new DataError(file, `not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = topologySchema.safeParse(raw);
+  if (!parsed.success) throw new DataError(file, describeIssues(parsed.error.issues));
+  const missing = required.filter((name) => !(name in parsed.data.objects));
+  if (missing.length) throw new DataError(file, `field "objects": missing ${missing.map((m) => `"${m}"`).join(', ')}`);
+  const topology = raw as Topology;
+  const layers = decodeTopology(topology);
+  for (const [name, collection] of Object.entries(layers)) validateFeatures(collection.features, file, name);
+  return { file, topology, layers };
+}
+
+/** Every county of data/counties.json must be in the geometry under its code, with its official name. */
+export function checkCountiesPresent(counties: GeoCollection, registry: County[], file: string): void {
+  const errors = registry.flatMap((c) => {
+    const f = counties.features.find((x) => x.id === c.code);
+    if (!f) return [new DataError(file, `object "counties": no feature with id ${c.code} (${c.officialName} in data/counties.json); run npm run geo:regenerate`)];
+    if (f.properties.name !== c.officialName) return [new DataError(file, `object "counties": feature ${c.code} is named ${f.properties.name}, data/counties.json says ${c.officialName}`)];
+    return [];
+  });
+  if (errors.length) throw DataError.combine(errors);
+}
+
+const cache = new Map<string, GeometryFile>();
+function read(file: string, required: readonly string[], root: string): GeometryFile {
+  const key = path.join(root, file);
+  if (!cache.has(key)) cache.set(key, parseGeometry(readFileSync(key, 'utf8'), file, required));
+  return cache.get(key)!;
+}
+
+/** The home map's geometry, read and checked once per build. */
+export const getNationalGeometry = (root = process.cwd()) => read(GEO_FILES.national, ['provinces', 'boundaries', 'counties'], root);
+/** The locator maps' geometry, read and checked once per build. */
+export const getLocatorGeometry = (root = process.cwd()) => read(GEO_FILES.locator, ['provinces', 'counties'], root);

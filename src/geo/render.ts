@@ -1,0 +1,260 @@
+/**
+ * Static SVG maps, drawn at build time with d3-geo: the national map of the
+ * featured counties (the home page's no-JavaScript map, and the one for
+ * embeds and image downloads) and a story's locator map (its county within
+ * its province). Pure functions: geometry and counties in, an SVG string out.
+ *
+ * The national map uses an Albers-style equal-area conic projection fitted to
+ * the mainland, Hainan and Taiwan, with the South China Sea islands and the
+ * South China Sea line in an inset at the bottom right, as Chinese maps do.
+ */
+import { geoAzimuthalEqualArea, geoCentroid, geoConicEqualArea, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3';
+import rewind from '@mapbox/geojson-rewind';
+import { merge, mesh } from 'topojson-client';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { GeometryCollection } from 'topojson-specification';
+import type { County } from '../schemas.ts';
+import { t, type Lang } from '../i18n.ts';
+import { getCounties } from '../site.ts';
+import { getLocatorGeometry, getNationalGeometry, type GeoFeature, type GeometryFile } from './load.ts';
+import { estimateTextWidth, labelBox, placeLabels, type Box, type LabelSide } from './labels.ts';
+
+/** Colours as presentation attributes, so the SVG stands alone (embeds, PNG); pages may restyle by class. */
+export const MAP_COLOURS = {
+  land: '#ebe6da',
+  coast: '#9c9686',
+  border: '#fdfcf9',
+  context: '#f2efe7',
+  contextBorder: '#d8d2c4',
+  province: '#e2dccd',
+  provinceBorder: '#8f897a',
+  county: '#a33a1f',
+  label: '#1d1d1b',
+  halo: '#fdfcf9',
+  seaLine: '#6f6a5e',
+} as const;
+
+const FONT = `system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif`;
+const LABEL_SIZE = 14;
+
+const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
+
+/** d3-geo wants exterior rings clockwise, the opposite of RFC 7946: rewind a copy. */
+const forD3 = <T extends GeoPermissibleObjects>(geo: T): T => rewind(structuredClone(geo) as never, true) as T;
+
+const path = (projection: GeoProjection) => geoPath(projection).digits(1);
+
+/** Where a county's marker stands: the centroid of its polygon. */
+export const countyAnchor = (county: GeoFeature): [number, number] => geoCentroid(forD3(county)) as [number, number];
+
+/** A province's polygons without the parts south of `lat` (the South China Sea islands for 17.9°N). */
+function northOf(feature: GeoFeature, lat: number): Feature {
+  const polygons: Position[][][] = feature.geometry.type === 'MultiPolygon' ? (feature.geometry as MultiPolygon).coordinates : [(feature.geometry as Polygon).coordinates];
+  const kept = polygons.filter((polygon) => Math.max(...polygon[0].map((p) => p[1])) >= lat);
+  return { ...feature, geometry: { type: 'MultiPolygon', coordinates: kept } };
+}
+
+const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+
+const conic = () => geoConicEqualArea().rotate([-105, 0]).parallels([25, 47]);
+
+/** Fits `object` to `width` and returns the height it takes, with `pad` all round. */
+function fitToWidth(projection: GeoProjection, object: GeoPermissibleObjects, width: number, pad: number): number {
+  projection.fitWidth(width - 2 * pad, object);
+  const [[x0, y0], [, y1]] = geoPath(projection).bounds(object);
+  const [tx, ty] = projection.translate();
+  projection.translate([tx + pad - x0, ty + pad - y0]);
+  return Math.ceil(y1 - y0 + 2 * pad);
+}
+
+interface Marker {
+  county: County;
+  href?: string;
+  label: string;
+  x: number;
+  y: number;
+  side: LabelSide;
+  d: string;
+  /** 'dot' on the national map; 'ring' round the county shape on a locator map. */
+  style?: 'dot' | 'ring';
+  radius?: number;
+}
+
+function markerSvg({ county, href, label, x, y, side, d, style = 'dot', radius = 5 }: Marker): string {
+  const box = labelBox({ x, y, width: estimateTextWidth(label, LABEL_SIZE), height: LABEL_SIZE, radius }, side);
+  const anchor = side === 'right' ? 'start' : side === 'left' ? 'end' : 'middle';
+  const tx = side === 'right' ? box.x0 : side === 'left' ? box.x1 : x;
+  const ty = box.y1 - LABEL_SIZE * 0.18;
+  const body = [
+    `<path class="county-shape" d="${d}" fill="${MAP_COLOURS.county}"/>`,
+    style === 'dot'
+      ? `<circle class="county-marker" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius}" fill="${MAP_COLOURS.county}" stroke="${MAP_COLOURS.halo}" stroke-width="1.5"/>`
+      : `<circle class="county-marker" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius.toFixed(1)}" fill="none" stroke="${MAP_COLOURS.county}" stroke-width="1.5"/>`,
+    `<text class="county-label" x="${tx.toFixed(1)}" y="${ty.toFixed(1)}" text-anchor="${anchor}" font-size="${LABEL_SIZE}" fill="${MAP_COLOURS.label}" stroke="${MAP_COLOURS.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${escapeXml(label)}</text>`,
+  ].join('');
+  return href
+    ? `<a class="county" href="${escapeXml(href)}" data-code="${county.code}">${body}</a>`
+    : `<g class="county" data-code="${county.code}">${body}</g>`;
+}
+
+export interface NationalMapOptions {
+  /** Counties to mark; all of data/counties.json by default. */
+  counties?: County[];
+  /** The link of a county's story, or undefined for no link. */
+  hrefFor?: (county: County) => string | undefined;
+  /** Prefix for ids inside the SVG, unique on the page. */
+  idPrefix?: string;
+  width?: number;
+  geometry?: GeometryFile;
+}
+
+export interface NationalMapMarker {
+  code: string;
+  label: string;
+  href?: string;
+  /** [longitude, latitude] of the marker. */
+  lngLat: [number, number];
+  side: LabelSide;
+}
+
+/** The layout the SVG uses, also handed to the Leaflet map so both place labels alike. */
+export function nationalMapLayout(lang: Lang, options: NationalMapOptions = {}) {
+  const { width = 800, geometry = getNationalGeometry(), hrefFor } = options;
+  const counties = options.counties ?? getCounties();
+  const { provinces, boundaries } = geometry.layers;
+  const pad = 12;
+
+  const mainland = forD3(collection(provinces.features.map((f) => northOf(f, 17.9))));
+  const projection = conic();
+  const height = fitToWidth(projection, mainland, width, pad);
+  projection.clipExtent([[0, 0], [width, height]]);
+
+  const insetWidth = Math.round(width * 0.17);
+  const inset = conic();
+  const insetHeight = fitToWidth(inset, forD3(boundaries), insetWidth, 6);
+  const insetBox: Box = { x0: width - insetWidth - 1, y0: height - insetHeight - 1, x1: width - 1, y1: height - 1 };
+  inset.translate([inset.translate()[0] + insetBox.x0, inset.translate()[1] + insetBox.y0]).clipExtent([[insetBox.x0, insetBox.y0], [insetBox.x1, insetBox.y1]]);
+
+  const shapes = counties.map((county) => {
+    const shape = geometry.layers.counties.features.find((f) => f.id === county.code);
+    if (!shape) throw new Error(`${geometry.file}: no county ${county.code} (${county.officialName}); run npm run geo:regenerate`);
+    const lngLat = countyAnchor(shape);
+    const [x, y] = projection(lngLat)!;
+    return { county, shape, lngLat, x, y, label: county.name[lang], href: hrefFor?.(county) };
+  });
+  const sides = placeLabels(
+    shapes.map(({ x, y, label }) => ({ x, y, width: estimateTextWidth(label, LABEL_SIZE), height: LABEL_SIZE })),
+    { x0: 0, y0: 0, x1: width, y1: height },
+    [insetBox],
+  );
+  const markers: Marker[] = shapes.map((s, i) => ({ ...s, side: sides[i].side, d: path(projection)(forD3(s.shape)) ?? '' }));
+  return { width, height, projection, inset, insetBox, markers, geometry };
+}
+
+/** Land, province borders and the South China Sea line, drawn through `projection`. */
+function drawLand(geometry: GeometryFile, projection: GeoProjection): string {
+  const topo = geometry.topology;
+  const provinces = topo.objects.provinces as GeometryCollection;
+  const p = path(projection);
+  const land = forD3(merge(topo, provinces.geometries as never));
+  const borders = mesh(topo, provinces, (a, b) => a !== b);
+  return [
+    `<path class="land" d="${p(land) ?? ''}" fill="${MAP_COLOURS.land}" stroke="${MAP_COLOURS.coast}" stroke-width="0.6" stroke-linejoin="round"/>`,
+    `<path class="province-borders" d="${p(borders) ?? ''}" fill="none" stroke="${MAP_COLOURS.border}" stroke-width="0.8" stroke-linejoin="round"/>`,
+    `<path class="sea-line" d="${p(geometry.layers.boundaries) ?? ''}" fill="none" stroke="${MAP_COLOURS.seaLine}" stroke-width="1.2" stroke-linecap="round"/>`,
+  ].join('');
+}
+
+/** The inset's frame, content and caption, inside `box`. */
+function insetSvg(lang: Lang, geometry: GeometryFile, projection: GeoProjection, box: Box): string {
+  const label = t('southChinaSeaIslands', lang);
+  return [
+    `<g class="inset" aria-label="${escapeXml(label)}">`,
+    `<rect class="inset-frame" x="${box.x0}" y="${box.y0}" width="${box.x1 - box.x0}" height="${box.y1 - box.y0}" fill="${MAP_COLOURS.halo}" stroke="${MAP_COLOURS.coast}" stroke-width="0.8"/>`,
+    drawLand(geometry, projection),
+    `<text class="inset-label" x="${box.x1 - 4}" y="${box.y1 - 5}" text-anchor="end" font-size="11" fill="${MAP_COLOURS.label}">${escapeXml(label)}</text>`,
+    `</g>`,
+  ].join('');
+}
+
+/** The national map as an SVG string. */
+export function renderNationalMapSvg(lang: Lang, options: NationalMapOptions = {}): string {
+  const { idPrefix = 'national-map' } = options;
+  const { width, height, projection, inset, insetBox, markers, geometry } = nationalMapLayout(lang, options);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map national-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}" aria-labelledby="${idPrefix}-title">`,
+    `<title id="${idPrefix}-title">${escapeXml(t('mapTitle', lang))}</title>`,
+    `<g class="main">${drawLand(geometry, projection)}</g>`,
+    insetSvg(lang, geometry, inset, insetBox),
+    `<g class="counties">${markers.map(markerSvg).join('')}</g>`,
+    `</svg>`,
+  ].join('');
+}
+
+/**
+ * The South China Sea inset alone, `width` wide: the interactive map shows it
+ * in a corner, since its own view stops at Hainan.
+ */
+export function renderSouthChinaSeaInsetSvg(lang: Lang, options: { width?: number; geometry?: GeometryFile } = {}): string {
+  const { width = 120, geometry = getNationalGeometry() } = options;
+  const projection = conic();
+  const height = fitToWidth(projection, forD3(geometry.layers.boundaries), width, 6);
+  projection.clipExtent([[0, 0], [width, height]]);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map inset-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}" role="img" aria-label="${escapeXml(t('southChinaSeaIslands', lang))}">`,
+    insetSvg(lang, geometry, projection, { x0: 0.5, y0: 0.5, x1: width - 0.5, y1: height - 0.5 }),
+    `</svg>`,
+  ].join('');
+}
+
+export interface LocatorOptions {
+  counties?: County[];
+  idPrefix?: string;
+  width?: number;
+  geometry?: { locator: GeometryFile; national: GeometryFile };
+}
+
+/** A story's locator map: its county within its province, neighbours in grey. */
+export function renderLocatorSvg(code: string, lang: Lang, options: LocatorOptions = {}): string {
+  const { width = 400, idPrefix = `locator-${code}` } = options;
+  const { locator, national } = options.geometry ?? { locator: getLocatorGeometry(), national: getNationalGeometry() };
+  const county = (options.counties ?? getCounties()).find((c) => c.code === code);
+  if (!county) throw new Error(`renderLocatorSvg: ${code} is not in data/counties.json`);
+  const provinceCode = `${code.slice(0, 2)}0000`;
+  const shape = locator.layers.counties.features.find((f) => f.id === code);
+  const province = locator.layers.provinces.features.find((f) => f.id === provinceCode);
+  if (!shape || !province) throw new Error(`${locator.file}: no ${shape ? `province ${provinceCode}` : `county ${code}`} for the locator map of ${county.officialName}; run npm run geo:regenerate`);
+
+  const pad = 10;
+  const maxHeight = Math.round(width * 0.75);
+  const provinceD3 = forD3(province);
+  const [cx, cy] = geoCentroid(provinceD3);
+  const projection = geoAzimuthalEqualArea().rotate([-cx, -cy]);
+  let height = fitToWidth(projection, provinceD3, width, pad);
+  if (height > maxHeight) {
+    height = maxHeight;
+    projection.fitExtent([[pad, pad], [width - pad, height - pad]], provinceD3);
+  }
+  projection.clipExtent([[0, 0], [width, height]]);
+  const p = path(projection);
+
+  const neighbours = forD3(collection(national.layers.provinces.features.filter((f) => f.id !== provinceCode)));
+  const shapeD3 = forD3(shape);
+  const [x, y] = projection(countyAnchor(shape))!;
+  // The ring encloses the county's shape, with room to spare: small counties still catch the eye.
+  const [[x0, y0], [x1, y1]] = p.bounds(shapeD3);
+  const radius = Math.max(9, Math.hypot(Math.max(x - x0, x1 - x), Math.max(y - y0, y1 - y)) + 3);
+  const label = county.name[lang];
+  const [{ side }] = placeLabels([{ x, y, width: estimateTextWidth(label, LABEL_SIZE), height: LABEL_SIZE, radius }], { x0: 0, y0: 0, x1: width, y1: height });
+  const title = fill(t('locatorTitle', lang), { county: county.name[lang], province: county.province[lang] });
+
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map locator-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}" role="img" aria-labelledby="${idPrefix}-title">`,
+    `<title id="${idPrefix}-title">${escapeXml(title)}</title>`,
+    `<path class="context" d="${p(neighbours) ?? ''}" fill="${MAP_COLOURS.context}" stroke="${MAP_COLOURS.contextBorder}" stroke-width="0.8" stroke-linejoin="round"/>`,
+    `<path class="province" d="${p(provinceD3) ?? ''}" fill="${MAP_COLOURS.province}" stroke="${MAP_COLOURS.provinceBorder}" stroke-width="1" stroke-linejoin="round"/>`,
+    markerSvg({ county, label, x, y, side, d: p(shapeD3) ?? '', style: 'ring', radius }),
+    `</svg>`,
+  ].join('');
+}

@@ -1,0 +1,75 @@
+/**
+ * Geometry validation (src/geo/validate.ts, src/geo/load.ts): a broken
+ * geometry is rejected with a message that names the file and the feature.
+ * The broken features are real ones (青龙满族自治县 from data/geo/) with one
+ * fault put in.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { topology } from 'topojson-server';
+import type { Position } from 'geojson';
+import { getNationalGeometry, parseGeometry, type GeoFeature } from '../../../src/geo/load.ts';
+import { featureProblems, validateFeatures } from '../../../src/geo/validate.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const national = getNationalGeometry(ROOT);
+const qinglong = national.layers.counties.features.find((f) => f.id === '130321')!;
+
+/** A copy of 青龙 whose outer ring has been changed by `edit`. */
+function broken(edit: (ring: Position[]) => Position[]): GeoFeature {
+  const copy = structuredClone(qinglong);
+  const polygons = copy.geometry.type === 'MultiPolygon' ? copy.geometry.coordinates : [(copy.geometry as GeoJSON.Polygon).coordinates];
+  polygons[0][0] = edit(polygons[0][0]);
+  return copy;
+}
+
+const FILE = 'data/geo/national.topo.json';
+const rejection = (feature: GeoFeature) => {
+  try {
+    validateFeatures([feature], FILE, 'counties');
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('validateFeatures accepted a broken feature');
+};
+
+describe('validateFeatures', () => {
+  it('accepts every feature of the committed files', () => {
+    for (const collection of Object.values(national.layers)) expect(collection.features.flatMap(featureProblems)).toEqual([]);
+  });
+
+  it('rejects an unclosed ring, naming the feature and the file', () => {
+    const message = rejection(broken((ring) => ring.slice(0, -1)));
+    expect(message).toContain(FILE);
+    expect(message).toContain('130321 青龙满族自治县');
+    expect(message).toMatch(/ring/i);
+  });
+
+  it('rejects a clockwise exterior ring (RFC 7946 wants counter-clockwise)', () => {
+    const message = rejection(broken((ring) => [...ring].reverse()));
+    expect(message).toContain('130321 青龙满族自治县');
+    expect(message).toContain('clockwise');
+  });
+
+  it('rejects latitude and longitude written the wrong way round', () => {
+    const message = rejection(broken((ring) => ring.map(([lng, lat]) => [lat, lng])));
+    expect(message).toContain('130321 青龙满族自治县');
+    expect(message).toContain('[latitude, longitude]');
+  });
+
+  it('rejects a position outside China’s bounding box', () => {
+    const message = rejection(broken((ring) => ring.map(([lng, lat], i) => (i === 3 ? [lng + 30, lat] : [lng, lat]))));
+    expect(message).toContain('130321 青龙满族自治县');
+    expect(message).toContain('outside China');
+  });
+
+  it('a broken TopoJSON file stops the load, naming the file, the object and the feature', () => {
+    const bad = topology({ counties: { type: 'FeatureCollection', features: [broken((ring) => [...ring].reverse())] } } as never, 1e5);
+    expect(() => parseGeometry(JSON.stringify(bad), 'data/geo/broken.topo.json', ['counties'])).toThrow(/data\/geo\/broken\.topo\.json: feature 130321 青龙满族自治县 \(object "counties"\): exterior ring of polygon 1 is clockwise/);
+  });
+
+  it('a file without a required object is refused', () => {
+    const only = topology({ counties: { type: 'FeatureCollection', features: [qinglong] } } as never, 1e5);
+    expect(() => parseGeometry(JSON.stringify(only), FILE, ['provinces', 'counties'])).toThrow(/missing "provinces"/);
+  });
+});
