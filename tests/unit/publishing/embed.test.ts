@@ -4,7 +4,7 @@ import { resolveChart } from '../../../src/charts/resolve.ts';
 import { renderChart } from '../../../src/charts/render.ts';
 import { CHART_STYLE, LIGHT } from '../../../src/charts/style.ts';
 import { loadAllDatasets } from '../../../src/datasets.ts';
-import { EMBED_WIDTH, PNG_SCALE, HEIGHT_MESSAGE, HEIGHT_SENDER, embedHeight, embedSnippet, oembedJson, resolveCssVars, standaloneFigure, svgSize } from '../../../src/embed.ts';
+import { EMBED_WIDTH, PNG_SCALE, HEIGHT_MESSAGE, HEIGHT_SENDER, embedHeight, embedSnippet, oembedJson, resolveCssVars, roundPathData, standaloneFigure, svgSize } from '../../../src/embed.ts';
 import { svgToPng } from '../../../src/png.ts';
 import { chartSpec } from '../../../src/schemas.ts';
 
@@ -84,5 +84,11 @@ describe('embed snippet and oEmbed', () => {
   it('posts its height under one message type', () => {
     expect(HEIGHT_SENDER).toContain(JSON.stringify(HEIGHT_MESSAGE));
     expect(HEIGHT_SENDER.length).toBeLessThan(400);
+  });
+});
+
+describe('roundPathData', () => {
+  it('rounds coordinates in path data only', () => {
+    expect(roundPathData('<svg width="800.5"><path d="M12.4,-3.6L.7,100.5Z"/><text x="1.5">2.5</text></svg>')).toBe('<svg width="800.5"><path d="M12,-4L1,101Z"/><text x="1.5">2.5</text></svg>');
   });
 });

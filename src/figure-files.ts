@@ -1,0 +1,27 @@
+/**
+ * The download files of a chart or map: a standalone SVG and a PNG at 2×
+ * (EMBED_WIDTH × PNG_SCALE = 1280 px wide), both with the title, source line
+ * and credit drawn in. The PNG is rendered with the bundled font (src/png.ts).
+ */
+import type { Lang } from './format.ts';
+import { EMBED_WIDTH, PNG_SCALE, downloadPath, type EmbedKind } from './embed.ts';
+import type { EmbeddableFigure } from './figures.ts';
+import { LANGS } from './i18n.ts';
+import { svgToPng, type RenderedPng } from './png.ts';
+
+export const PNG_WIDTH = EMBED_WIDTH * PNG_SCALE;
+
+/** `url` is the figure's permanent page, printed in the credit. */
+export const figureSvg = (figure: EmbeddableFigure, lang: Lang, url: string) => figure.standalone(lang, url);
+
+export const figurePng = (figure: EmbeddableFigure, lang: Lang, url: string): RenderedPng => svgToPng(figureSvg(figure, lang, url), { width: PNG_WIDTH });
+
+/** getStaticPaths for /downloads/<kind>/<name>.<format>: "gongyi-baobei" (zh) and "gongyi-baobei.en". */
+export function downloadPaths(figures: EmbeddableFigure[], format: 'svg' | 'png') {
+  return figures.flatMap((figure) =>
+    (LANGS as readonly Lang[]).map((lang) => ({
+      params: { kind: figure.kind as EmbedKind, name: downloadPath(figure.kind, figure.id, lang, format).split('/').at(-1)!.replace(/\.(svg|png)$/, '') },
+      props: { figure, lang },
+    })),
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * /oembed/<kind>/<id>.json (Chinese) and /oembed/<kind>/<id>.en.json: static
+ * oEmbed responses, found through the <link rel="alternate"
+ * type="application/json+oembed"> on the figure's embed page and home page.
+ */
+import type { APIRoute } from 'astro';
+import { LANGS, t, type Lang } from '../../../i18n.ts';
+import { getFigures, type EmbeddableFigure } from '../../../figures.ts';
+import { downloadPath, embedPath, oembedJson, oembedPath, svgSize } from '../../../embed.ts';
+import { figurePng } from '../../../figure-files.ts';
+
+export function getStaticPaths() {
+  return getFigures().flatMap((figure) =>
+    (LANGS as readonly Lang[]).map((lang) => ({
+      params: { kind: figure.kind, name: oembedPath(figure.kind, figure.id, lang).split('/').at(-1)!.replace(/\.json$/, '') },
+      props: { figure, lang },
+    })),
+  );
+}
+
+export const GET: APIRoute = ({ props, site }) => {
+  const { figure, lang } = props as { figure: EmbeddableFigure; lang: Lang };
+  const url = (p: string) => new URL(p, site).href;
+  const png = figurePng(figure, lang, url(figure.homePath(lang)));
+  const body = oembedJson({
+    src: url(embedPath(figure.kind, figure.id, lang)),
+    title: figure.title[lang],
+    siteName: t('siteName', lang),
+    siteUrl: url(lang === 'zh' ? '/' : '/en/'),
+    script: url('/embed.js'),
+    figure: svgSize(figure.svg(lang)),
+    thumbnail: { url: url(downloadPath(figure.kind, figure.id, lang, 'png')), width: png.width, height: png.height },
+  });
+  return new Response(JSON.stringify(body, null, 2) + '\n', { headers: { 'Content-Type': 'application/json+oembed; charset=utf-8' } });
+};
