@@ -44,6 +44,10 @@ export function treeRss(root: number): number {
 
 export interface RunResult {
   seconds: number;
+  /** CPU seconds (user + system) of the whole process tree: steadier than wall time on a busy machine. */
+  cpuSeconds: number;
+  /** The 1-minute load average just before the run: other work on the machine skews wall times. */
+  loadBefore: number;
   peakRssBytes: number;
   exitCode: number;
   /** The build's own log (stdout and stderr), kept for errors. */
@@ -52,12 +56,28 @@ export interface RunResult {
   lines: { at: number; text: string }[];
 }
 
-/** Run a command in `cwd`, logging to `logFile`, while sampling the memory of its process tree. */
-export function measureRun(command: string, args: string[], cwd: string, logFile: string, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+
+/** bash's `times` prints the shell's then its children's user and system time, e.g. "1m2.345s 0m3.210s". */
+function cpuFromTimes(lines: { text: string }[]): number {
+  const times = lines.filter((l) => /^\d+m[\d.]+s \d+m[\d.]+s$/.test(l.text.trim())).at(-1);
+  if (!times) return NaN;
+  return times.text.trim().split(' ').reduce((sum, t) => {
+    const [, m, sec] = /^(\d+)m([\d.]+)s$/.exec(t)!;
+    return sum + Number(m) * 60 + Number(sec);
+  }, 0);
+}
+
+/**
+ * Run a shell command in `cwd`, logging to `logFile`, while sampling the
+ * memory of its process tree; bash reports the tree's CPU time at the end.
+ */
+export function measureRun(command: string, cwd: string, logFile: string, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const log = createWriteStream(logFile);
+    const loadBefore = loadAverage();
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', `${command}; code=$?; times; exit $code`], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: RunResult['lines'] = [];
     const since = () => Number(process.hrtime.bigint() - started) / 1e9;
     for (const stream of [child.stdout, child.stderr]) {
@@ -79,7 +99,7 @@ export function measureRun(command: string, args: string[], cwd: string, logFile
     child.on('close', (code) => {
       clearInterval(timer);
       const seconds = since();
-      log.end(() => resolve({ seconds, peakRssBytes: peak, exitCode: code ?? 1, logFile, lines }));
+      log.end(() => resolve({ seconds, cpuSeconds: cpuFromTimes(lines), loadBefore, peakRssBytes: peak, exitCode: code ?? 1, logFile, lines }));
     });
   });
 }

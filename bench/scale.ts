@@ -4,14 +4,18 @@
  *   npm run bench                  N = 10, 100, 1000, 2800
  *   npm run bench -- --quick       N = 10, 100
  *   npm run bench -- --sizes=500   any sizes
- *   options: --keep (leave the corpora in bench/.corpora/), --no-baseline,
- *            --cpu-prof (write V8 CPU profiles of the build to bench/.corpora/<N>/profiles/)
+ *   options: --keep (leave the corpora in bench/.corpora/), --no-baseline, --no-site,
+ *            --warm (build each corpus a second time, with the caches the first build left),
+ *            --cpu-prof (write V8 CPU profiles of the build to bench/.corpora/<N>/profiles/),
+ *            --patch=<file.diff> (apply a patch, made at the repo root, to each corpus's
+ *            copy of the code: measures a proposed fix without touching the real files)
  *
  * For each N it writes a corpus (bench/corpus.ts), runs the project's own
  * `npm run build` in it while sampling memory (bench/measure.ts), then builds
  * the same N stories as plain MDX with bare Astro (bench/baseline/) and prints
  * our time as a ratio to that. Results also go to bench/.corpora/results.json.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,7 +31,10 @@ const { values: opts } = parseArgs({
     sizes: { type: 'string' },
     keep: { type: 'boolean', default: false },
     'no-baseline': { type: 'boolean', default: false },
+    'no-site': { type: 'boolean', default: false },
+    warm: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
+    patch: { type: 'string', multiple: true, default: [] },
   },
 });
 const sizes = opts.sizes ? opts.sizes.split(',').map(Number) : opts.quick ? [10, 100] : [10, 100, 1000, 2800];
@@ -48,7 +55,9 @@ interface Build extends RunResult {
 interface Result {
   n: number;
   corpus: Omit<CorpusInfo, 'bodies' | 'dir'> & { seconds: number };
-  site: Build;
+  site?: Build;
+  /** The same corpus built again: content-keyed caches (rendered PNGs …) are warm. */
+  warm?: Build;
   baseline?: Build;
 }
 
@@ -98,7 +107,7 @@ async function build(dir: string, label: string): Promise<Build> {
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
   if (opts['cpu-prof']) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.join(dir, 'profiles')}`;
   const logFile = path.join(dir, 'build.log');
-  const run = await measureRun('npm', ['run', 'build'], dir, logFile, env);
+  const run = await measureRun('npm run build', dir, logFile, env);
   if (run.exitCode !== 0) {
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
     throw new Error(`${label}: the build failed (exit ${run.exitCode}); last lines of ${logFile}:\n${tail}`);
@@ -125,47 +134,63 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+const dash = '—';
+
 function summary(results: Result[]): string {
   const main = table(
-    ['N', 'pages', 'build', 's / county', 'marginal s / county', 'peak RSS', 'dist/', 'baseline', 'ratio', 'baseline peak RSS'],
+    ['N', 'pages', 'build (wall)', 'CPU', 's / county', 'marginal s / county', 'peak RSS', 'dist/', 'baseline (wall)', 'baseline CPU', 'ratio', 'CPU ratio', 'baseline peak RSS', 'load before'],
     results.map((r, i) => {
-      const prev = results[i - 1];
-      const marginal = prev ? (r.site.seconds - prev.site.seconds) / (r.n - prev.n) : undefined;
+      const { site, baseline: base } = r;
+      const prev = results[i - 1]?.site;
+      const marginal = site && prev ? (site.seconds - prev.seconds) / (r.n - results[i - 1].n) : undefined;
       return [
         String(r.n),
-        String(r.site.pages),
-        s(r.site.seconds),
-        (r.site.seconds / r.n).toFixed(3),
-        marginal === undefined ? '—' : marginal.toFixed(3),
-        mb(r.site.peakRssBytes),
-        mb(r.site.distBytes),
-        r.baseline ? s(r.baseline.seconds) : '—',
-        r.baseline ? `${(r.site.seconds / r.baseline.seconds).toFixed(2)}×` : '—',
-        r.baseline ? mb(r.baseline.peakRssBytes) : '—',
+        site ? String(site.pages) : dash,
+        site ? s(site.seconds) : dash,
+        site ? s(site.cpuSeconds) : dash,
+        site ? (site.seconds / r.n).toFixed(3) : dash,
+        marginal === undefined ? dash : marginal.toFixed(3),
+        site ? mb(site.peakRssBytes) : dash,
+        site ? mb(site.distBytes) : dash,
+        base ? s(base.seconds) : dash,
+        base ? s(base.cpuSeconds) : dash,
+        site && base ? `${(site.seconds / base.seconds).toFixed(2)}×` : dash,
+        site && base ? `${(site.cpuSeconds / base.cpuSeconds).toFixed(2)}×` : dash,
+        base ? mb(base.peakRssBytes) : dash,
+        (site ?? base)!.loadBefore.toFixed(1),
       ];
     }),
   );
+  const warm = results.some((r) => r.warm)
+    ? table(
+        ['N', 'warm rebuild (wall)', 'CPU', 's / county', 'ratio to baseline'],
+        results.filter((r) => r.warm).map((r) => [String(r.n), s(r.warm!.seconds), s(r.warm!.cpuSeconds), (r.warm!.seconds / r.n).toFixed(3), r.baseline ? `${(r.warm!.seconds / r.baseline.seconds).toFixed(2)}×` : dash]),
+      )
+    : '';
+  const built = results.filter((r) => r.site);
+  const last = built.at(-1);
+  if (!last?.site) return [main, warm].join('\n\n');
   const phases = table(
-    ['N', ...results[0].site.phases.map((p) => p.name)],
-    results.map((r) => [String(r.n), ...r.site.phases.map((p) => s(p.seconds))]),
+    ['N', ...last.site.phases.map((p) => p.name)],
+    built.map((r) => [String(r.n), ...r.site!.phases.map((p) => s(p.seconds))]),
   );
-  const last = results.at(-1)!;
+  const render = table(
+    ['route', 'pages', 'ms / page', 'total'],
+    last.site.render.slice(0, 15).map((r) => [`\`${r.pattern}\``, String(r.pages), (r.ms / r.pages).toFixed(1), s(r.ms / 1000)]),
+  );
   const perCounty = last.site.types.filter((t) => t.pattern.includes('<county>'));
   const shared = last.site.types.filter((t) => !t.pattern.includes('<county>')).slice(0, 12);
   const types = (list: PageType[]) =>
     table(['page type', 'files', 'bytes / file', 'total'], list.map((t) => [`\`${t.pattern}\``, String(t.files), kb(t.bytes / t.files), mb(t.bytes)]));
-  const render = table(
-    ['route', 'pages', 'ms / page', 'total'],
-    last.site.render.slice(0, 12).map((r) => [`\`${r.pattern}\``, String(r.pages), (r.ms / r.pages).toFixed(1), s(r.ms / 1000)]),
-  );
   return [
     main,
     '',
+    ...(warm ? ['Rebuilt with the caches of the first build (images come from the content-keyed cache):', '', warm, ''] : []),
     `Where the time goes (from Astro's log; the site's build):`,
     '',
     phases,
     '',
-    `Render time per route at N = ${last.n} (Astro's per-page timings):`,
+    `Render time per route at N = ${last.n} (Astro's per-page timings, slowest 15):`,
     '',
     render,
     '',
@@ -184,23 +209,33 @@ async function main() {
   const results: Result[] = [];
   for (const n of sizes) {
     const dir = path.join(WORK, String(n));
-    let t = performance.now();
+    const t = performance.now();
     const { bodies, dir: _, ...corpus } = generateCorpus(ROOT, dir, n);
+    for (const patch of opts.patch) execFileSync('patch', ['-p1', '-s', '-d', dir, '-i', path.resolve(patch)], { stdio: 'inherit' });
     const corpusSeconds = (performance.now() - t) / 1000;
     console.error(`N=${n}: corpus written in ${s(corpusSeconds)} (${corpus.synthetic} synthetic counties: ${JSON.stringify(corpus.files)}); building…`);
-    const site = await build(dir, `site N=${n}`);
-    console.error(`N=${n}: site built in ${s(site.seconds)}, peak ${mb(site.peakRssBytes)}, ${site.pages} pages`);
+    let site: Build | undefined;
+    if (!opts['no-site']) {
+      site = await build(dir, `site N=${n}`);
+      console.error(`N=${n}: site built in ${s(site.seconds)} (CPU ${s(site.cpuSeconds)}), peak ${mb(site.peakRssBytes)}, ${site.pages} pages`);
+    }
+    let warm: Build | undefined;
+    if (site && opts.warm) {
+      warm = await build(dir, `warm rebuild N=${n}`);
+      console.error(`N=${n}: rebuilt with warm caches in ${s(warm.seconds)} (CPU ${s(warm.cpuSeconds)})`);
+    }
     let baseline: Build | undefined;
     if (!opts['no-baseline']) {
       const baseDir = path.join(WORK, `baseline-${n}`);
       generateBaseline(ROOT, baseDir, bodies);
       baseline = await build(baseDir, `baseline N=${n}`);
-      console.error(`N=${n}: baseline built in ${s(baseline.seconds)} → ratio ${(site.seconds / baseline.seconds).toFixed(2)}×`);
+      console.error(`N=${n}: baseline built in ${s(baseline.seconds)} (CPU ${s(baseline.cpuSeconds)})${site ? ` → ratio ${(site.seconds / baseline.seconds).toFixed(2)}×` : ''}`);
       if (!opts.keep) rmSync(baseDir, { recursive: true, force: true });
     }
     if (!opts.keep) rmSync(dir, { recursive: true, force: true });
-    results.push({ n, corpus: { ...corpus, seconds: corpusSeconds }, site, baseline });
-    writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results.map(({ site: { lines: _l, ...site }, baseline: b, ...r }) => ({ ...r, site, baseline: b && { ...b, lines: undefined } })), null, 2));
+    results.push({ n, corpus: { ...corpus, seconds: corpusSeconds }, site, warm, baseline });
+    const withoutLines = (b?: Build) => b && { ...b, lines: undefined };
+    writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results.map((r) => ({ ...r, site: withoutLines(r.site), warm: withoutLines(r.warm), baseline: withoutLines(r.baseline) })), null, 2));
   }
   console.log(summary(results));
 }
