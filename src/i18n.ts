@@ -55,6 +55,7 @@ const words = {
   unit: { zh: '单位', en: 'Unit' },
   rows: { zh: '数据', en: 'Rows' },
   quote: { zh: '原文', en: 'Quote' },
+  value: { zh: '数值', en: 'Value' },
   sourceArticles: { zh: '来源文章', en: 'Source articles' },
   usedIn: { zh: '引用本版本的故事', en: 'Stories citing this version' },
   noStoriesYet: { zh: '暂无故事引用此版本。', en: 'No story cites this version yet.' },
