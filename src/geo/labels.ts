@@ -4,8 +4,9 @@
  * with markers or with the edge of the map. Greedy and deterministic, which
  * is enough for a handful of counties.
  */
-export type LabelSide = 'right' | 'left' | 'above' | 'below';
-export const LABEL_SIDES: readonly LabelSide[] = ['right', 'left', 'above', 'below'];
+export type LabelSide = 'right' | 'left' | 'above' | 'below' | 'above-right' | 'below-right' | 'above-left' | 'below-left';
+/** In order of preference: level with the marker first, then above or below it, then diagonally. */
+export const LABEL_SIDES: readonly LabelSide[] = ['right', 'left', 'above', 'below', 'above-right', 'below-right', 'above-left', 'below-left'];
 
 export interface LabelRequest {
   x: number;
@@ -29,11 +30,17 @@ export const LABEL_GAP = 3;
 
 export function labelBox({ x, y, width, height, radius = 5 }: LabelRequest, side: LabelSide): Box {
   const gap = radius + LABEL_GAP;
+  // Diagonal labels start level with the marker's edge, clear of it above or below.
+  const diagonal = radius * Math.SQRT1_2;
   switch (side) {
     case 'right': return { x0: x + gap, y0: y - height / 2, x1: x + gap + width, y1: y + height / 2 };
     case 'left': return { x0: x - gap - width, y0: y - height / 2, x1: x - gap, y1: y + height / 2 };
     case 'above': return { x0: x - width / 2, y0: y - gap - height, x1: x + width / 2, y1: y - gap };
     case 'below': return { x0: x - width / 2, y0: y + gap, x1: x + width / 2, y1: y + gap + height };
+    case 'above-right': return { x0: x + diagonal, y0: y - diagonal - LABEL_GAP - height, x1: x + diagonal + width, y1: y - diagonal - LABEL_GAP };
+    case 'below-right': return { x0: x + diagonal, y0: y + diagonal + LABEL_GAP, x1: x + diagonal + width, y1: y + diagonal + LABEL_GAP + height };
+    case 'above-left': return { x0: x - diagonal - width, y0: y - diagonal - LABEL_GAP - height, x1: x - diagonal, y1: y - diagonal - LABEL_GAP };
+    case 'below-left': return { x0: x - diagonal - width, y0: y + diagonal + LABEL_GAP, x1: x - diagonal, y1: y + diagonal + LABEL_GAP + height };
   }
 }
 

@@ -36,6 +36,8 @@ export const MAP_COLOURS = {
 
 const FONT = `system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif`;
 const LABEL_SIZE = 14;
+/** Locator maps are shown smaller than they are drawn (about 320 of 400 units wide): a larger label. */
+const LOCATOR_LABEL_SIZE = 17;
 
 const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
@@ -79,19 +81,20 @@ interface Marker {
   /** 'dot' on the national map; 'ring' round the county shape on a locator map. */
   style?: 'dot' | 'ring';
   radius?: number;
+  fontSize?: number;
 }
 
-function markerSvg({ county, href, label, x, y, side, d, style = 'dot', radius = 5 }: Marker): string {
-  const box = labelBox({ x, y, width: estimateTextWidth(label, LABEL_SIZE), height: LABEL_SIZE, radius }, side);
-  const anchor = side === 'right' ? 'start' : side === 'left' ? 'end' : 'middle';
-  const tx = side === 'right' ? box.x0 : side === 'left' ? box.x1 : x;
-  const ty = box.y1 - LABEL_SIZE * 0.18;
+function markerSvg({ county, href, label, x, y, side, d, style = 'dot', radius = 5, fontSize = LABEL_SIZE }: Marker): string {
+  const box = labelBox({ x, y, width: estimateTextWidth(label, fontSize), height: fontSize, radius }, side);
+  const anchor = side.endsWith('right') ? 'start' : side.endsWith('left') ? 'end' : 'middle';
+  const tx = anchor === 'start' ? box.x0 : anchor === 'end' ? box.x1 : x;
+  const ty = box.y1 - fontSize * 0.18;
   const body = [
     `<path class="county-shape" d="${d}" fill="${MAP_COLOURS.county}"/>`,
     style === 'dot'
       ? `<circle class="county-marker" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius}" fill="${MAP_COLOURS.county}" stroke="${MAP_COLOURS.halo}" stroke-width="1.5"/>`
       : `<circle class="county-marker" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius.toFixed(1)}" fill="none" stroke="${MAP_COLOURS.county}" stroke-width="1.5"/>`,
-    `<text class="county-label" x="${tx.toFixed(1)}" y="${ty.toFixed(1)}" text-anchor="${anchor}" font-size="${LABEL_SIZE}" fill="${MAP_COLOURS.label}" stroke="${MAP_COLOURS.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${escapeXml(label)}</text>`,
+    `<text class="county-label" x="${tx.toFixed(1)}" y="${ty.toFixed(1)}" text-anchor="${anchor}" font-size="${fontSize}" fill="${href ? MAP_COLOURS.county : MAP_COLOURS.label}" stroke="${MAP_COLOURS.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${escapeXml(label)}</text>`,
   ].join('');
   return href
     ? `<a class="county" href="${escapeXml(href)}" data-code="${county.code}">${body}</a>`
@@ -192,22 +195,6 @@ export function renderNationalMapSvg(lang: Lang, options: NationalMapOptions = {
   ].join('');
 }
 
-/**
- * The South China Sea inset alone, `width` wide: the interactive map shows it
- * in a corner, since its own view stops at Hainan.
- */
-export function renderSouthChinaSeaInsetSvg(lang: Lang, options: { width?: number; geometry?: GeometryFile } = {}): string {
-  const { width = 120, geometry = getNationalGeometry() } = options;
-  const projection = conic();
-  const height = fitToWidth(projection, forD3(geometry.layers.boundaries), width, 6);
-  projection.clipExtent([[0, 0], [width, height]]);
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map inset-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}" role="img" aria-label="${escapeXml(t('southChinaSeaIslands', lang))}">`,
-    insetSvg(lang, geometry, projection, { x0: 0.5, y0: 0.5, x1: width - 0.5, y1: height - 0.5 }),
-    `</svg>`,
-  ].join('');
-}
-
 export interface LocatorOptions {
   counties?: County[];
   idPrefix?: string;
@@ -246,7 +233,8 @@ export function renderLocatorSvg(code: string, lang: Lang, options: LocatorOptio
   const [[x0, y0], [x1, y1]] = p.bounds(shapeD3);
   const radius = Math.max(9, Math.hypot(Math.max(x - x0, x1 - x), Math.max(y - y0, y1 - y)) + 3);
   const label = county.name[lang];
-  const [{ side }] = placeLabels([{ x, y, width: estimateTextWidth(label, LABEL_SIZE), height: LABEL_SIZE, radius }], { x0: 0, y0: 0, x1: width, y1: height });
+  const fontSize = LOCATOR_LABEL_SIZE;
+  const [{ side }] = placeLabels([{ x, y, width: estimateTextWidth(label, fontSize), height: fontSize, radius }], { x0: 0, y0: 0, x1: width, y1: height });
   const title = fill(t('locatorTitle', lang), { county: county.name[lang], province: county.province[lang] });
 
   return [
@@ -254,7 +242,7 @@ export function renderLocatorSvg(code: string, lang: Lang, options: LocatorOptio
     `<title id="${idPrefix}-title">${escapeXml(title)}</title>`,
     `<path class="context" d="${p(neighbours) ?? ''}" fill="${MAP_COLOURS.context}" stroke="${MAP_COLOURS.contextBorder}" stroke-width="0.8" stroke-linejoin="round"/>`,
     `<path class="province" d="${p(provinceD3) ?? ''}" fill="${MAP_COLOURS.province}" stroke="${MAP_COLOURS.provinceBorder}" stroke-width="1" stroke-linejoin="round"/>`,
-    markerSvg({ county, label, x, y, side, d: p(shapeD3) ?? '', style: 'ring', radius }),
+    markerSvg({ county, label, x, y, side, d: p(shapeD3) ?? '', style: 'ring', radius, fontSize }),
     `</svg>`,
   ].join('');
 }

@@ -13,7 +13,7 @@ import 'leaflet/dist/leaflet.css';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
-import { placeLabels, type Box } from '../../geo/labels.ts';
+import { LABEL_SIDES, placeLabels, type Box } from '../../geo/labels.ts';
 
 export interface CountyMapData {
   geometryUrl: string;
@@ -46,7 +46,7 @@ export async function enhance(root: HTMLElement): Promise<void> {
   root.querySelector('.county-map__canvas')!.append(container);
   root.classList.add('county-map--interactive');
   try {
-    draw(container, topology, data, root.querySelector<HTMLTemplateElement>('template.county-map__inset'));
+    draw(container, topology, data, root.querySelector<SVGGElement>('.county-map__static g.inset'));
   } catch (error) {
     container.remove();
     root.classList.remove('county-map--interactive');
@@ -54,7 +54,7 @@ export async function enhance(root: HTMLElement): Promise<void> {
   }
 }
 
-function draw(container: HTMLElement, topology: Topology, data: CountyMapData, inset: HTMLTemplateElement | null): void {
+function draw(container: HTMLElement, topology: Topology, data: CountyMapData, inset: SVGGElement | null): void {
   const layer = (name: string) => feature(topology, topology.objects[name] as GeometryCollection) as FeatureCollection;
   const coarse = window.matchMedia('(pointer: coarse)').matches;
   const map = L.map(container, {
@@ -98,11 +98,19 @@ function draw(container: HTMLElement, topology: Topology, data: CountyMapData, i
     return { marker, element: marker.getElement()! };
   });
 
+  // The static map's South China Sea inset, reused in a corner: the map's first view stops at Hainan.
   if (inset) {
     const Inset = L.Control.extend({
       onAdd: () => {
         const box = L.DomUtil.create('div', 'county-map__inset-control');
-        box.append(inset.content.cloneNode(true));
+        const frame = inset.querySelector('rect')!;
+        const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+        svg.setAttribute('viewBox', ['x', 'y', 'width', 'height'].map((a) => frame.getAttribute(a)).join(' '));
+        svg.setAttribute('role', 'img');
+        svg.setAttribute('aria-label', inset.getAttribute('aria-label') ?? '');
+        svg.setAttribute('font-family', inset.closest('svg')!.getAttribute('font-family') ?? '');
+        svg.append(inset.cloneNode(true));
+        box.append(svg);
         return box;
       },
     });
@@ -114,8 +122,8 @@ function draw(container: HTMLElement, topology: Topology, data: CountyMapData, i
   relabel();
 }
 
-/** Offset of a label from its dot's centre, as the CSS places it. */
-const PIN_RADIUS = 10;
+/** The dot's radius: the CSS places labels where labelBox() puts them for it. */
+const PIN_RADIUS = 5;
 
 /**
  * Places every label beside its dot where it collides with nothing, at the
@@ -137,7 +145,7 @@ function layoutLabels(map: L.Map, pins: { marker: L.Marker; element: HTMLElement
   });
   placeLabels(requests, { x0: 0, y0: 0, x1: width, y1: height }, avoid).forEach(({ side, clear }, i) => {
     const { element } = pins[i];
-    element.classList.remove('county-pin--right', 'county-pin--left', 'county-pin--above', 'county-pin--below');
+    element.classList.remove(...LABEL_SIDES.map((s) => `county-pin--${s}`));
     element.classList.add(`county-pin--${side}`);
     element.classList.toggle('county-pin--quiet', !clear);
   });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labelBox, placeLabels, estimateTextWidth } from '../../../src/geo/labels.ts';
-import { nationalMapLayout, renderLocatorSvg, renderNationalMapSvg, renderSouthChinaSeaInsetSvg } from '../../../src/geo/render.ts';
+import { nationalMapLayout, renderLocatorSvg, renderNationalMapSvg } from '../../../src/geo/render.ts';
 import type { County } from '../../../src/schemas.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -60,14 +60,6 @@ describe('renderLocatorSvg', () => {
 
   it('refuses a code that is not a featured county', () => {
     expect(() => renderLocatorSvg('110101', 'zh')).toThrow(/110101 is not in data\/counties\.json/);
-  });
-});
-
-describe('renderSouthChinaSeaInsetSvg', () => {
-  it('is a labelled picture of the inset alone', () => {
-    const svg = renderSouthChinaSeaInsetSvg('zh', { width: 96 });
-    expect(svg).toMatch(/^<svg [^>]*width="96"[^>]*role="img" aria-label="南海诸岛">/);
-    expect(svg).toMatch(/class="sea-line" d="M/);
   });
 });
 
