@@ -186,7 +186,7 @@ export function renderNationalMapSvg(lang: Lang, options: NationalMapOptions = {
   const { idPrefix = 'national-map' } = options;
   const { width, height, projection, inset, insetBox, markers, geometry } = nationalMapLayout(lang, options);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map national-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}" aria-labelledby="${idPrefix}-title">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map national-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}" role="group" aria-labelledby="${idPrefix}-title">`,
     `<title id="${idPrefix}-title">${escapeXml(t('mapTitle', lang))}</title>`,
     `<g class="main">${drawLand(geometry, projection)}</g>`,
     insetSvg(lang, geometry, inset, insetBox),
