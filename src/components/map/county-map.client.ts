@@ -21,6 +21,8 @@ export interface CountyMapData {
   tiles: { url: string; attribution: string } | null;
   zoomIn: string;
   zoomOut: string;
+  /** Accessible name of the map's focusable container. */
+  label: string;
 }
 
 /** Mainland, Hainan and Taiwan: the first view. The South China Sea islands are in the inset. */
@@ -43,6 +45,8 @@ export async function enhance(root: HTMLElement): Promise<void> {
   // Swap the static map out before Leaflet measures its container; swap it back on failure.
   const container = document.createElement('div');
   container.className = 'county-map__leaflet';
+  container.setAttribute('role', 'region');
+  container.setAttribute('aria-label', data.label);
   root.querySelector('.county-map__canvas')!.append(container);
   root.classList.add('county-map--interactive');
   try {
