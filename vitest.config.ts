@@ -1,9 +1,48 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
+import { configDefaults } from 'vitest/config';
+
+/**
+ * Three projects, one `npm test`:
+ *   unit        — pure logic; every tests/**\/*.test.ts not claimed below (new folders land here).
+ *   site        — needs the built site: build checks, HTML/links, browser, a11y. The site is
+ *                 built ONCE per run by tests/browser/built-site.ts (global setup) and shared.
+ *   bad-inputs  — each case breaks a temp copy of the project and builds it (tests/bad-inputs/).
+ * `npm test -- tests/unit` runs only what it names; the site is built only when a site test runs.
+ */
+const SITE_SUITES = ['tests/build/**/*.test.ts', 'tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/a11y/**/*.test.ts'];
+const BAD_INPUTS = ['tests/bad-inputs/**/*.test.ts'];
 
 export default getViteConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SITE_SUITES, ...BAD_INPUTS],
+        },
+      },
+      {
+        test: {
+          name: 'site',
+          include: SITE_SUITES,
+          globalSetup: ['tests/browser/built-site.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'bad-inputs',
+          include: BAD_INPUTS,
+          // Cases build concurrently; two at a time suits CI's two cores.
+          maxConcurrency: 2,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,121 @@
+/**
+ * A throw-away copy of the project to break on purpose.
+ *
+ * The template is copied once from the working tree (without dist/, .git,
+ * caches and benchmarks; node_modules is linked entry by entry, so each copy
+ * keeps its own Astro/Vite cache) and built once. Each bad-input case then
+ * gets a copy of the template, previous build included, applies its patch,
+ * and runs the real atomic build (scripts/build.ts).
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const PROJECT = path.resolve(import.meta.dirname, '../..');
+/** Not part of what a build reads. */
+const LEAVE_OUT = new Set(['node_modules', '.git', 'dist', '.astro', 'bench', 'test-results']);
+/** Caches that must not be shared between copies building at the same time. */
+const PRIVATE_CACHES = new Set(['.astro', '.vite', '.cache', '.vite-temp']);
+
+export interface BuildResult {
+  code: number;
+  /** stdout and stderr, without colours. */
+  output: string;
+}
+
+export class Sandbox {
+  readonly root: string;
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  path = (file: string) => path.join(this.root, file);
+  exists = (file: string) => existsSync(this.path(file));
+  read = (file: string) => readFileSync(this.path(file), 'utf8');
+  write = (file: string, text: string) => {
+    mkdirSync(path.dirname(this.path(file)), { recursive: true });
+    writeFileSync(this.path(file), text);
+  };
+  remove = (file: string) => unlinkSync(this.path(file));
+  /** Replace text in a file; fails loudly if the text is not there (the corpus must not silently stop breaking anything). */
+  replace(file: string, find: string | RegExp, by: string): void {
+    const before = this.read(file);
+    const after = before.replace(find, by);
+    if (after === before) throw new Error(`${file}: ${String(find)} not found, so the patch would change nothing`);
+    this.write(file, after);
+  }
+  json<T = any>(file: string): T {
+    return JSON.parse(this.read(file));
+  }
+  editJson<T = any>(file: string, edit: (data: T) => void): void {
+    const data = this.json<T>(file);
+    edit(data);
+    this.write(file, JSON.stringify(data, null, 2) + '\n');
+  }
+  /** Every file under `dir`, project-relative. */
+  listAll(dir: string): string[] {
+    if (!existsSync(this.path(dir))) return [];
+    return readdirSync(this.path(dir), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(this.root, path.join(e.parentPath, e.name)))
+      .sort();
+  }
+  /** The entries of `dir`, project-relative. */
+  list(dir: string): string[] {
+    return existsSync(this.path(dir)) ? readdirSync(this.path(dir)).sort().map((f) => `${dir}/${f}`) : [];
+  }
+
+  /** `node scripts/build.ts` in the copy, as `npm run build` would run it. */
+  build(): Promise<BuildResult> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: this.root, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+    });
+  }
+
+  /** A hash of every file under dist/ (names and bytes): equal before and after means the output was left intact. */
+  distFingerprint(): string {
+    const dist = this.path('dist');
+    if (!existsSync(dist)) return 'no dist/';
+    const hash = createHash('sha256');
+    const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dist, path.join(e.parentPath, e.name)))
+      .sort();
+    for (const f of files) hash.update(f).update('\0').update(readFileSync(path.join(dist, f))).update('\0');
+    return `${files.length} files, sha256 ${hash.digest('hex')}`;
+  }
+
+  /** Staging folders the atomic build left behind (there should be none). */
+  leftovers = () => readdirSync(this.root).filter((f) => f.startsWith('.dist-'));
+
+  copy(): Sandbox {
+    const root = mkdtempSync(path.join(tmpdir(), 'bad-input-'));
+    // The template's own caches come along (warm, and private to the copy); packages stay links.
+    cpSync(this.root, root, { recursive: true, verbatimSymlinks: true });
+    return new Sandbox(root);
+  }
+
+  dispose(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/** A copy of the working tree with node_modules linked in, not yet built. */
+export function copyProject(): Sandbox {
+  const root = mkdtempSync(path.join(tmpdir(), 'bad-input-template-'));
+  for (const entry of readdirSync(PROJECT)) {
+    if (LEAVE_OUT.has(entry) || entry.startsWith('.dist-')) continue;
+    cpSync(path.join(PROJECT, entry), path.join(root, entry), { recursive: true });
+  }
+  mkdirSync(path.join(root, 'node_modules'));
+  for (const entry of readdirSync(path.join(PROJECT, 'node_modules'))) {
+    if (!PRIVATE_CACHES.has(entry)) symlinkSync(path.join(PROJECT, 'node_modules', entry), path.join(root, 'node_modules', entry));
+  }
+  return new Sandbox(root);
+}

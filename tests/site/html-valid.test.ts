@@ -1,0 +1,29 @@
+/**
+ * Every HTML file in the build is valid HTML and passes html-validate's
+ * recommended rules (standards, accessibility, document structure).
+ */
+import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { describe, expect, it } from 'vitest';
+import { listPages, siteDir } from '../browser/site.ts';
+
+const validator = new HtmlValidate({
+  extends: ['html-validate:recommended'],
+  rules: {
+    // Titles carry a dataset's full name and version; search engines shorten long titles, readers lose nothing.
+    'long-title': 'off',
+    // ARIA lets any element whose role can be named take aria-label(ledby): maps and charts are <svg role="group|img" aria-labelledby>.
+    'aria-label-misuse': ['error', { allowAnyNamable: true }],
+  },
+});
+
+const dir = siteDir();
+const files = listPages(dir).map((p) => (p.endsWith('/') ? `${p}index.html` : p));
+
+describe('HTML validity', () => {
+  it.for(files)('%s is valid', async (file) => {
+    const report = await validator.validateFile(path.join(dir, file));
+    const problems = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} at ${m.line}:${m.column} (${m.selector ?? ''}): ${m.message}`));
+    expect(problems).toEqual([]);
+  });
+});
