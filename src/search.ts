@@ -11,6 +11,7 @@
  * segmented at index time and again, differently, in the browser, and recall
  * has changed between releases; tests/browser/search.test.ts measures it.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -18,21 +19,34 @@ import * as pagefind from 'pagefind';
 
 export const SEARCH_BUNDLE = 'pagefind';
 
-/** Index the built site in `outDir`; returns the number of pages indexed per language. */
-export async function buildSearchIndex(outDir: string): Promise<{ pages: number }> {
+/**
+ * Without any data-pagefind-body, Pagefind would index every page whole
+ * (menus, footers, dataset tables): refuse rather than degrade silently.
+ */
+function assertBodiesMarked(outDir: string): void {
+  const html = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html'));
+  if (!html.some((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8').includes('data-pagefind-body'))) {
+    throw new Error(`search index: no page in ${outDir} has data-pagefind-body (src/layouts/Story.astro marks each story's article with it)`);
+  }
+}
+
+/** Index the built site in `outDir`; returns the number of pages indexed per language ("zh-cn", "en"). */
+export async function buildSearchIndex(outDir: string): Promise<Record<string, number>> {
   const fail = (step: string, errors: string[]) => new Error(`search index (Pagefind ${step}) failed for ${outDir}: ${errors.join('; ')}`);
+  assertBodiesMarked(outDir);
+  const bundle = path.join(outDir, SEARCH_BUNDLE);
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index || errors.length) throw fail('createIndex', errors);
     const added = await index.addDirectory({ path: outDir });
     if (added.errors.length) throw fail('addDirectory', added.errors);
-    if (added.page_count === 0) throw fail('addDirectory', ['no page has data-pagefind-body']);
-    const written = await index.writeFiles({ outputPath: path.join(outDir, SEARCH_BUNDLE) });
+    const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length) throw fail('writeFiles', written.errors);
-    return { pages: added.page_count };
   } finally {
     await pagefind.close();
   }
+  const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.fromEntries(Object.entries(entry.languages).map(([lang, l]) => [lang, l.page_count]));
 }
 
 export default function search(): AstroIntegration {
@@ -41,8 +55,8 @@ export default function search(): AstroIntegration {
     hooks: {
       // `dir` is where this build writes (a staging dir when the build is atomic), never a fixed dist/.
       'astro:build:done': async ({ dir, logger }) => {
-        const { pages } = await buildSearchIndex(fileURLToPath(dir));
-        logger.info(`Pagefind indexed ${pages} pages`);
+        const pages = await buildSearchIndex(fileURLToPath(dir));
+        logger.info(`Pagefind indexed ${Object.entries(pages).map(([lang, n]) => `${n} pages (${lang})`).join(', ')}`);
       },
     },
   };
