@@ -27,7 +27,8 @@ export const QUALIFIERS = {
   约: { position: 'before', en: 'about' },
   高达: { position: 'before', en: 'as much as' },
   达: { position: 'before', en: '' },
-  累计: { position: 'before', en: 'a cumulative' },
+  // Not "a cumulative": it must read well before another qualifier (累计4000余人 → a total of more than 4,000).
+  累计: { position: 'before', en: 'a total of' },
   共: { position: 'before', en: 'a total of' },
   共计: { position: 'before', en: 'a total of' },
   平均: { position: 'before', en: 'an average of' },

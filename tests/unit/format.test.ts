@@ -43,6 +43,7 @@ describe('formatFigure in English', () => {
     expect(formatFigure({ value: 20, qualifiers: [] }, unit('%', '%'), 'en')).toBe('20%');
     expect(formatFigure({ value: 3000, qualifiers: ['以上'] }, unit('元', 'yuan'), 'en')).toBe('3,000 yuan or more');
     expect(formatFigure({ value: 60, qualifiers: ['超过'] }, { unit: { zh: '', en: '' }, format: 'cheng' }, 'en')).toBe('more than 60%');
+    expect(formatFigure({ value: 4000, qualifiers: ['累计', '余'] }, unit('人', 'people'), 'en')).toBe('a total of more than 4,000 people');
   });
 });
 
