@@ -43,11 +43,23 @@ describeInBrowser('county maps', () => {
     return { page, offsite, requests };
   }
 
+  /** The map starts when it nears the screen: bring it there, then wait for Leaflet. */
   const interactiveMap = async (page: Page) => {
+    await page.locator('.county-map').scrollIntoViewIfNeeded();
     // Pins are zero-sized anchors (their dot and label overflow them): wait for them to exist.
     await page.waitForSelector('.county-map--interactive .leaflet-marker-pane .county-pin', { state: 'attached', timeout: 15_000 });
     return page.locator('.county-map__leaflet');
   };
+
+  it('home: the map loads nothing until it nears the screen', async () => {
+    const { page, requests } = await open('/', { viewport: { width: 1280, height: 300 } });
+    await page.waitForLoadState('networkidle');
+    const below = await page.locator('.county-map').evaluate((el) => el.getBoundingClientRect().top > window.innerHeight + 400);
+    expect(below, 'in a 300px window the map starts more than 400px below the fold').toBe(true);
+    expect(requests.filter((r) => r.startsWith('/geo/') || /county-map\.client/.test(r))).toEqual([]);
+    await interactiveMap(page);
+    expect(requests).toContain('/geo/national.topo.json');
+  });
 
   it('home: the Leaflet map draws our own geometry and shows every featured county', async () => {
     const { page, offsite, requests } = await open('/');
