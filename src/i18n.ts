@@ -113,7 +113,8 @@ const words = {
   chartQuote: { zh: '原文', en: 'Quote' },
   chartTarget: { zh: '（目标）', en: ' (target)' },
   chartExpected: { zh: '（预期）', en: ' (expected)' },
-  chartChange: { zh: '变化', en: 'Change' },
+  /** Before a rise stated in 倍: 高出1倍. The English unit already says "times higher". */
+  chartHigherBy: { zh: '高出', en: '' },
   chartAbove: { zh: '实际比例高于此处', en: 'the actual share is higher' },
   chartBelow: { zh: '实际比例略低于此处', en: 'the actual share is slightly lower' },
   chartAbout: { zh: '约数', en: 'an approximate share' },

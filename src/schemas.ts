@@ -300,7 +300,8 @@ const chartCommon = {
 /**
  * A chart spec. `type` picks the form:
  *   bar           — values of one unit, side by side (long Chinese labels go above the bars)
- *   comparison    — before and after, with the source's own statement of the change
+ *   comparison    — before and after, with the source's own statement of the change;
+ *                   or an unpublished "before" and a rise stated in 倍
  *   slope         — one or more series of dated values (x is each figure's date)
  *   part-of-whole — a share (unit "%" or format "cheng"), optionally of a stated whole
  *   number-card   — one to four headline figures
@@ -310,7 +311,12 @@ export const chartSpec = z.discriminatedUnion('type', [
   z.strictObject({
     ...chartCommon,
     type: z.literal('comparison'),
-    before: chartValueRef,
+    /**
+     * The earlier value; or, where the source gives only the change ("收购价较之前一年高出了1倍"),
+     * just a label for it: the earlier value is then drawn as the base and `after` (a figure
+     * in 倍, "times higher") as that many times more. No number is printed for the base.
+     */
+    before: z.union([chartValueRef, z.strictObject({ label: bilingual })]),
     after: chartValueRef,
     /** A figure that states the change in the source's words (增长近10倍); never computed. */
     change: chartValueRef.optional(),
@@ -318,7 +324,7 @@ export const chartSpec = z.discriminatedUnion('type', [
   z.strictObject({
     ...chartCommon,
     type: z.literal('slope'),
-    series: z.array(z.strictObject({ label: bilingual.optional(), points: z.array(chartValueRef).min(2).max(8) })).min(1).max(4),
+    series: z.array(z.strictObject({ label: bilingual.optional(), points: z.array(chartValueRef).min(2).max(8) })).min(1).max(3),
   }),
   z.strictObject({ ...chartCommon, type: z.literal('part-of-whole'), part: chartValueRef, whole: chartValueRef.optional() }),
   z.strictObject({ ...chartCommon, type: z.literal('number-card'), items: z.array(chartValueRef).min(1).max(4) }),

@@ -10,7 +10,7 @@ import { INNER, PAD, SIZE } from './frame.ts';
 import type { ResolvedChart } from './resolve.ts';
 import { ASCENT, DESCENT, overlaps, shift, textBox, textLines, type Block, type Mark, type TextMark } from './scene.ts';
 import { textWidth, wrapText } from './text.ts';
-import { scaleCaption, valueText } from './words.ts';
+import { scaleCaption, shownText, valueText } from './words.ts';
 
 export interface BarItem {
   label: string;
@@ -61,7 +61,7 @@ export function barBlock(items: BarItem[], lang: Lang, opts: { ticks: boolean; c
     const label = textLines(wrapText(d.label, INNER, SIZE.label), 0, y, SIZE.label, { cls: 'label' });
     marks.push(...label.marks);
     y += label.height + LABEL_GAP;
-    if (!inline) {
+    if (!inline && d.text) {
       const value = textLines(wrapText(d.text, INNER, SIZE.value, true), 0, y, SIZE.value, { cls: 'value', bold: true });
       marks.push(...value.marks);
       y += value.height + LABEL_GAP;
@@ -69,7 +69,7 @@ export function barBlock(items: BarItem[], lang: Lang, opts: { ticks: boolean; c
     marks.push({ kind: 'rect', x: 0, y, w: x(d.value), h: BAR, cls: d.cls });
     // The zero line runs beside each bar only, so it never cuts through a label.
     under.push({ kind: 'line', x1: 0, x2: 0, y1: y - 3, y2: y + BAR + 3, cls: 'axis' });
-    if (inline) marks.push({ kind: 'text', x: x(d.value) + VALUE_GAP, y: y + BAR / 2 + (ASCENT - DESCENT) * SIZE.value / 2, text: d.text, size: SIZE.value, anchor: 'start', bold: true, cls: 'value' });
+    if (inline && d.text) marks.push({ kind: 'text', x: x(d.value) + VALUE_GAP, y: y + BAR / 2 + (ASCENT - DESCENT) * SIZE.value / 2, text: d.text, size: SIZE.value, anchor: 'start', bold: true, cls: 'value' });
     y += BAR;
   });
   const bottom = y;
@@ -86,7 +86,7 @@ export function barBlock(items: BarItem[], lang: Lang, opts: { ticks: boolean; c
 
 export function barChart(chart: Extract<ResolvedChart, { type: 'bar' }>, lang: Lang): Block {
   const items = chart.items.map((v): BarItem => ({ label: v.label[lang], value: v.figure.value, text: valueText(v, lang), cls: 'bar' }));
-  return barBlock(items, lang, { ticks: true, caption: scaleCaption(chart.items[0].field, lang) });
+  return barBlock(items, lang, { ticks: true, caption: scaleCaption(chart.items.map((v) => v.field), lang) });
 }
 
 /** Before and after, the earlier bar in the second colour; the source's statement of the change above them. */
@@ -104,7 +104,20 @@ export function comparisonChart(chart: Extract<ResolvedChart, { type: 'compariso
     y += big.height + 14;
   }
   const items = [chart.before, chart.after].map((v, i): BarItem => ({ label: v.label[lang], value: v.figure.value, text: valueText(v, lang), cls: i === 0 ? 'bar2' : 'bar' }));
-  const bars = barBlock(items, lang, { ticks: false, caption: scaleCaption(chart.after.field, lang) });
+  const bars = barBlock(items, lang, { ticks: false, caption: scaleCaption([chart.before.field, chart.after.field], lang) });
   return { height: y + bars.height, marks: [...marks, ...shift(bars.marks, y)] };
 }
 
+
+/**
+ * Only the rise is published (收购价较之前一年高出了1倍): the earlier value is
+ * the base, drawn without a number, and the later one that many times more.
+ */
+export function riseChart(chart: Extract<ResolvedChart, { type: 'rise' }>, lang: Lang): Block {
+  const { after } = chart;
+  const items: BarItem[] = [
+    { label: chart.base[lang], value: 1, text: '', cls: 'bar2' },
+    { label: after.label[lang], value: 1 + after.figure.value, text: shownText(chart, after, lang), cls: 'bar' },
+  ];
+  return barBlock(items, lang, { ticks: false });
+}

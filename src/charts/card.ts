@@ -6,19 +6,21 @@ import { textLines, type Block, type Mark } from './scene.ts';
 import { textWidth, wrapText } from './text.ts';
 import { valueText } from './words.ts';
 
+const MIN_SIZE = 24;
+
 export function cardChart(chart: Extract<ResolvedChart, { type: 'number-card' }>, lang: Lang): Block {
   const marks: Mark[] = [];
   let y = 0;
+  // One size for every number on the card, as large as the longest allows on one line,
+  // but no smaller than MIN_SIZE: below that a long value wraps instead.
+  const size = Math.max(MIN_SIZE, Math.min(SIZE.big, ...chart.items.map((v) => INNER / textWidth(valueText(v, lang), 1, true))));
   chart.items.forEach((v, i) => {
     if (i > 0) {
       y += 12;
       marks.push({ kind: 'line', x1: 0, x2: INNER, y1: y, y2: y, cls: 'grid' });
       y += 12;
     }
-    const text = valueText(v, lang);
-    // As large as the line allows, up to the card size: long English values shrink to fit.
-    const size = Math.min(SIZE.big, INNER / textWidth(text, 1, true));
-    const big = textLines([text], 0, y, size, { cls: 'big', bold: true });
+    const big = textLines(wrapText(valueText(v, lang), INNER, size, true), 0, y, size, { cls: 'big', bold: true, leading: 1.2 });
     marks.push(...big.marks);
     y += big.height + 4;
     const label = textLines(wrapText(v.label[lang], INNER, SIZE.label), 0, y, SIZE.label, { cls: 'label' });

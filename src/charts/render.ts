@@ -4,7 +4,7 @@
  *   renderChart(chart, lang) — the SVG markup
  */
 import type { Lang } from '../format.ts';
-import { barChart, comparisonChart } from './bar.ts';
+import { barChart, comparisonChart, riseChart } from './bar.ts';
 import { cardChart } from './card.ts';
 import { frame } from './frame.ts';
 import { partChart } from './part.ts';
@@ -17,6 +17,7 @@ function body(chart: ResolvedChart, lang: Lang): Block {
   switch (chart.type) {
     case 'bar': return barChart(chart, lang);
     case 'comparison': return comparisonChart(chart, lang);
+    case 'rise': return riseChart(chart, lang);
     case 'slope': return slopeChart(chart, lang);
     case 'part-of-whole': return partChart(chart, lang);
     case 'number-card': return cardChart(chart, lang);

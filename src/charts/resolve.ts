@@ -33,6 +33,8 @@ export interface SlopeSeries {
 type Forms =
   | { type: 'bar'; items: ChartValue[] }
   | { type: 'comparison'; before: ChartValue; after: ChartValue; change?: ChartValue }
+  /** Only the rise is published: `after` is a figure in 倍 above a base that has no number. */
+  | { type: 'rise'; base: Bilingual; after: ChartValue }
   | { type: 'slope'; series: SlopeSeries[] }
   | { type: 'part-of-whole'; part: ChartValue; whole?: ChartValue }
   | { type: 'number-card'; items: ChartValue[] };
@@ -130,6 +132,14 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
       break;
     }
     case 'comparison': {
+      if (!('row' in spec.before)) {
+        const after = value(spec.after, 'after');
+        if (after.field.unit?.zh !== '倍') fail('before', `has no figure, so "after" must state a rise in 倍 (times higher); "${after.ref.field}" is in ${unitName(after.field)}`);
+        if (spec.change) fail('change', 'a comparison with no "before" figure draws the rise from "after"; leave "change" out');
+        nonNegative([after]);
+        form = { type: 'rise', base: spec.before.label, after };
+        break;
+      }
       const before = value(spec.before, 'before');
       const after = value(spec.after, 'after');
       sameUnits([before, after], '"before" and "after"');
@@ -182,6 +192,8 @@ function chartValues(form: Forms): ChartValue[] {
       return form.items;
     case 'comparison':
       return [form.before, form.after, ...(form.change ? [form.change] : [])];
+    case 'rise':
+      return [form.after];
     case 'slope':
       return form.series.flatMap((s) => s.points);
     case 'part-of-whole':

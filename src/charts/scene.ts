@@ -9,7 +9,7 @@ import { textWidth } from './text.ts';
 /** Style classes, defined once in the chart's stylesheet (see style.ts). */
 export type MarkClass =
   | 'title' | 'sub' | 'label' | 'value' | 'big' | 'tick' | 'unit' | 'note' | 'src'
-  | 'bar' | 'bar2' | 'grid' | 'axis' | 'line' | 'line2' | 'dot' | 'dot2' | 'cell' | 'fill' | 'mark';
+  | 'bar' | 'bar2' | 'grid' | 'axis' | 'line' | 'line2' | 'line3' | 'dot' | 'dot2' | 'dot3' | 'cell' | 'fill' | 'mark';
 
 export interface TextMark {
   kind: 'text';

@@ -16,7 +16,12 @@ const bareValue = (v: ChartValue, lang: Lang) => valueText({ ...v, field: { ...v
 
 const PLOT_H = 160;
 const LEADING = 1.25;
-const LINE_CLS = [['line', 'dot'], ['line2', 'dot2']] as const;
+/** Each series its own line style (solid, dashed, dotted) as well as its own label. */
+const LINE_CLS = [['line', 'dot'], ['line2', 'dot2'], ['line3', 'dot3']] as const;
+/** Space between a label and the plot. */
+const GAP = 8;
+/** The plot's share of the width, whatever the labels need. */
+const MIN_PLOT = INNER * 0.34;
 
 /** A label group (a value, and maybe a name under it) wanting to sit centred on a point. */
 interface Group {
@@ -62,12 +67,16 @@ export function slopeChart(chart: Extract<ResolvedChart, { type: 'slope' }>, lan
   const rightText = (s: SlopeSeries) => valueText(s.points.at(-1)!, lang);
   // A series is named under its right-hand value, unless the value already says it ("25个县区" needs no "县区").
   const named = (s: SlopeSeries) => !rightText(s).toLowerCase().includes(s.label[lang].toLowerCase());
-  const leftW = Math.max(...series.map((s) => textWidth(leftText(s), SIZE.value, true))) + 8;
-  const nameW = Math.max(0, ...series.filter(named).map((s) => textWidth(s.label[lang], SIZE.value)));
-  const rightValueW = Math.max(...series.map((s) => textWidth(rightText(s), SIZE.value, true)));
-  const rightW = Math.max(rightValueW, Math.min(nameW, INNER * 0.42));
+  // Labels take what they need, but the plot keeps at least a third of the width:
+  // long (English) labels wrap instead, the left side giving way first.
+  const leftNeed = Math.max(...series.map((s) => textWidth(leftText(s), SIZE.value, true)));
+  const nameNeed = Math.max(0, ...series.filter(named).map((s) => textWidth(s.label[lang], SIZE.value)));
+  const rightNeed = Math.max(...series.map((s) => textWidth(rightText(s), SIZE.value, true)), Math.min(nameNeed, INNER * 0.42));
+  const room = INNER - MIN_PLOT - 2 * GAP;
+  const leftW = leftNeed + rightNeed <= room ? leftNeed : Math.min(leftNeed, room * 0.4);
+  const rightW = Math.min(rightNeed, room - leftW);
   const names = (s: SlopeSeries) => (named(s) ? wrapText(s.label[lang], rightW, SIZE.value) : []);
-  const x = scaleUtc().domain([first, last]).range([leftW, INNER - rightW - 8]);
+  const x = scaleUtc().domain([first, last]).range([leftW + GAP, INNER - rightW - GAP]);
   const px = (date: string) => x(Date.parse(date));
 
   const under: Mark[] = [];
@@ -79,13 +88,14 @@ export function slopeChart(chart: Extract<ResolvedChart, { type: 'slope' }>, lan
   const left: Group[] = [];
   const right: Group[] = [];
   series.forEach((s, i) => {
-    const [lineCls, dotCls] = LINE_CLS[i % 2];
+    const [lineCls, dotCls] = LINE_CLS[i];
     const path = line<(typeof s.points)[number]>().x((p) => px(p.date)).y((p) => y(p.figure.value))(s.points)!;
     marks.push({ kind: 'path', d: path, cls: lineCls });
     for (const p of s.points) marks.push({ kind: 'circle', cx: px(p.date), cy: y(p.figure.value), r: 3.5, cls: dotCls });
     const centre = (v: number) => y(v) - groupHeight(1) / 2;
-    left.push({ lines: [{ text: leftText(s), bold: true }], want: centre(s.points[0].figure.value), top: 0, height: groupHeight(1) });
-    const lines = [{ text: rightText(s), bold: true }, ...names(s).map((text) => ({ text, bold: false }))];
+    const leftLines = wrapText(leftText(s), leftW, SIZE.value, true).map((text) => ({ text, bold: true }));
+    left.push({ lines: leftLines, want: centre(s.points[0].figure.value), top: 0, height: groupHeight(leftLines.length) });
+    const lines = [...wrapText(rightText(s), rightW, SIZE.value, true).map((text) => ({ text, bold: true })), ...names(s).map((text) => ({ text, bold: false }))];
     right.push({ lines, want: centre(s.points.at(-1)!.figure.value), top: 0, height: groupHeight(lines.length) });
     // Points between the ends carry their value just above them.
     for (const p of s.points.slice(1, -1)) marks.push({ kind: 'text', x: px(p.date), y: y(p.figure.value) - 8, text: valueText(p, lang), size: SIZE.tick, anchor: 'middle', bold: true, cls: 'value' });
@@ -94,8 +104,8 @@ export function slopeChart(chart: Extract<ResolvedChart, { type: 'slope' }>, lan
   spread(right, 4, top + PLOT_H + top);
   const put = (g: Group, xAt: number, anchor: TextMark['anchor']) =>
     g.lines.forEach((l, i) => marks.push({ kind: 'text', x: xAt, y: g.top + i * SIZE.value * LEADING + ASCENT * SIZE.value, text: l.text, size: SIZE.value, anchor, bold: l.bold, cls: l.bold ? 'value' : 'label' }));
-  left.forEach((g) => put(g, x.range()[0] - 8, 'end'));
-  right.forEach((g) => put(g, x.range()[1] + 8, 'start'));
+  left.forEach((g) => put(g, x.range()[0] - GAP, 'end'));
+  right.forEach((g) => put(g, x.range()[1] + GAP, 'start'));
 
   // Dates under the plot, below every label. The two end dates lean outwards
   // if they would touch; any date that still touches a neighbour drops a row.

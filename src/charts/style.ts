@@ -48,7 +48,9 @@ export const CHART_STYLE = [
   '.ch .axis{stroke:var(--mu);stroke-width:1}',
   '.ch .line{fill:none;stroke:var(--ac);stroke-width:2.5}',
   '.ch .line2{fill:none;stroke:var(--a2);stroke-width:2.5;stroke-dasharray:6 3}',
+  '.ch .line3{fill:none;stroke:var(--fg);stroke-width:2;stroke-dasharray:1.5 3.5;stroke-linecap:round}',
   '.ch .dot{fill:var(--ac)}',
   '.ch .dot2{fill:var(--a2)}',
+  '.ch .dot3{fill:var(--fg)}',
   '.ch .mark{fill:none;stroke:var(--fg);stroke-width:1.5}',
 ].join('');

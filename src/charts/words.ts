@@ -14,15 +14,25 @@ export function valueText(v: ChartValue, lang: Lang): string {
   return formatFigure(v.figure, v.field, lang) + status;
 }
 
+/** A value as a chart prints it: a rise stated in 倍 reads "高出1倍". */
+export function shownText(chart: ResolvedChart, v: ChartValue, lang: Lang): string {
+  return (chart.type === 'rise' ? t('chartHigherBy', lang) : '') + valueText(v, lang);
+}
+
 /** The unit a field counts in, for captions: "家", "%", "tonnes"; empty for a bare count. */
 export function unitText(field: Field, lang: Lang): string {
   if (field.format === 'cheng') return lang === 'zh' ? '成' : '%';
   return field.unit?.[lang] ?? '';
 }
 
-/** "板栗销量（吨）", "Chestnuts sold (tonnes)": what the numbers on a scale count. */
-export function scaleCaption(field: Field, lang: Lang): string {
+/**
+ * What the numbers on a scale count: "板栗销量（吨）", "Chestnuts sold (tonnes)";
+ * "单位：户" when the bars are different fields in one unit.
+ */
+export function scaleCaption(fields: Field[], lang: Lang): string {
+  const [field] = fields;
   const unit = unitText(field, lang);
+  if (fields.some((f) => f.key !== field.key)) return unit ? `${t('unit', lang)}${lang === 'zh' ? '：' : ': '}${unit}` : '';
   if (!unit) return field.label[lang];
   return lang === 'zh' ? `${field.label.zh}（${unit}）` : `${field.label.en} (${unit})`;
 }
@@ -45,7 +55,8 @@ export function bound(qualifiers: readonly Qualifier[]): Bound {
 /** 皮磊《标题》，2022年7月25日 / 皮磊, “标题”, 25 July 2022 */
 export function sourceText(s: Source, lang: Lang): string {
   const date = formatDate(s.date, lang);
-  if (lang === 'zh') return `${s.byline ? `${s.byline}：` : ''}《${s.title}》，${date}`;
+  // A title that itself quotes a title (《商业向善…》发布) nests it in 〈〉, as Chinese typesetting does.
+  if (lang === 'zh') return `${s.byline ? `${s.byline}：` : ''}《${s.title.replace(/《/g, '〈').replace(/》/g, '〉')}》，${date}`;
   return `${s.byline ? `${s.byline}, ` : ''}“${s.title}”, ${date}`;
 }
 
@@ -63,7 +74,7 @@ const sentence = (s: string, lang: Lang) => (endsSentence(s) ? s : s + (lang ===
 export function describe(chart: ResolvedChart, lang: Lang): string {
   const colon = lang === 'zh' ? '：' : ': ';
   const sep = lang === 'zh' ? '；' : '; ';
-  const valueLine = (v: ChartValue) => `${v.label[lang]}${colon}${valueText(v, lang)}`;
+  const valueLine = (v: ChartValue) => `${v.label[lang]}${colon}${shownText(chart, v, lang)}`;
   let values: string;
   if (chart.type === 'slope') {
     values = chart.series.map((s) => `${s.label[lang]}${lang === 'zh' ? '，' : ', '}${s.points.map(valueLine).join(lang === 'zh' ? '，' : ', ')}`).join(sep);
@@ -71,4 +82,19 @@ export function describe(chart: ResolvedChart, lang: Lang): string {
     values = chart.values.map(valueLine).join(sep);
   }
   return [sentence(chart.spec.subtitle[lang], lang), sentence(values, lang)].join(lang === 'zh' ? '' : ' ');
+}
+
+export interface TableRow {
+  label: string;
+  value: string;
+  /** The article's words, and which article. */
+  quote: string;
+  source: string;
+}
+
+/** The data table beside a chart: one row per figure drawn, with its exact quote and source. */
+export function tableRows(chart: ResolvedChart, lang: Lang): TableRow[] {
+  const row = (v: ChartValue, label: string): TableRow => ({ label, value: shownText(chart, v, lang), quote: v.figure.quote, source: sourceText(v.source, lang) });
+  if (chart.type === 'slope') return chart.series.flatMap((s) => s.points.map((p) => row(p, `${s.label[lang]}${lang === 'zh' ? '，' : ', '}${p.label[lang]}`)));
+  return chart.values.map((v) => row(v, v.label[lang]));
 }

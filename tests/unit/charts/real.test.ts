@@ -1,0 +1,49 @@
+/** Every chart in content/charts/, drawn from the released datasets, in both editions. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadAllDatasets } from '../../../src/datasets.ts';
+import { loadCharts } from '../../../src/charts/registry.ts';
+import { layoutChart, renderChart } from '../../../src/charts/render.ts';
+import { esc } from '../../../src/charts/svg.ts';
+import { tableRows } from '../../../src/charts/words.ts';
+import { findTags } from '../../../src/references.ts';
+import { expectClean } from './geometry.ts';
+
+const root = process.cwd();
+const charts = loadCharts(root, loadAllDatasets(root));
+
+describe('the site’s charts', () => {
+  it('exist', () => expect(charts.size).toBeGreaterThan(0));
+  for (const chart of charts.values()) {
+    for (const lang of ['zh', 'en'] as const) {
+      it(`${chart.id} (${lang}) has its title, description and table, and clean labels`, () => {
+        const svg = renderChart(chart, lang, { idPrefix: 'c' });
+        expect(svg).toContain(`<title id="c-title">${esc(chart.spec.title[lang])}</title>`);
+        const desc = /<desc id="c-desc">([^<]+)<\/desc>/.exec(svg)?.[1] ?? '';
+        // The description states every value drawn.
+        for (const row of tableRows(chart, lang)) expect(desc).toContain(esc(row.value));
+        expect(svg).toContain(chart.datasetKey);
+        const rows = tableRows(chart, lang);
+        expect(rows).toHaveLength(chart.values.length);
+        for (const row of rows) {
+          expect(row.quote.length).toBeGreaterThan(1);
+          expect(row.source).toMatch(lang === 'zh' ? /\d{4}年/ : /\d{4}$/);
+        }
+        expectClean(layoutChart(chart, lang), `${chart.id}/${lang}`);
+      });
+    }
+  }
+});
+
+describe('stories and charts', () => {
+  const stories = (dir: string) => readdirSync(`${root}/content/${dir}`).filter((f) => f.endsWith('.mdx')).map((f) => ({ file: `content/${dir}/${f}`, body: readFileSync(`${root}/content/${dir}/${f}`, 'utf8') }));
+  const all = [...stories('counties'), ...stories('themes')];
+  it('every <Chart id> in a story names a chart that exists', () => {
+    for (const s of all) for (const tag of findTags(s.body, 'Chart')) expect(charts.has(tag.id), `${s.file}: <Chart id="${tag.id}" />`).toBe(true);
+  });
+  it('every county story with figures shows at least one chart', () => {
+    for (const s of stories('counties').filter((s) => findTags(s.body, 'Fig').length > 0)) {
+      expect(findTags(s.body, 'Chart').length, `${s.file} cites figures but shows no chart`).toBeGreaterThan(0);
+    }
+  });
+});
