@@ -88,6 +88,7 @@ const words = {
   themesLabel: { zh: '主题', en: 'Themes' },
   translatedFrom: { zh: '译自中文原文。', en: 'Translated from the Chinese original.' },
   search: { zh: '搜索', en: 'Search' },
+  searchLabel: { zh: '搜索关键词', en: 'Words to search for' },
   searchIntro: { zh: '搜索本站所有故事。可以按省份和主题筛选。', en: 'Search every story on this site, and narrow the results by province and theme.' },
   searchNoScript: { zh: '搜索需要启用 JavaScript。也可以从主题索引或时间线浏览全部故事。', en: 'Search needs JavaScript. You can also browse every story from the theme index or the timeline.' },
   filterProvince: { zh: '省份', en: 'Province' },
