@@ -1,0 +1,112 @@
+/**
+ * Embeds in a real browser: a host page on another origin pastes the
+ * snippet from a figure's oEmbed response; the embed reports its height
+ * through postMessage and public/embed.js resizes the iframe — again when
+ * the iframe's width changes. Without the script the iframe keeps the
+ * snippet's height.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describeInBrowser, launchChromium } from './chromium.ts';
+import { serveSite, type SiteServer } from './serve.ts';
+import { listPages, siteDir } from './site.ts';
+
+describeInBrowser('embeds (iframe on a host page)', () => {
+  let site: SiteServer;
+  let host: Server;
+  let hostOrigin = '';
+  let browser: Browser;
+  const hostPages = new Map<string, string>();
+
+  beforeAll(async () => {
+    site = await serveSite(siteDir());
+    host = createServer((req, res) => {
+      const body = hostPages.get(req.url ?? '');
+      res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(body ?? 'not found');
+    });
+    // "localhost" vs the site's "127.0.0.1": a different origin, as on a partner's site.
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await new Promise((resolve) => host?.close(resolve));
+  });
+
+  /** The first chart embed (a map if there is no chart yet) and its oEmbed snippet, pointed at the local site. */
+  function sample() {
+    const embeds = listPages(siteDir()).filter((p) => /^\/embed\/(charts|maps)\/[^/]+\/$/.test(p));
+    const page = embeds.find((p) => p.startsWith('/embed/charts/')) ?? embeds[0];
+    expect(page, 'an embed page in the build').toBeDefined();
+    const [, kind, id] = page.split('/').filter(Boolean);
+    const oembed = JSON.parse(readFileSync(path.join(siteDir(), 'oembed', kind, `${id}.json`), 'utf8')) as { html: string; height: number };
+    const html = oembed.html.replace(/https?:\/\/[^/"]+\//g, `${site.origin}/`);
+    return { page, html, defaultHeight: oembed.height };
+  }
+
+  async function open(html: string, width: number): Promise<Page> {
+    const key = `/host-${hostPages.size}.html`;
+    hostPages.set(key, `<!doctype html><html><body style="margin:0"><div id="box" style="width:${width}px">${html}</div></body></html>`);
+    const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
+    await page.goto(`${hostOrigin}${key}`);
+    return page;
+  }
+
+  async function embedFrame(page: Page) {
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    if (!frame) throw new Error('the iframe has no document');
+    await frame.waitForLoadState('load');
+    return frame;
+  }
+
+  const frameContentHeight = async (page: Page) => (await embedFrame(page)).evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+
+  it('reports its height and the host resizes the iframe to it, also after a width change', async () => {
+    const { html, defaultHeight } = sample();
+    const page = await open(html, 640);
+    await page.waitForFunction(() => document.querySelector('iframe')?.hasAttribute('data-embed-height'), null, { timeout: 15_000 });
+    const content = await frameContentHeight(page);
+    const iframeHeight = await page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height);
+    expect(Math.abs(iframeHeight - content)).toBeLessThanOrEqual(2);
+    // The snippet's default was computed for this width: the report confirms it within a few pixels of rounding and fonts.
+    expect(Math.abs(iframeHeight - defaultHeight)).toBeLessThan(defaultHeight * 0.15);
+
+    // Narrower column: the figure scales down, the page reports again, the host follows.
+    await page.evaluate(() => ((document.getElementById('box') as HTMLElement).style.width = '320px'));
+    await page.waitForFunction((before) => Number(document.querySelector('iframe')!.getAttribute('data-embed-height')) < before - 50, iframeHeight, { timeout: 15_000 });
+    const narrowContent = await frameContentHeight(page);
+    const narrowHeight = await page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height);
+    expect(Math.abs(narrowHeight - narrowContent)).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
+  it('keeps the snippet height without the script, and shows the figure', async () => {
+    const { html, defaultHeight } = sample();
+    const page = await open(html.replace(/<script[^>]*><\/script>/, ''), 640);
+    const frame = await embedFrame(page);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height)).toBe(defaultHeight);
+    expect(await frame.locator('figure svg').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('makes no request outside the site', async () => {
+    const { page: embed } = sample();
+    const page = await browser.newPage();
+    const foreign: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(site.origin) && !r.url().startsWith('data:')) foreign.push(r.url());
+    });
+    await page.goto(site.url(embed), { waitUntil: 'networkidle' });
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * The publishing side of the built site: downloads, citations, social cards,
+ * feeds, sitemap, the partners' API and the published-URL list.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { csvParse } from 'd3';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { contentHash, loadAllDatasets, readLock, versionKey } from '../../src/datasets.ts';
+import { BOM, csvToRows } from '../../src/dataset-files.ts';
+import { checkPublishedUrls } from '../../src/published-urls.ts';
+import { getSources } from '../../src/site.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../../src/og.ts';
+import { listPages, siteDir } from '../browser/site.ts';
+
+const root = process.cwd();
+const datasets = loadAllDatasets(root);
+const lock = readLock(root);
+const dir = () => siteDir();
+const read = (urlPath: string) => readFileSync(fileOf(urlPath));
+const html = (urlPath: string) => read(urlPath).toString('utf8');
+function fileOf(urlPath: string): string {
+  const p = decodeURIComponent(new URL(urlPath, 'https://x').pathname);
+  return path.join(dir(), p.endsWith('/') ? `${p}index.html` : p);
+}
+const served = (url: string) => existsSync(fileOf(url));
+const site = 'https://county-stories.example.org';
+const isStoryPage = (p: string) => /^\/(en\/)?(counties|themes)\/[^/]+\/$/.test(p);
+
+describe.each(datasets.all.map((d) => [versionKey(d.data.id, d.data.version), d] as const))('dataset %s', (_, d) => {
+  const { id, version } = d.data;
+
+  it('downloads as the released JSON file, whose hash is the one in the lock', () => {
+    const served = read(`/data/${id}/${version}.json`);
+    expect(served.equals(readFileSync(path.join(root, d.file)))).toBe(true);
+    expect(contentHash(JSON.parse(served.toString('utf8')))).toBe(lock[versionKey(id, version)]);
+  });
+
+  it('downloads as CSV with a BOM that parses back to the same rows', () => {
+    const csv = read(`/data/${id}/${version}.csv`).toString('utf8');
+    expect(csv.startsWith(BOM)).toBe(true);
+    expect(csvParse(csv.slice(1)).length).toBe(d.data.rows.length);
+    const withoutNulls = d.data.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)));
+    expect(csvToRows(csv, d.data.fields)).toEqual(withoutNulls);
+  });
+
+  it.each(['zh', 'en'] as const)('has a %s page with both downloads and a GB/T 7714 citation naming the version', (lang) => {
+    const page = `${lang === 'en' ? '/en' : ''}/datasets/${id}/${version}/`;
+    const text = html(page);
+    expect(text).toContain(`href="/data/${id}/${version}.json"`);
+    expect(text).toContain(`href="/data/${id}/${version}.csv"`);
+    expect(text).toMatch(new RegExp(`\\[DS/OL\\]\\. (${version}版|Version ${version})\\.`));
+    expect(text).toContain(`${site}${page}.`);
+    const list = html(`${lang === 'en' ? '/en' : ''}/datasets/`);
+    expect(list).toContain(`href="${page}"`);
+  });
+});
+
+describe('stories', () => {
+  const stories = () => listPages(dir()).filter(isStoryPage);
+
+  it('exist', () => expect(stories().length).toBeGreaterThan(0));
+
+  it('each carry a GB/T 7714 and an APA citation with the permanent URL', () => {
+    for (const page of stories()) {
+      const text = html(page);
+      expect(text, page).toMatch(/\[EB\/OL\]\. \(\d{4}-\d{2}-\d{2}\)\[<span data-cite-accessed[^>]*>\d{4}-\d{2}-\d{2}<\/span>\]/);
+      expect(text, page).toContain(`${site}${page}.`);
+      expect(text, page).toContain('data-style="apa"');
+    }
+  });
+
+  it('each have a 1200×630 social card with its title drawn in', () => {
+    for (const page of stories()) {
+      const image = /<meta property="og:image" content="([^"]+)"/.exec(html(page))?.[1];
+      expect(image, page).toBeDefined();
+      expect(html(page), page).toContain('name="twitter:card" content="summary_large_image"');
+      const png = PNG.sync.read(read(new URL(image!).pathname));
+      expect([png.width, png.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
+      // The title is drawn in near-black from x=80 around y=200–290: count dark pixels there.
+      let dark = 0;
+      for (let y = 200; y < 290; y++) {
+        for (let x = 80; x < 700; x++) {
+          const i = (y * png.width + x) * 4;
+          if (png.data[i] < 80 && png.data[i + 1] < 80 && png.data[i + 2] < 80) dark++;
+        }
+      }
+      expect(dark, `${page}: title pixels on its card`).toBeGreaterThan(2000);
+    }
+  });
+
+  it('are in the RSS feed of their edition', () => {
+    const zh = html('/rss.xml');
+    const en = html('/en/rss.xml');
+    for (const page of stories()) expect(page.startsWith('/en/') ? en : zh, page).toContain(`<link>${site}${page}</link>`);
+    expect(html('/')).toContain('type="application/rss+xml"');
+  });
+});
+
+describe('the sitemap', () => {
+  it('lists every page except embeds, redirects and the 404 page', () => {
+    const index = html('/sitemap-index.xml');
+    const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+    const listed = new Set(maps.flatMap((m) => [...html(m).matchAll(/<loc>([^<]+)<\/loc>/g)].map((x) => new URL(x[1]).pathname)));
+    const isEmbed = (p: string) => /^\/(en\/)?embed\//.test(p);
+    const pages = listPages(dir()).filter((p) => !isEmbed(p) && !p.endsWith('404.html') && !html(p).includes('http-equiv="refresh"'));
+    expect(pages.filter((p) => !listed.has(p))).toEqual([]);
+    expect([...listed].filter(isEmbed)).toEqual([]);
+  });
+});
+
+describe('the sources page', () => {
+  it.each(['/sources/', '/en/sources/'])('%s shows every article, what was taken from it, and what was left out', (page) => {
+    const text = html(page);
+    for (const s of getSources()) expect(text).toContain(`id="${s.id}"`);
+    const pages = JSON.parse(readFileSync(path.join(root, 'data/source-pages.json'), 'utf8')) as { leftOut: { title: string }[] }[];
+    for (const story of pages.flatMap((p) => p.leftOut)) expect(text).toContain(story.title.replaceAll('"', '&quot;').replaceAll('“', '“'));
+    for (const d of datasets.all) if (d === datasets.latest(d.data.id)) expect(text).toContain(`/datasets/${d.data.id}/${d.data.version}/`);
+  });
+});
+
+describe('/api/case-studies.json', () => {
+  it('lists every county story with its code, province and dataset downloads, all served', () => {
+    const api = JSON.parse(html('/api/case-studies.json'));
+    const countyPages = listPages(dir()).filter((p) => /^\/counties\/[^/]+\/$/.test(p));
+    expect(api.caseStudies.map((c: { url: { zh: string } }) => new URL(c.url.zh).pathname).sort()).toEqual(countyPages);
+    for (const c of api.caseStudies) {
+      expect(c.code).toMatch(/^\d{6}$/);
+      expect(c.province.zh).toBeTruthy();
+      for (const url of [c.url.zh, c.url.en, c.image.zh, c.image.en, ...c.datasets.flatMap((d: Record<string, string>) => [d.url, d.json, d.csv])]) {
+        expect(served(new URL(url).pathname), url).toBe(true);
+      }
+    }
+  });
+});
+
+describe('published URLs', () => {
+  it('are all still served or redirected', () => {
+    expect(() => checkPublishedUrls(root, dir())).not.toThrow();
+  });
+});
+
+describe('embeds and figure downloads', () => {
+  const figures = () => listPages(dir()).filter((p) => /^\/embed\/(charts|maps)\/[^/]+\/$/.test(p)).map((p) => p.split('/').filter(Boolean).slice(1) as [string, string]);
+  const chartIds = () => readdirSync(path.join(root, 'content/charts')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+
+  it('exist for every chart spec and for the national map, in both editions', () => {
+    const embedded = new Set(figures().map(([kind, id]) => `${kind}/${id}`));
+    for (const id of existsSync(path.join(root, 'content/charts')) ? chartIds() : []) expect(embedded, id).toContain(`charts/${id}`);
+    expect(embedded).toContain('maps/national');
+    for (const [kind, id] of figures()) expect(served(`/en/embed/${kind}/${id}/`), `/en/embed/${kind}/${id}/`).toBe(true);
+  });
+
+  it('are pages without site navigation that post their height, with oEmbed discovery', () => {
+    for (const [kind, id] of figures()) {
+      const page = html(`/embed/${kind}/${id}/`);
+      expect(page).not.toContain('<nav');
+      expect(page).toContain('county-stories:embed-height');
+      expect(page).toContain('name="robots" content="noindex"');
+      const discovery = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(page)?.[1];
+      expect(discovery, `/embed/${kind}/${id}/`).toBe(`${site}/oembed/${kind}/${id}.json`);
+      const oembed = JSON.parse(html(new URL(discovery!).pathname));
+      expect(oembed).toMatchObject({ version: '1.0', type: 'rich' });
+      expect(oembed.html).toContain(`<iframe src="${site}/embed/${kind}/${id}/"`);
+      expect(served(new URL(oembed.thumbnail_url).pathname)).toBe(true);
+    }
+  });
+
+  it('pin charts to the dataset version their spec names', () => {
+    for (const [, id] of figures().filter(([kind]) => kind === 'charts')) {
+      const spec = JSON.parse(readFileSync(path.join(root, 'content/charts', `${id}.json`), 'utf8')) as { dataset: string; version: string };
+      expect(html(`/embed/charts/${id}/`)).toContain(`${spec.dataset}@${spec.version}`);
+    }
+  });
+
+  it('download as PNG at 2× (1280 px wide) and as SVG, with the credit drawn in', () => {
+    for (const [kind, id] of figures()) {
+      for (const suffix of ['', '.en']) {
+        const png = PNG.sync.read(read(`/downloads/${kind}/${id}${suffix}.png`));
+        expect(png.width, `${kind}/${id}${suffix}`).toBe(1280);
+        expect(png.height).toBeGreaterThan(300);
+        const svg = html(`/downloads/${kind}/${id}${suffix}.svg`);
+        expect(svg).toContain(suffix ? 'Graphic: County Stories' : '图：县域故事');
+        expect(svg).not.toContain('var(--');
+      }
+    }
+  });
+});
