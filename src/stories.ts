@@ -1,6 +1,7 @@
 /** Story collection helpers: URLs, ordering and the English edition. A story's URL is permanent. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { countyByCode } from './site.ts';
+import { countyByCode, getDatasets } from './site.ts';
+import { bindStory } from './references.ts';
 import { localePath, type Lang } from './i18n.ts';
 import { checkTranslations, translationFile, type StoryText } from './translations.ts';
 
@@ -13,7 +14,20 @@ export const storySlug = (entry: Story) => entry.id.split('/').at(-1)!;
 /** /counties/qinglong/ in Chinese, /en/counties/qinglong/ in English. */
 export const storyPath = (entry: Story, lang: Lang = 'zh') => localePath(entry.data.kind === 'county' ? `/counties/${storySlug(entry)}/` : `/themes/${storySlug(entry)}/`, lang);
 
+let citationsChecked = false;
+/**
+ * Every story's dataset pins and <Fig> citations, resolved once before any
+ * page uses a story: an index page or an API endpoint may render before the
+ * story itself, and must not be the one to stumble on a bad pin.
+ */
+async function checkCitations(): Promise<void> {
+  if (citationsChecked) return;
+  for (const e of await getCollection('stories')) bindStory(e.body ?? '', e.data.datasets, getDatasets(), storyFile(e));
+  citationsChecked = true;
+}
+
 export async function getStories(kind?: Story['data']['kind']): Promise<Story[]> {
+  await checkCitations();
   const all = await getCollection('stories', (e) => !kind || e.data.kind === kind);
   for (const e of all) {
     const folder = e.id.split('/')[0];
