@@ -5,9 +5,9 @@ import { configDefaults } from 'vitest/config';
 /**
  * Three projects, one `npm test`:
  *   unit        — pure logic; every tests/**\/*.test.ts not claimed below (new folders land here).
- *   site        — needs the built site: build checks, HTML/links, browser, a11y. The site is
- *                 built ONCE per run by tests/browser/built-site.ts (global setup) and shared.
+ *   site        — needs the built site: build checks, HTML/links, browser, a11y.
  *   bad-inputs  — each case breaks a temp copy of the project and builds it (tests/bad-inputs/).
+ * The site is built ONCE per run by tests/browser/built-site.ts (global setup of both) and shared.
  * `npm test -- tests/unit` runs only what it names; the site is built only when a site test runs.
  */
 const SITE_SUITES = ['tests/build/**/*.test.ts', 'tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/a11y/**/*.test.ts'];
@@ -29,18 +29,21 @@ export default getViteConfig({
           name: 'site',
           include: SITE_SUITES,
           globalSetup: ['tests/browser/built-site.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 120_000,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {
         test: {
           name: 'bad-inputs',
           include: BAD_INPUTS,
+          // The site build shared with the site project is each case's "previous build".
+          globalSetup: ['tests/browser/built-site.ts'],
           // Cases build concurrently; two at a time suits CI's two cores.
           maxConcurrency: 2,
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
+          // Generous: a build takes seconds on an idle machine, minutes on a crowded one.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
     ],

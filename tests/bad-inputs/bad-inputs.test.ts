@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasChromium, launchChromium } from '../browser/chromium.ts';
 import { serveSite } from '../browser/serve.ts';
 import { listPages } from '../browser/site.ts';
@@ -22,10 +22,10 @@ let template: Sandbox;
 let targets: Targets;
 let baseline: string;
 
-beforeAll(async () => {
+beforeAll(() => {
+  // The previous build: the run's shared build of this same working tree (tests/browser/built-site.ts).
   template = copyProject();
-  const build = await template.build();
-  if (build.code !== 0) throw new Error(`The project as it is does not build, so bad inputs cannot be tested against it:\n${tail(build.output)}`);
+  template.adoptBuild(inject('siteDir'));
   targets = findTargets(template);
   baseline = template.distFingerprint();
 });

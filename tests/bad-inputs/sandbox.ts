@@ -3,9 +3,10 @@
  *
  * The template is copied once from the working tree (without dist/, .git,
  * caches and benchmarks; node_modules is linked entry by entry, so each copy
- * keeps its own Astro/Vite cache) and built once. Each bad-input case then
- * gets a copy of the template, previous build included, applies its patch,
- * and runs the real atomic build (scripts/build.ts).
+ * keeps its own Astro/Vite cache) and given the test run's build of the same
+ * tree as its dist/. Each bad-input case then gets a copy of the template,
+ * previous build included, applies its patch, and runs the real atomic build
+ * (scripts/build.ts).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -89,6 +90,11 @@ export class Sandbox {
       .sort();
     for (const f of files) hash.update(f).update('\0').update(readFileSync(path.join(dist, f))).update('\0');
     return `${files.length} files, sha256 ${hash.digest('hex')}`;
+  }
+
+  /** Take a finished build as this copy's dist/: the "previous build" a failed build must leave intact. */
+  adoptBuild(siteDir: string): void {
+    cpSync(siteDir, this.path('dist'), { recursive: true });
   }
 
   /** Staging folders the atomic build left behind (there should be none). */
