@@ -144,7 +144,9 @@ export interface DatasetIndex {
 
 export function indexDatasets(all: LoadedDataset[]): DatasetIndex {
   const byKey = new Map(all.map((d) => [versionKey(d.data.id, d.data.version), d]));
-  const versions = (id: string) => all.filter((d) => d.data.id === id).toSorted((a, b) => compareVersions(a.data.version, b.data.version));
+  // Grouped once: pages ask for a dataset's versions on every render.
+  const byId = new Map([...Map.groupBy(all, (d) => d.data.id)].map(([id, list]) => [id, list.toSorted((a, b) => compareVersions(a.data.version, b.data.version))]));
+  const versions = (id: string) => [...(byId.get(id) ?? [])];
   return {
     all,
     get: (id, version) => byKey.get(versionKey(id, version)),

@@ -12,8 +12,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import { subsetFont, svgCodePoints } from './font-subset.ts';
 
 const require = createRequire(import.meta.url);
 const FONT_PACKAGE = '@embedpdf/fonts-sc';
@@ -53,7 +55,7 @@ export function svgToPng(svg: string, { width, cache = true }: PngOptions): Rend
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: width },
     font: {
-      fontFiles: FONT_FILES,
+      fontFiles: subsetFontFiles(svg),
       loadSystemFonts: false,
       defaultFontFamily: FONT_FAMILY,
       sansSerifFamily: FONT_FAMILY,
@@ -70,4 +72,19 @@ export function svgToPng(svg: string, { width, cache = true }: PngOptions): Rend
     writeFileSync(file, png);
   }
   return { png, width: image.width, height: image.height, cached: false };
+}
+
+/**
+ * The fonts cut down to this image's characters, in files resvg can open.
+ * resvg-js reads a whole font file again for every glyph; the full CJK files
+ * are 8 MB each, the subsets a few dozen kB (the image is the same). One pair
+ * of files per process, overwritten each time: rendering is synchronous.
+ */
+function subsetFontFiles(svg: string): string[] {
+  const points = svgCodePoints(svg);
+  return FONT_FILES.map((font, i) => {
+    const file = path.join(tmpdir(), `county-stories-png-${process.pid}-${i}.otf`);
+    writeFileSync(file, subsetFont(font, points));
+    return file;
+  });
 }

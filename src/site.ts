@@ -37,4 +37,6 @@ export function getSources(): Source[] {
   return sources;
 }
 
-export const countyByCode = (code: string) => getCounties().find((c) => c.code === code);
+let byCode: Map<string, County> | undefined;
+/** Asked on every page: a lookup, not a scan of all counties. */
+export const countyByCode = (code: string) => (byCode ??= new Map(getCounties().map((c) => [c.code, c]))).get(code);

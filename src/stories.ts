@@ -14,21 +14,29 @@ export const storySlug = (entry: Story) => entry.id.split('/').at(-1)!;
 /** /counties/qinglong/ in Chinese, /en/counties/qinglong/ in English. */
 export const storyPath = (entry: Story, lang: Lang = 'zh') => localePath(entry.data.kind === 'county' ? `/counties/${storySlug(entry)}/` : `/themes/${storySlug(entry)}/`, lang);
 
-let citationsChecked = false;
+/**
+ * Computed once per build and shared by every page. Pages that list stories
+ * (datasets, topics, feeds) ask for them on every render: recomputing would
+ * re-check the whole collection per page, quadratic in the number of stories.
+ * The dev server recomputes, so edits show up.
+ */
+function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => (import.meta.env.DEV ? compute() : (cached ??= compute()));
+}
+
 /**
  * Every story's dataset pins and <Fig> citations, resolved once before any
  * page uses a story: an index page or an API endpoint may render before the
  * story itself, and must not be the one to stumble on a bad pin.
  */
-async function checkCitations(): Promise<void> {
-  if (citationsChecked) return;
+const checkCitations = oncePerBuild(async () => {
   for (const e of await getCollection('stories')) bindStory(e.body ?? '', e.data.datasets, getDatasets(), storyFile(e));
-  citationsChecked = true;
-}
+});
 
-export async function getStories(kind?: Story['data']['kind']): Promise<Story[]> {
+const allStories = oncePerBuild(async (): Promise<Story[]> => {
   await checkCitations();
-  const all = await getCollection('stories', (e) => !kind || e.data.kind === kind);
+  const all = await getCollection('stories');
   for (const e of all) {
     const folder = e.id.split('/')[0];
     if (folder !== (e.data.kind === 'county' ? 'counties' : 'themes')) {
@@ -42,6 +50,10 @@ export async function getStories(kind?: Story['data']['kind']): Promise<Story[]>
     }
   }
   return all.sort((a, b) => a.id.localeCompare(b.id));
+});
+
+export async function getStories(kind?: Story['data']['kind']): Promise<Story[]> {
+  return (await allStories()).filter((e) => !kind || e.data.kind === kind);
 }
 
 const storyFile = (e: Story | Translation) => e.filePath ?? `content/${e.collection === 'translations' ? 'en/' : ''}${e.id}.mdx`;
@@ -51,11 +63,11 @@ const asText = (e: Story | Translation): StoryText => ({ file: storyFile(e), bod
  * English translations by story id, after the translation check (src/translations.ts):
  * the build stops here if any story lacks a faithful translation.
  */
-export async function getTranslations(): Promise<Map<string, Translation>> {
+export const getTranslations = oncePerBuild(async (): Promise<Map<string, Translation>> => {
   const [originals, english] = await Promise.all([getStories(), getCollection('translations')]);
   checkTranslations(originals.map(asText), english.map(asText));
   return new Map(english.map((e) => [e.id, e]));
-}
+});
 
 /** A story as one edition shows it: the original's data, the edition's words and MDX. */
 export interface EditionStory {

@@ -42,8 +42,16 @@ const LOCATOR_LABEL_SIZE = 17;
 const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
 
-/** d3-geo wants exterior rings clockwise, the opposite of RFC 7946: rewind a copy. */
-const forD3 = <T extends GeoPermissibleObjects>(geo: T): T => rewind(structuredClone(geo) as never, true) as T;
+/**
+ * d3-geo wants exterior rings clockwise, the opposite of RFC 7946: rewind a copy.
+ * The copy is kept per object, so a province drawn on every locator map is
+ * cloned and rewound once per build, not once per map.
+ */
+const rewound = new WeakMap<object, unknown>();
+const forD3 = <T extends GeoPermissibleObjects>(geo: T): T => {
+  if (!rewound.has(geo)) rewound.set(geo, rewind(structuredClone(geo) as never, true));
+  return rewound.get(geo) as T;
+};
 
 const path = (projection: GeoProjection) => geoPath(projection).digits(1);
 
@@ -213,6 +221,47 @@ export function renderLocatorSvg(code: string, lang: Lang, options: LocatorOptio
   const province = locator.layers.provinces.features.find((f) => f.id === provinceCode);
   if (!shape || !province) throw new Error(`${locator.file}: no ${shape ? `province ${provinceCode}` : `county ${code}`} for the locator map of ${county.officialName}; run npm run geo:regenerate`);
 
+  const { height, x, y, radius, context, provinceD, shapeD } = locatorDrawing(shape, province, national, width);
+  const label = county.name[lang];
+  const fontSize = LOCATOR_LABEL_SIZE;
+  const [{ side }] = placeLabels([{ x, y, width: estimateTextWidth(label, fontSize), height: fontSize, radius }], { x0: 0, y0: 0, x1: width, y1: height });
+  const title = fill(t('locatorTitle', lang), { county: county.name[lang], province: county.province[lang] });
+
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map locator-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}" role="img" aria-labelledby="${idPrefix}-title">`,
+    `<title id="${idPrefix}-title">${escapeXml(title)}</title>`,
+    `<path class="context" d="${context}" fill="${MAP_COLOURS.context}" stroke="${MAP_COLOURS.contextBorder}" stroke-width="0.8" stroke-linejoin="round"/>`,
+    `<path class="province" d="${provinceD}" fill="${MAP_COLOURS.province}" stroke="${MAP_COLOURS.provinceBorder}" stroke-width="1" stroke-linejoin="round"/>`,
+    markerSvg({ county, label, x, y, side, d: shapeD, style: 'ring', radius, fontSize }),
+    `</svg>`,
+  ].join('');
+}
+
+interface LocatorDrawing {
+  height: number;
+  x: number;
+  y: number;
+  radius: number;
+  context: string;
+  provinceD: string;
+  shapeD: string;
+}
+
+/**
+ * The projected paths of a locator map. The same map is drawn for the story
+ * page, the embed and the downloads, in both editions; its paths depend on
+ * none of these, so they are computed once per county and width.
+ */
+const drawings = new WeakMap<GeometryFile, WeakMap<GeoFeature, Map<string, LocatorDrawing>>>();
+function locatorDrawing(shape: GeoFeature, province: GeoFeature, national: GeometryFile, width: number): LocatorDrawing {
+  if (!drawings.has(national)) drawings.set(national, new WeakMap());
+  const byShape = drawings.get(national)!;
+  if (!byShape.has(shape)) byShape.set(shape, new Map());
+  const byKey = byShape.get(shape)!;
+  const key = `${width}/${province.id}`;
+  const cached = byKey.get(key);
+  if (cached) return cached;
+
   const pad = 10;
   const maxHeight = Math.round(width * 0.75);
   const provinceD3 = forD3(province);
@@ -226,23 +275,13 @@ export function renderLocatorSvg(code: string, lang: Lang, options: LocatorOptio
   projection.clipExtent([[0, 0], [width, height]]);
   const p = path(projection);
 
-  const neighbours = forD3(collection(national.layers.provinces.features.filter((f) => f.id !== provinceCode)));
+  const neighbours = collection(national.layers.provinces.features.filter((f) => f.id !== province.id).map((f) => forD3(f)));
   const shapeD3 = forD3(shape);
   const [x, y] = projection(countyAnchor(shape))!;
   // The ring encloses the county's shape, with room to spare: small counties still catch the eye.
   const [[x0, y0], [x1, y1]] = p.bounds(shapeD3);
   const radius = Math.max(9, Math.hypot(Math.max(x - x0, x1 - x), Math.max(y - y0, y1 - y)) + 3);
-  const label = county.name[lang];
-  const fontSize = LOCATOR_LABEL_SIZE;
-  const [{ side }] = placeLabels([{ x, y, width: estimateTextWidth(label, fontSize), height: fontSize, radius }], { x0: 0, y0: 0, x1: width, y1: height });
-  const title = fill(t('locatorTitle', lang), { county: county.name[lang], province: county.province[lang] });
-
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map locator-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}" role="img" aria-labelledby="${idPrefix}-title">`,
-    `<title id="${idPrefix}-title">${escapeXml(title)}</title>`,
-    `<path class="context" d="${p(neighbours) ?? ''}" fill="${MAP_COLOURS.context}" stroke="${MAP_COLOURS.contextBorder}" stroke-width="0.8" stroke-linejoin="round"/>`,
-    `<path class="province" d="${p(provinceD3) ?? ''}" fill="${MAP_COLOURS.province}" stroke="${MAP_COLOURS.provinceBorder}" stroke-width="1" stroke-linejoin="round"/>`,
-    markerSvg({ county, label, x, y, side, d: p(shapeD3) ?? '', style: 'ring', radius, fontSize }),
-    `</svg>`,
-  ].join('');
+  const drawing = { height, x, y, radius, context: p(neighbours) ?? '', provinceD: p(provinceD3) ?? '', shapeD: p(shapeD3) ?? '' };
+  byKey.set(key, drawing);
+  return drawing;
 }

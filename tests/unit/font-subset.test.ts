@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { Resvg } from '@resvg/resvg-js';
+import { cardSvg, CARD_WIDTH } from '../../src/og.ts';
+import { FONT_FAMILY, FONT_FILES, svgToPng } from '../../src/png.ts';
+import { subsetFont, svgCodePoints } from '../../src/font-subset.ts';
+
+/** The PNG as the full 8 MB fonts draw it: what the subsets must reproduce. */
+const withFullFonts = (svg: string) =>
+  new Resvg(svg, {
+    fitTo: { mode: 'width', value: CARD_WIDTH },
+    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, serifFamily: FONT_FAMILY, monospaceFamily: FONT_FAMILY, cursiveFamily: FONT_FAMILY, fantasyFamily: FONT_FAMILY },
+  }).render().asPng();
+
+describe('PNG rendering with per-image font subsets', () => {
+  it.each([
+    ['zh', { lang: 'zh' as const, siteName: '县域故事', kicker: '河北省 · 青龙满族自治县', title: '青龙：板栗卖出了好价钱 & “引号”', summary: '一位乡村特派员带来了新的销路。', host: 'example.org' }],
+    ['en', { lang: 'en' as const, siteName: 'County Stories', kicker: 'Qinglong County, Hebei', title: 'Qinglong: a better price — “quoted” & co', summary: 'A rural envoy brought new ways to sell them.', host: 'example.org' }],
+  ])('draws a %s card exactly as the full fonts do (regular and bold)', (_, card) => {
+    const svg = cardSvg(card);
+    expect(Buffer.compare(svgToPng(svg, { width: CARD_WIDTH, cache: false }).png, withFullFonts(svg))).toBe(0);
+  });
+
+  it('keeps only the characters asked for', () => {
+    const small = subsetFont(FONT_FILES[0], svgCodePoints('<text>青龙</text>'));
+    expect(small.length).toBeGreaterThan(1000);
+    expect(small.length).toBeLessThan(200_000);
+  });
+
+  it('reads characters written as numeric references', () => {
+    const points = svgCodePoints('<text>&#x9752;&#40857;</text>');
+    expect(points.has(0x9752)).toBe(true);
+    expect(points.has(40857)).toBe(true);
+  });
+});
