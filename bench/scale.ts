@@ -213,7 +213,7 @@ async function main() {
     const { bodies, dir: _, ...corpus } = generateCorpus(ROOT, dir, n);
     for (const patch of opts.patch) execFileSync('patch', ['-p1', '-s', '-d', dir, '-i', path.resolve(patch)], { stdio: 'inherit' });
     const corpusSeconds = (performance.now() - t) / 1000;
-    console.error(`N=${n}: corpus written in ${s(corpusSeconds)} (${corpus.synthetic} synthetic counties: ${JSON.stringify(corpus.files)}); building…`);
+    console.error(`N=${n}: corpus written in ${s(corpusSeconds)}: ${corpus.synthetic} synthetic counties, each with at least ${corpus.perCounty.datasets} datasets and ${corpus.perCounty.charts} charts (files: ${JSON.stringify(corpus.files)}); building…`);
     let site: Build | undefined;
     if (!opts['no-site']) {
       site = await build(dir, `site N=${n}`);
