@@ -111,6 +111,13 @@ const lighthousePages = [
   types.find((t) => t.type.startsWith('/embed/')),
 ].filter((t) => t !== undefined);
 
+/** The first few elements or URLs an audit names, for the report. */
+function where(details: unknown): string {
+  const items = ((details as { items?: Record<string, unknown>[] } | undefined)?.items ?? []).slice(0, 4);
+  const names = items.map((i) => (i.node as { selector?: string } | undefined)?.selector ?? (typeof i.url === 'string' ? i.url : typeof i.description === 'string' ? i.description : '')).filter(Boolean);
+  return names.length ? ` (${names.join('; ')})` : '';
+}
+
 interface Scores {
   page: string;
   performance: number;
@@ -119,6 +126,8 @@ interface Scores {
   lcpMs: number;
   cls: number;
   tbtMs: number;
+  /** Accessibility and best-practice audits that did not pass, by id. */
+  failed: string[];
 }
 const scores: Scores[] = [];
 const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, '--headless=new'] });
@@ -136,6 +145,9 @@ try {
       lcpMs: audits['largest-contentful-paint'].numericValue ?? NaN,
       cls: audits['cumulative-layout-shift'].numericValue ?? NaN,
       tbtMs: audits['total-blocking-time'].numericValue ?? NaN,
+      failed: ['accessibility', 'best-practices'].flatMap((c) =>
+        (categories[c]?.auditRefs ?? []).filter((r) => r.weight > 0 && audits[r.id].score !== null && audits[r.id].score! < 1).map((r) => `${c}: ${r.id}${where(audits[r.id].details)}`),
+      ),
     });
   }
 } finally {
@@ -149,6 +161,8 @@ console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const s of scores) {
   console.log(`| ${s.page} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${(s.lcpMs / 1000).toFixed(2)} s | ${s.cls.toFixed(3)} | ${Math.round(s.tbtMs)} ms |`);
 }
+
+for (const s of scores) if (s.failed.length) console.log(`  ${s.page} — not passed: ${s.failed.join(', ')}`);
 
 // ——— Targets: reported, not enforced ———
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
