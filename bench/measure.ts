@@ -137,7 +137,8 @@ export interface PageType {
 export function pageTypes(files: FileEntry[], countyToken: RegExp): PageType[] {
   const groups = new Map<string, PageType>();
   for (const { file, bytes } of files) {
-    let pattern = file.replace(countyToken, '<county>');
+    // A county's files differ only after its slug (its charts: <county>-x-envoy-coverage.png): one type.
+    let pattern = file.replace(countyToken, '<county>').replace(/<county>[\w-]*/g, '<county>*');
     if (pattern.startsWith('_astro/')) pattern = `_astro/*${path.extname(file)}`;
     else if (pattern.startsWith('pagefind/')) pattern = `pagefind/**${path.extname(file)}`;
     const g = groups.get(pattern) ?? { pattern, files: 0, bytes: 0 };

@@ -81,7 +81,7 @@ function renderTimes(lines: { text: string }[]): { pattern: string; pages: numbe
   for (const { text } of lines) {
     const m = /[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/.exec(text);
     if (!m) continue;
-    const pattern = m[1].replace(syntheticToken, '<county>');
+    const pattern = m[1].replace(syntheticToken, '<county>').replace(/<county>[\w-]*/g, '<county>*');
     const g = groups.get(pattern) ?? { pattern, pages: 0, ms: 0 };
     g.pages++;
     g.ms += Number(m[2]) * (m[3] === 's' ? 1000 : 1);
@@ -178,7 +178,7 @@ function summary(results: Result[]): string {
     ['route', 'pages', 'ms / page', 'total'],
     last.site.render.slice(0, 15).map((r) => [`\`${r.pattern}\``, String(r.pages), (r.ms / r.pages).toFixed(1), s(r.ms / 1000)]),
   );
-  const perCounty = last.site.types.filter((t) => t.pattern.includes('<county>'));
+  const perCounty = last.site.types.filter((t) => t.pattern.includes('<county>')).slice(0, 20);
   const shared = last.site.types.filter((t) => !t.pattern.includes('<county>')).slice(0, 12);
   const types = (list: PageType[]) =>
     table(['page type', 'files', 'bytes / file', 'total'], list.map((t) => [`\`${t.pattern}\``, String(t.files), kb(t.bytes / t.files), mb(t.bytes)]));
@@ -194,7 +194,7 @@ function summary(results: Result[]): string {
     '',
     render,
     '',
-    `Bytes per page type at N = ${last.n}, one file per synthetic county:`,
+    `Bytes per page type at N = ${last.n} (files of the synthetic counties; a county has several charts):`,
     '',
     types(perCounty),
     '',
