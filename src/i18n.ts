@@ -114,8 +114,8 @@ const words = {
   chartQuote: { zh: '原文', en: 'Quote' },
   chartTarget: { zh: '（目标）', en: ' (target)' },
   chartExpected: { zh: '（预期）', en: ' (expected)' },
-  /** Before a rise stated in 倍: 高出1倍. The English unit already says "times higher". */
-  chartHigherBy: { zh: '高出', en: '' },
+  /** A rise stated in 倍: 高出1倍. The English unit already says "times higher". */
+  chartHigherBy: { zh: '高出{value}', en: '{value}' },
   chartAbove: { zh: '实际比例高于此处', en: 'the actual share is higher' },
   chartBelow: { zh: '实际比例略低于此处', en: 'the actual share is slightly lower' },
   chartAbout: { zh: '约数', en: 'an approximate share' },

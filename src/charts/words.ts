@@ -16,7 +16,7 @@ export function valueText(v: ChartValue, lang: Lang): string {
 
 /** A value as a chart prints it: a rise stated in 倍 reads "高出1倍". */
 export function shownText(chart: ResolvedChart, v: ChartValue, lang: Lang): string {
-  return (chart.type === 'rise' ? t('chartHigherBy', lang) : '') + valueText(v, lang);
+  return chart.type === 'rise' ? t('chartHigherBy', lang).replace('{value}', valueText(v, lang)) : valueText(v, lang);
 }
 
 /** The unit a field counts in, for captions: "家", "%", "tonnes"; empty for a bare count. */
