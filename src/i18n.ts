@@ -110,8 +110,7 @@ const words = {
   chartData: { zh: '数据', en: 'Data' },
   chartTable: { zh: '查看数据表', en: 'Show the data' },
   chartItem: { zh: '项目', en: 'Item' },
-  chartValue: { zh: '数值', en: 'Value' },
-  chartQuote: { zh: '原文', en: 'Quote' },
+  chartValue: { zh: '数值与原文', en: 'Value, and the words it comes from' },
   chartTarget: { zh: '（目标）', en: ' (target)' },
   chartExpected: { zh: '（预期）', en: ' (expected)' },
   /** A rise stated in 倍: 高出1倍. The English unit already says "times higher". */
