@@ -63,21 +63,23 @@ export function readRedirects(root: string): Record<string, string> {
   return parsed.data;
 }
 
-/** One error per published URL that the output no longer serves, directly or through redirects. */
+/**
+ * One error per published URL that the output no longer serves. A redirected
+ * URL is checked at the end of its redirect chain: Astro writes a redirect
+ * page at the old path, which does not count as serving it.
+ */
 export function missingUrls(published: string[], output: Set<string>, redirects: Record<string, string>): DataError[] {
   const errors: DataError[] = [];
   for (const url of published) {
-    if (output.has(url)) continue;
-    const seen = [url];
-    let target = redirects[url];
-    while (target && !output.has(target) && !seen.includes(target) && redirects[target]) {
-      seen.push(target);
-      target = redirects[target];
-    }
-    if (!target) {
-      errors.push(new DataError(PUBLISHED_FILE, `${url} was published but is no longer in the build output and has no redirect: restore it, or add "${url}": "<new path>" to ${REDIRECTS_FILE}`));
+    const chain = [url];
+    while (redirects[chain.at(-1)!] && !chain.includes(redirects[chain.at(-1)!])) chain.push(redirects[chain.at(-1)!]);
+    const target = chain.at(-1)!;
+    if (chain.length === 1) {
+      if (!output.has(url)) errors.push(new DataError(PUBLISHED_FILE, `${url} was published but is no longer in the build output and has no redirect: restore it, or add "${url}": "<new path>" to ${REDIRECTS_FILE}`));
+    } else if (redirects[target]) {
+      errors.push(new DataError(REDIRECTS_FILE, `"${url}" redirects in a loop: ${[...chain, redirects[target]].join(' → ')}`));
     } else if (!output.has(target)) {
-      errors.push(new DataError(REDIRECTS_FILE, `"${url}" redirects to ${[...seen.slice(1), target].join(' → ')}, which is not in the build output either`));
+      errors.push(new DataError(REDIRECTS_FILE, `"${url}" redirects to ${chain.slice(1).join(' → ')}, which is not in the build output either`));
     }
   }
   return errors;

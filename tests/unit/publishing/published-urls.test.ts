@@ -49,11 +49,17 @@ describe('published URLs', () => {
     expect(() => checkPublishedUrls(root, dist)).not.toThrow();
   });
 
-  it('fails when the redirect target is missing too', () => {
+  it('fails when the redirect target is missing, even with a redirect page at the old path', () => {
     const { root, dist } = project(site, { '/counties/qinglong/': '/nowhere/' });
     recordUrls(root, dist);
-    rmSync(path.join(dist, 'counties/qinglong'), { recursive: true });
+    // dist/counties/qinglong/index.html stays: Astro writes a redirect page there.
     expect(() => checkPublishedUrls(root, dist)).toThrow('data/redirects.json: "/counties/qinglong/" redirects to /nowhere/, which is not in the build output either');
+  });
+
+  it('fails on a redirect loop', () => {
+    const { root, dist } = project(site, { '/counties/qinglong/': '/a/', '/a/': '/counties/qinglong/' });
+    recordUrls(root, dist);
+    expect(() => checkPublishedUrls(root, dist)).toThrow('data/redirects.json: "/counties/qinglong/" redirects in a loop: /counties/qinglong/ → /a/ → /counties/qinglong/');
   });
 
   it('reports the URLs of a build not yet recorded', () => {
