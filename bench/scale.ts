@@ -8,7 +8,8 @@
  *            --warm (build each corpus a second time, with the caches the first build left),
  *            --cpu-prof (write V8 CPU profiles of the build to bench/.corpora/<N>/profiles/),
  *            --patch=<file.diff> (apply a patch, made at the repo root, to each corpus's
- *            copy of the code: measures a proposed fix without touching the real files)
+ *            copy of the code: measures a proposed fix without touching the real files),
+ *            --report=<results.json> (repeatable: print the tables of saved runs, merged by N; builds nothing)
  *
  * For each N it writes a corpus (bench/corpus.ts), runs the project's own
  * `npm run build` in it while sampling memory (bench/measure.ts), then builds
@@ -35,6 +36,7 @@ const { values: opts } = parseArgs({
     warm: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     patch: { type: 'string', multiple: true, default: [] },
+    report: { type: 'string', multiple: true, default: [] },
   },
 });
 const sizes = opts.sizes ? opts.sizes.split(',').map(Number) : opts.quick ? [10, 100] : [10, 100, 1000, 2800];
@@ -138,7 +140,7 @@ const dash = '—';
 
 function summary(results: Result[]): string {
   const main = table(
-    ['N', 'pages', 'build (wall)', 'CPU', 's / county', 'marginal s / county', 'peak RSS', 'dist/', 'baseline (wall)', 'baseline CPU', 'ratio', 'CPU ratio', 'baseline peak RSS', 'load before'],
+    ['N', 'pages', 'build (wall)', 'CPU', 's / county', 'marginal s / county', 'marginal CPU s / county', 'peak RSS', 'dist/', 'baseline (wall)', 'baseline CPU', 'ratio', 'CPU ratio', 'baseline peak RSS', 'load before'],
     results.map((r, i) => {
       const { site, baseline: base } = r;
       const prev = results[i - 1]?.site;
@@ -150,6 +152,7 @@ function summary(results: Result[]): string {
         site ? s(site.cpuSeconds) : dash,
         site ? (site.seconds / r.n).toFixed(3) : dash,
         marginal === undefined ? dash : marginal.toFixed(3),
+        site && prev ? ((site.cpuSeconds - prev.cpuSeconds) / (r.n - results[i - 1].n)).toFixed(3) : dash,
         site ? mb(site.peakRssBytes) : dash,
         site ? mb(site.distBytes) : dash,
         base ? s(base.seconds) : dash,
@@ -205,6 +208,11 @@ function summary(results: Result[]): string {
 }
 
 async function main() {
+  if (opts.report.length) {
+    const saved = opts.report.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as Result[]);
+    console.log(summary([...new Map(saved.map((r) => [r.n, r])).values()].sort((a, b) => a.n - b.n)));
+    return;
+  }
   mkdirSync(WORK, { recursive: true });
   const results: Result[] = [];
   for (const n of sizes) {
