@@ -348,6 +348,28 @@ export const corpus: BadInput[] = [
     },
   },
   {
+    name: 'a chart spec with a type that does not exist',
+    pending: (sb) => uses(sb, 'content/charts', /Chart\.astro|<Chart\b|charts\/registry|getCharts/) ?? (sb.list('content/charts').some((f) => f.endsWith('.json')) ? undefined : 'content/charts/ has no chart yet'),
+    apply: (sb) => {
+      const file = sb.list('content/charts').find((f) => f.endsWith('.json'))!;
+      sb.editJson(file, (spec) => (spec.type = 'pie'));
+      return { file, says: ['field "type"', '"pie" is not a chart type'] };
+    },
+  },
+  {
+    name: 'a chart spec citing a row its dataset version does not have',
+    pending: (sb) => uses(sb, 'content/charts', /Chart\.astro|<Chart\b|charts\/registry|getCharts/) ?? (sb.list('content/charts').some((f) => f.endsWith('.json')) ? undefined : 'content/charts/ has no chart yet'),
+    apply: (sb) => {
+      const file = sb.list('content/charts').find((f) => f.endsWith('.json'))!;
+      sb.editJson(file, (spec) => {
+        // Every chart type cites cells as { row, field }: break the first one found.
+        const ref = [spec.items?.[0], spec.before, spec.part, spec.series?.[0]?.points?.[0]].find(Boolean);
+        ref.row = 'no-such-row';
+      });
+      return { file, says: ['no-such-row'] };
+    },
+  },
+  {
     name: 'a geometry file with a feature of an unknown type',
     pending: (sb) => uses(sb, 'data/geo', /CountyMap|LocatorMap|geo\/(load|render)/),
     apply: (sb) => {
