@@ -27,6 +27,12 @@ export const pageInEdition = (pathname: string, lang: Lang) => localePath(pathna
 
 const words = {
   siteName: { zh: '县域故事', en: 'County Stories' },
+  homeIntro: {
+    zh: '一个企业出资的乡村振兴项目在这些县做了什么，数字又怎么说。每个数字都来自公开报道，并注明原文、出处与日期。',
+    en: 'What a company-backed rural-revitalisation programme did in these counties, and what the numbers say. Every figure comes from a published article, with its quote, source and date.',
+  },
+  homeCounties: { zh: '县域故事', en: 'County stories' },
+  homeThemes: { zh: '专题', en: 'Themes' },
   home: { zh: '首页', en: 'Home' },
   datasets: { zh: '数据集', en: 'Datasets' },
   sources: { zh: '来源', en: 'Sources' },
@@ -134,10 +140,10 @@ const words = {
 
 export type WordKey = keyof typeof words;
 export const t = (key: WordKey, lang: Lang): string => words[key][lang];
+export const wordKeys = Object.keys(words) as WordKey[];
 
 /**
  * Story themes (src/schemas.ts) as readers see them: the programme's three
-export const wordKeys = Object.keys(words) as WordKey[];
  * directions (产业、人才、科技), the five kinds of help the 2023 field study
  * names (为农户赋利 … 为治理赋信) and philanthropy. Also the search filter values.
  */
