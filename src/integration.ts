@@ -1,11 +1,13 @@
 /**
  * Checks that must pass before Astro renders a single page: the datasets
- * (schema, file names, lock), the county registry and the sources registry.
+ * (schema, file names, lock), the county and sources registries, and the
+ * chart specs (resolved against their pinned dataset versions).
  * A failure stops the build with a message naming the file and the field.
  */
 import type { AstroIntegration } from 'astro';
 import { getCounties, getDatasets, getSources } from './site.ts';
 import { checkCounties } from './counties.ts';
+import { getCharts } from './charts/registry.ts';
 
 export default function dataChecks(): AstroIntegration {
   return {
@@ -15,7 +17,8 @@ export default function dataChecks(): AstroIntegration {
         const datasets = getDatasets();
         const sources = getSources();
         checkCounties(getCounties());
-        logger.info(`${datasets.all.length} dataset versions, ${getCounties().length} counties and ${sources.length} sources checked`);
+        const charts = getCharts();
+        logger.info(`${datasets.all.length} dataset versions, ${getCounties().length} counties, ${sources.length} sources and ${charts.size} charts checked`);
       },
     },
   };
