@@ -69,7 +69,8 @@ const PHASES: [string, RegExp][] = [
   ['content sync + types', /\[content\] Syncing/],
   ['bundle (vite)', /Building static entrypoints/],
   ['render pages', /generating static routes/],
-  ['integrations', /\d+ page\(s\) built in/],
+  // Astro's "[build] ✓ Completed" after the routes: then sitemap, Pagefind and the other astro:build:done hooks.
+  ['integrations (sitemap, search …)', /\[build\] ✓ Completed in/],
   ['rest of build script', /\[build\] Complete!/],
 ];
 
