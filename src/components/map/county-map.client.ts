@@ -47,6 +47,9 @@ export async function enhance(root: HTMLElement): Promise<void> {
   container.className = 'county-map__leaflet';
   container.setAttribute('role', 'region');
   container.setAttribute('aria-label', data.label);
+  // Take exactly the static map's height, so the swap moves nothing on the page (CLS 0).
+  const staticHeight = root.querySelector('.county-map__static')?.getBoundingClientRect().height;
+  if (staticHeight) container.style.height = `${Math.round(staticHeight)}px`;
   root.querySelector('.county-map__canvas')!.append(container);
   root.classList.add('county-map--interactive');
   try {
