@@ -2,11 +2,10 @@
  * axe-core on every page of the build (light colour scheme), and on one page
  * of every type in the dark colour scheme: zero violations.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { axeViolations } from '../browser/axe.ts';
-import { describeInBrowser, launchChromium } from '../browser/chromium.ts';
-import { serveSite, type SiteServer } from '../browser/serve.ts';
+import { describeInBrowser } from '../browser/chromium.ts';
+import { useSiteInBrowser } from '../browser/session.ts';
 import { listPages, pageTypes, siteDir } from '../browser/site.ts';
 import { openPage } from '../browser/watch.ts';
 
@@ -14,18 +13,10 @@ const pages = listPages(siteDir());
 const samples = pageTypes(pages).map((t) => t.sample);
 
 describeInBrowser('axe-core', () => {
-  let browser: Browser;
-  let site: SiteServer;
-  beforeAll(async () => {
-    [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir())]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = useSiteInBrowser();
 
   it.for(pages)('%s has no axe violations', async (pathname) => {
-    const { page, close } = await openPage(browser, site.origin, pathname, { settle: false });
+    const { page, close } = await openPage(session.browser, session.site.origin, pathname, { settle: false });
     try {
       expect(await axeViolations(page)).toEqual([]);
     } finally {
@@ -34,7 +25,7 @@ describeInBrowser('axe-core', () => {
   });
 
   it.for(samples)('%s has no axe violations in dark mode', async (pathname) => {
-    const { page, close } = await openPage(browser, site.origin, pathname, { settle: false, colorScheme: 'dark' });
+    const { page, close } = await openPage(session.browser, session.site.origin, pathname, { settle: false, colorScheme: 'dark' });
     try {
       expect(await axeViolations(page)).toEqual([]);
     } finally {

@@ -4,10 +4,10 @@
  * content; Tab then reaches every link of the main navigation, each with a
  * visible focus indicator.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, launchChromium } from '../browser/chromium.ts';
-import { serveSite, type SiteServer } from '../browser/serve.ts';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeInBrowser } from '../browser/chromium.ts';
+import { useSiteInBrowser } from '../browser/session.ts';
 import { listPages, pageTypes, siteDir } from '../browser/site.ts';
 import { openPage } from '../browser/watch.ts';
 
@@ -50,18 +50,10 @@ async function tab(page: Page): Promise<Focused | null> {
 }
 
 describeInBrowser('keyboard', () => {
-  let browser: Browser;
-  let site: SiteServer;
-  beforeAll(async () => {
-    [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir())]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = useSiteInBrowser();
 
   it.for(samples)('%s: Tab reaches the skip link, then the main navigation, with visible focus', async (pathname) => {
-    const { page, close } = await openPage(browser, site.origin, pathname, { settle: false });
+    const { page, close } = await openPage(session.browser, session.site.origin, pathname, { settle: false });
     try {
       const navLinks = await page.$$eval('header nav a[href]', (as) => as.map((a) => a.getAttribute('href')));
       expect(navLinks.length, 'links in the header navigation').toBeGreaterThan(0);
