@@ -3,30 +3,20 @@
  * Chinese magnitudes (万, 亿) in English text. Quotes from the sources stay
  * in Chinese and are marked lang="zh-CN", so they are left out.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchChromium } from './chromium.ts';
-import { serveSite, type SiteServer } from './serve.ts';
+import { expect, it } from 'vitest';
+import { describeInBrowser } from './chromium.ts';
+import { useSiteInBrowser } from './session.ts';
 import { listPages, siteDir } from './site.ts';
 
 describeInBrowser('English number formatting', () => {
-  let server: SiteServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveSite(siteDir());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useSiteInBrowser();
 
   it('no English page writes a number with 万 or 亿 outside Chinese quotes', async () => {
     const pages = listPages(siteDir()).filter((p) => p.startsWith('/en/') && p.endsWith('/'));
     expect(pages.length).toBeGreaterThan(0);
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
-      await page.goto(server.url('/en/'));
+      await page.goto(session.site.url('/en/'));
       const found = await page.evaluate(async (paths) => {
         const out: string[] = [];
         for (const p of paths) {
