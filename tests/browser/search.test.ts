@@ -10,10 +10,11 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchChromium } from './chromium.ts';
-import { serveSite, type SiteServer } from './serve.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser } from './chromium.ts';
+import type { SiteServer } from './serve.ts';
+import { useSiteInBrowser } from './session.ts';
 import { listPages, siteDir } from './site.ts';
 import { themeLabel, t } from '../../src/i18n.ts';
 import { themes } from '../../src/schemas.ts';
@@ -52,12 +53,9 @@ const RECALL_TERMS = [
 const MAX_MISSES_PER_TERM = 1;
 const MIN_OVERALL_RECALL = 0.98;
 
-let server: SiteServer;
-let browser: Browser;
-
 /** Type `query` into the edition's search page; the result pages' paths, in order. */
-async function searchInUi(page: Page, lang: 'zh' | 'en', query: string): Promise<string[]> {
-  await page.goto(server.url(lang === 'zh' ? '/search/' : '/en/search/'));
+async function searchInUi(page: Page, site: SiteServer, lang: 'zh' | 'en', query: string): Promise<string[]> {
+  await page.goto(site.url(lang === 'zh' ? '/search/' : '/en/search/'));
   await page.fill('.pagefind-ui__search-input', query);
   // The UI writes "N results for <query>" (or its Chinese) when the search is done, then fills in the
   // results (the first five at once): wait for both.
@@ -86,8 +84,8 @@ declare global {
 }
 
 /** Open the edition's search page and load Pagefind's own JS API from the site's bundle as window.pagefind. */
-async function openPagefind(page: Page, lang: 'zh' | 'en'): Promise<void> {
-  await page.goto(server.url(lang === 'zh' ? '/search/' : '/en/search/'));
+async function openPagefind(page: Page, site: SiteServer, lang: 'zh' | 'en'): Promise<void> {
+  await page.goto(site.url(lang === 'zh' ? '/search/' : '/en/search/'));
   await page.addScriptTag({ type: 'module', content: "import * as pagefind from '/pagefind/pagefind.js'; await pagefind.init(); window.pagefind = pagefind;" });
   await page.waitForFunction(() => 'pagefind' in window);
 }
@@ -113,19 +111,12 @@ async function indexedText(page: Page, pages: string[]): Promise<Record<string, 
 }
 
 describeInBrowser('search (Pagefind, real browser)', () => {
-  beforeAll(async () => {
-    server = await serveSite(siteDir());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useSiteInBrowser();
 
   it.each(KNOWN_QUERIES)('$lang: "$query" finds $finds', async ({ lang, query, finds }) => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
-      const results = await searchInUi(page, lang, query);
+      const results = await searchInUi(page, session.site, lang, query);
       expect(results).toContain(finds);
       // Each edition searches only its own pages.
       for (const r of results) expect(r.startsWith('/en/')).toBe(lang === 'en');
@@ -135,9 +126,9 @@ describeInBrowser('search (Pagefind, real browser)', () => {
   });
 
   it.each(['zh', 'en'] as const)('%s: filters by province and by theme, with the values the stories carry', async (lang) => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
-      await openPagefind(page, lang);
+      await openPagefind(page, session.site, lang);
       const filters = await page.evaluate(() => window.pagefind.filters());
       const province = t('filterProvince', lang);
       const theme = t('filterTheme', lang);
@@ -166,9 +157,9 @@ describeInBrowser('search (Pagefind, real browser)', () => {
   });
 
   it('finds Chinese terms on the pages that contain them (recall)', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
-      await openPagefind(page, 'zh');
+      await openPagefind(page, session.site, 'zh');
       const zhPages = listPages(siteDir()).filter((p) => !p.startsWith('/en/') && p.endsWith('/'));
       const texts = await indexedText(page, zhPages);
       const rows = [];
