@@ -8,6 +8,7 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { checkTranslation, checkTranslations, translationFile, type StoryText } from '../../src/translations.ts';
 import { storyTranslation } from '../../src/schemas.ts';
+import { errorOf } from '../helpers/errors.ts';
 
 const ROOT = process.cwd();
 
@@ -42,16 +43,6 @@ function figureValue(tag: string, storyFile: string): number {
   const version = (frontMatter(storyFile).datasets as Record<string, string>)[attr('data')];
   const dataset = JSON.parse(readFileSync(path.join(ROOT, `data/datasets/${attr('data')}/${version}.json`), 'utf8'));
   return dataset.rows.find((r: { id: string }) => r.id === attr('row'))[attr('field')].value;
-}
-
-/** Message of the error `fn` throws, or a failure if it does not throw. */
-function errorOf(fn: () => void): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 describe('translation check on the real stories', () => {

@@ -4,20 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { loadAllDatasets } from '../../src/datasets.ts';
 import { getSources } from '../../src/site.ts';
 import { resolveTimeline, storiesOfEvent, TIMELINE_FILE } from '../../src/timeline.ts';
+import { errorOf } from '../helpers/errors.ts';
 
 const datasets = loadAllDatasets(process.cwd());
 const sources = getSources();
 const raw = JSON.parse(readFileSync(TIMELINE_FILE, 'utf8'));
 const copy = () => structuredClone(raw);
-
-function errorOf(fn: () => void): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-}
 
 describe('the timeline', () => {
   const events = resolveTimeline(raw, datasets, sources);
