@@ -10,7 +10,12 @@ export default defineConfig({
   // The public address; every permanent URL and citation is built from it.
   site: process.env.SITE_URL ?? 'https://county-stories.example.org',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Several pages in flight at once, so image routes wait on the PNG worker
+    // threads (src/png.ts) together while other pages render.
+    concurrency: 4,
+  },
   // Moved pages: old path → new path (data/redirects.json). Published URLs never break.
   redirects: readRedirects(process.cwd()),
   integrations: [

@@ -4,7 +4,7 @@
  * and credit drawn in. The PNG is rendered with the bundled font (src/png.ts).
  */
 import type { Lang } from './format.ts';
-import { EMBED_WIDTH, PNG_SCALE, downloadPath, type EmbedKind } from './embed.ts';
+import { EMBED_WIDTH, PNG_SCALE, downloadPath, svgSize, type EmbedKind } from './embed.ts';
 import type { EmbeddableFigure } from './figures.ts';
 import { LANGS } from './i18n.ts';
 import { svgToPng, type RenderedPng } from './png.ts';
@@ -14,7 +14,17 @@ export const PNG_WIDTH = EMBED_WIDTH * PNG_SCALE;
 /** `url` is the figure's permanent page, printed in the credit. */
 export const figureSvg = (figure: EmbeddableFigure, lang: Lang, url: string) => figure.standalone(lang, url);
 
-export const figurePng = (figure: EmbeddableFigure, lang: Lang, url: string): RenderedPng => svgToPng(figureSvg(figure, lang, url), { width: PNG_WIDTH });
+export const figurePng = (figure: EmbeddableFigure, lang: Lang, url: string): Promise<RenderedPng> => svgToPng(figureSvg(figure, lang, url), { width: PNG_WIDTH });
+
+/**
+ * The PNG's size without drawing it (for oEmbed thumbnails): resvg scales
+ * the SVG to PNG_WIDTH and rounds the height to the nearest pixel (checked
+ * against every rendered PNG in tests/build/publishing.test.ts).
+ */
+export function figurePngSize(figure: EmbeddableFigure, lang: Lang, url: string): { width: number; height: number } {
+  const { width, height } = svgSize(figureSvg(figure, lang, url));
+  return { width: PNG_WIDTH, height: Math.round((PNG_WIDTH * height) / width) };
+}
 
 /** getStaticPaths for /downloads/<kind>/<name>.<format>: "gongyi-baobei" (zh) and "gongyi-baobei.en". */
 export function downloadPaths(figures: EmbeddableFigure[], format: 'svg' | 'png') {

@@ -1,35 +1,28 @@
 /**
- * SVG → PNG at build time, with fonts from an npm package (never the
- * operating system's), so an image is the same on every machine and Chinese
- * glyphs always render. Results are cached by content hash: an unchanged
- * image is not rendered again.
+ * SVG → PNG at build time, off Astro's render thread and cached by content.
  *
- * Font: Noto Sans Hans (Noto Sans CJK SC, GB 2312 coverage, OFL) from
- * @embedpdf/fonts-sc. Every family an SVG names that is not in the font
- * database — system-ui, PingFang SC, … — falls through to the generic
- * families, which all map to it.
+ * Rasterising and encoding a 1,280-px image takes about 100 ms of CPU, and a
+ * county has about eleven of them (chart, map and social-card images in two
+ * editions), so images are most of a build's work. They are drawn in a pool
+ * of worker threads, one per core, while Astro goes on rendering pages
+ * (`build.concurrency` in astro.config.mjs lets several image routes wait at
+ * once). Results are cached by a hash of the SVG, the width and the renderer
+ * version: an unchanged image is never drawn again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import { subsetFont, svgCodePoints } from './font-subset.ts';
+import { Piscina } from 'piscina';
+import { RENDERER, type RenderedPng } from './png-render.ts';
 
-const require = createRequire(import.meta.url);
-const FONT_PACKAGE = '@embedpdf/fonts-sc';
-// The package exports only its index (dist/), so find its root from there.
-const FONT_ROOT = path.resolve(path.dirname(require.resolve(FONT_PACKAGE)), '..');
-const FONT_DIR = path.join(FONT_ROOT, 'fonts');
-export const FONT_FILES = ['NotoSansHans-Regular.otf', 'NotoSansHans-Bold.otf'].map((f) => path.join(FONT_DIR, f));
-/** The family name inside the font files. */
-export const FONT_FAMILY = 'Noto Sans S Chinese';
+export { FONT_FAMILY, FONT_FILES, type RenderedPng } from './png-render.ts';
 
-const CACHE_DIR = path.join(process.cwd(), 'node_modules/.cache/county-stories/png');
-/** Bump when the renderer or its settings change, so old cached images are not reused. */
-const version = (packageJson: string) => (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
-const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/package.json'))}/${FONT_PACKAGE}-${version(path.join(FONT_ROOT, 'package.json'))}/1`;
+/** Kept between builds; a CI that restores this folder renders only changed images. */
+export const PNG_CACHE_DIR = path.join(process.cwd(), 'node_modules/.cache/county-stories/png');
+// From the project root, not import.meta.url: this module is bundled into
+// Astro's build output, the worker is loaded from source by Node.
+const WORKER = path.join(process.cwd(), 'src/png-worker.ts');
 
 export interface PngOptions {
   /** Output width in pixels; the SVG is scaled to it. */
@@ -38,53 +31,27 @@ export interface PngOptions {
   cache?: boolean;
 }
 
-export interface RenderedPng {
-  png: Buffer;
-  width: number;
-  height: number;
-  cached: boolean;
-}
-
-export function svgToPng(svg: string, { width, cache = true }: PngOptions): RenderedPng {
+export async function svgToPng(svg: string, { width, cache = true }: PngOptions): Promise<RenderedPng & { cached: boolean }> {
   const key = createHash('sha256').update(`${RENDERER}\n${width}\n${svg}`).digest('hex');
-  const file = path.join(CACHE_DIR, `${key}.png`);
+  const file = path.join(PNG_CACHE_DIR, `${key}.png`);
   if (cache && existsSync(file)) {
     const png = readFileSync(file);
     return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20), cached: true };
   }
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: width },
-    font: {
-      fontFiles: subsetFontFiles(svg),
-      loadSystemFonts: false,
-      defaultFontFamily: FONT_FAMILY,
-      sansSerifFamily: FONT_FAMILY,
-      serifFamily: FONT_FAMILY,
-      monospaceFamily: FONT_FAMILY,
-      cursiveFamily: FONT_FAMILY,
-      fantasyFamily: FONT_FAMILY,
-    },
-  });
-  const image = resvg.render();
-  const png = image.asPng();
+  const rendered: RenderedPng = await workers().run({ svg, width });
+  // Structured clone hands back a Uint8Array; callers expect a Buffer.
+  const png = Buffer.from(rendered.png.buffer, rendered.png.byteOffset, rendered.png.byteLength);
   if (cache) {
-    mkdirSync(CACHE_DIR, { recursive: true });
+    mkdirSync(PNG_CACHE_DIR, { recursive: true });
     writeFileSync(file, png);
   }
-  return { png, width: image.width, height: image.height, cached: false };
+  return { png, width: rendered.width, height: rendered.height, cached: false };
 }
 
-/**
- * The fonts cut down to this image's characters, in files resvg can open.
- * resvg-js reads a whole font file again for every glyph; the full CJK files
- * are 8 MB each, the subsets a few dozen kB (the image is the same). One pair
- * of files per process, overwritten each time: rendering is synchronous.
- */
-function subsetFontFiles(svg: string): string[] {
-  const points = svgCodePoints(svg);
-  return FONT_FILES.map((font, i) => {
-    const file = path.join(tmpdir(), `county-stories-png-${process.pid}-${i}.otf`);
-    writeFileSync(file, subsetFont(font, points));
-    return file;
-  });
+let pool: Piscina | undefined;
+function workers(): Piscina {
+  if (!existsSync(WORKER)) throw new Error(`${WORKER}: the PNG worker is missing (PNG rendering runs from the project root)`);
+  // No threads kept once idle, so the build process can exit when it is done.
+  pool ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: availableParallelism(), idleTimeout: 1_000 });
+  return pool;
 }

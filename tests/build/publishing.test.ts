@@ -167,6 +167,16 @@ describe('embeds and figure downloads', () => {
     }
   });
 
+  it('give oEmbed thumbnails the size of the PNG they point to (computed, not rendered)', () => {
+    for (const [kind, id] of figures()) {
+      for (const suffix of ['', '.en']) {
+        const { thumbnail_url, thumbnail_width, thumbnail_height } = JSON.parse(html(`/oembed/${kind}/${id}${suffix}.json`));
+        const png = read(new URL(thumbnail_url).pathname);
+        expect([thumbnail_width, thumbnail_height], `${kind}/${id}${suffix}`).toEqual([png.readUInt32BE(16), png.readUInt32BE(20)]);
+      }
+    }
+  });
+
   it('pin charts to the dataset version their spec names', () => {
     for (const [, id] of figures().filter(([kind]) => kind === 'charts')) {
       const spec = JSON.parse(readFileSync(path.join(root, 'content/charts', `${id}.json`), 'utf8')) as { dataset: string; version: string };

@@ -15,9 +15,9 @@ describe('PNG rendering with per-image font subsets', () => {
   it.each([
     ['zh', { lang: 'zh' as const, siteName: '县域故事', kicker: '河北省 · 青龙满族自治县', title: '青龙：板栗卖出了好价钱 & “引号”', summary: '一位乡村特派员带来了新的销路。', host: 'example.org' }],
     ['en', { lang: 'en' as const, siteName: 'County Stories', kicker: 'Qinglong County, Hebei', title: 'Qinglong: a better price — “quoted” & co', summary: 'A rural envoy brought new ways to sell them.', host: 'example.org' }],
-  ])('draws a %s card exactly as the full fonts do (regular and bold)', (_, card) => {
+  ])('draws a %s card exactly as the full fonts do (regular and bold)', async (_, card) => {
     const svg = cardSvg(card);
-    expect(Buffer.compare(svgToPng(svg, { width: CARD_WIDTH, cache: false }).png, withFullFonts(svg))).toBe(0);
+    expect(Buffer.compare((await svgToPng(svg, { width: CARD_WIDTH, cache: false })).png, withFullFonts(svg))).toBe(0);
   });
 
   it('keeps only the characters asked for', () => {

@@ -25,7 +25,7 @@ export async function getStaticPaths() {
   return cards.map(({ path, card }) => ({ params: { slug: path.replace(/^\/og\/|\.png$/g, '') }, props: { card } }));
 }
 
-export const GET: APIRoute = ({ props }) => {
-  const { png } = svgToPng(cardSvg((props as { card: CardContent }).card), { width: CARD_WIDTH });
+export const GET: APIRoute = async ({ props }) => {
+  const { png } = await svgToPng(cardSvg((props as { card: CardContent }).card), { width: CARD_WIDTH });
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

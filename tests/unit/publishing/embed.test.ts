@@ -42,9 +42,9 @@ describe('chart downloads', () => {
     expect(flat).toContain(`.ch .bar,.ch .fill{fill:${LIGHT.accent}}`);
   });
 
-  it('render a real chart to a 1280-px PNG with its Chinese title drawn in', () => {
-    const titled = svgToPng(download('公益宝贝参与商家增长近10倍'), { width: PNG_WIDTH, cache: false });
-    const blank = svgToPng(download(' '), { width: PNG_WIDTH, cache: false });
+  it('render a real chart to a 1280-px PNG with its Chinese title drawn in', async () => {
+    const titled = await svgToPng(download('公益宝贝参与商家增长近10倍'), { width: PNG_WIDTH, cache: false });
+    const blank = await svgToPng(download(' '), { width: PNG_WIDTH, cache: false });
     expect(titled.width).toBe(PNG_WIDTH);
     expect(titled.width).toBeGreaterThanOrEqual(1200);
     const a = PNG.sync.read(titled.png);

@@ -24,19 +24,19 @@ describe('social cards', () => {
     expect(cardPath('/')).toBe('/og/site.png');
   });
 
-  it('render Chinese titles with the bundled font at 1200×630', () => {
-    const titled = PNG.sync.read(svgToPng(cardSvg({ ...base, title: '积石山：绣娘走进直播间' }), { width: CARD_WIDTH, cache: false }).png);
-    const untitled = PNG.sync.read(svgToPng(cardSvg({ ...base, title: ' ' }), { width: CARD_WIDTH, cache: false }).png);
+  it('render Chinese titles with the bundled font at 1200×630', async () => {
+    const titled = PNG.sync.read((await svgToPng(cardSvg({ ...base, title: '积石山：绣娘走进直播间' }), { width: CARD_WIDTH, cache: false })).png);
+    const untitled = PNG.sync.read((await svgToPng(cardSvg({ ...base, title: ' ' }), { width: CARD_WIDTH, cache: false })).png);
     expect([titled.width, titled.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
     // A missing glyph draws nothing: the title area must be inked only when there is a title.
     expect(darkPixels(titled, 80, 200, 900, 290)).toBeGreaterThan(5000);
     expect(darkPixels(untitled, 80, 200, 900, 290)).toBe(0);
   });
 
-  it('are served from the cache when nothing changed', () => {
+  it('are served from the cache when nothing changed', async () => {
     const svg = cardSvg({ ...base, title: `缓存测试 ${process.pid}` });
-    const first = svgToPng(svg, { width: CARD_WIDTH });
-    const second = svgToPng(svg, { width: CARD_WIDTH });
+    const first = await svgToPng(svg, { width: CARD_WIDTH });
+    const second = await svgToPng(svg, { width: CARD_WIDTH });
     expect(second.cached).toBe(true);
     expect(second.png.equals(first.png)).toBe(true);
     expect([second.width, second.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);

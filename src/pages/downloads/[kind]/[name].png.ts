@@ -6,8 +6,8 @@ import { downloadPaths, figurePng } from '../../../figure-files.ts';
 
 export const getStaticPaths = () => downloadPaths(getFigures(), 'png');
 
-export const GET: APIRoute = ({ props, site }) => {
+export const GET: APIRoute = async ({ props, site }) => {
   const { figure, lang } = props as { figure: EmbeddableFigure; lang: Lang };
-  const { png } = figurePng(figure, lang, new URL(figure.homePath(lang), site).href);
+  const { png } = await figurePng(figure, lang, new URL(figure.homePath(lang), site).href);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -7,7 +7,7 @@ import type { APIRoute } from 'astro';
 import { LANGS, t, type Lang } from '../../../i18n.ts';
 import { getFigures, type EmbeddableFigure } from '../../../figures.ts';
 import { downloadPath, embedPath, oembedJson, oembedPath, svgSize } from '../../../embed.ts';
-import { figurePng } from '../../../figure-files.ts';
+import { figurePngSize } from '../../../figure-files.ts';
 
 export function getStaticPaths() {
   return getFigures().flatMap((figure) =>
@@ -21,7 +21,6 @@ export function getStaticPaths() {
 export const GET: APIRoute = ({ props, site }) => {
   const { figure, lang } = props as { figure: EmbeddableFigure; lang: Lang };
   const url = (p: string) => new URL(p, site).href;
-  const png = figurePng(figure, lang, url(figure.homePath(lang)));
   const body = oembedJson({
     src: url(embedPath(figure.kind, figure.id, lang)),
     title: figure.title[lang],
@@ -29,7 +28,7 @@ export const GET: APIRoute = ({ props, site }) => {
     siteUrl: url(lang === 'zh' ? '/' : '/en/'),
     script: url('/embed.js'),
     figure: svgSize(figure.svg(lang)),
-    thumbnail: { url: url(downloadPath(figure.kind, figure.id, lang, 'png')), width: png.width, height: png.height },
+    thumbnail: { url: url(downloadPath(figure.kind, figure.id, lang, 'png')), ...figurePngSize(figure, lang, url(figure.homePath(lang))) },
   });
   return new Response(JSON.stringify(body, null, 2) + '\n', { headers: { 'Content-Type': 'application/json+oembed; charset=utf-8' } });
 };
