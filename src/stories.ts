@@ -1,7 +1,7 @@
 /** Story collection helpers: URLs, ordering and the English edition. A story's URL is permanent. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { countyByCode, getDatasets } from './site.ts';
-import { bindStory } from './references.ts';
+import { bindStory, type ResolvedFigure } from './references.ts';
 import { localePath, type Lang } from './i18n.ts';
 import { checkTranslations, translationFile, type StoryText } from './translations.ts';
 
@@ -26,12 +26,27 @@ function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
 }
 
 /**
+ * A story file's <Fig> citations bound to the original's pinned dataset
+ * versions (src/references.ts), by file: once per build, like oncePerBuild,
+ * so the story page reuses what checkCitations bound. The dev server rebinds.
+ */
+const boundFigures = new Map<string, Map<string, ResolvedFigure>>();
+function bindFigures(content: Story | Translation, pins: Record<string, string>): Map<string, ResolvedFigure> {
+  const file = storyFile(content);
+  const bind = () => bindStory(content.body ?? '', pins, getDatasets(), file);
+  if (import.meta.env.DEV) return bind();
+  let figures = boundFigures.get(file);
+  if (!figures) boundFigures.set(file, (figures = bind()));
+  return figures;
+}
+
+/**
  * Every story's dataset pins and <Fig> citations, resolved once before any
  * page uses a story: an index page or an API endpoint may render before the
  * story itself, and must not be the one to stumble on a bad pin.
  */
 const checkCitations = oncePerBuild(async () => {
-  for (const e of await getCollection('stories')) bindStory(e.body ?? '', e.data.datasets, getDatasets(), storyFile(e));
+  for (const e of await getCollection('stories')) bindFigures(e, e.data.datasets);
 });
 
 const allStories = oncePerBuild(async (): Promise<Story[]> => {
@@ -86,6 +101,9 @@ export async function inEdition(entry: Story, lang: Lang): Promise<EditionStory>
   if (!content) throw new Error(`${translationFile(storyFile(entry))}: missing translation`); // unreachable after the check
   return { entry, lang, title: content.data.title, summary: content.data.summary, path: storyPath(entry, lang), content, file: storyFile(content) };
 }
+
+/** The figures a story cites in this edition's text, numbered in order of first citation (the edition's MDX, the original's pins). */
+export const storyFigures = (story: EditionStory) => bindFigures(story.content, story.entry.data.datasets);
 
 /** Every story (of a kind) in one edition, in the order of getStories(). */
 export async function getEditionStories(lang: Lang, kind?: Story['data']['kind']): Promise<EditionStory[]> {
