@@ -54,6 +54,8 @@ export interface RunResult {
   logFile: string;
   /** Each line of output with the second it arrived, for phase timings. */
   lines: { at: number; text: string }[];
+  /** Every memory sample of the tree (second, bytes): peaks per phase are read from these. */
+  memory: { at: number; bytes: number }[];
 }
 
 const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
@@ -91,15 +93,19 @@ export function measureRun(command: string, cwd: string, logFile: string, env: N
       });
     }
     let peak = 0;
+    const memory: RunResult['memory'] = [];
     const sample = () => {
-      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+      if (!child.pid) return;
+      const bytes = treeRss(child.pid);
+      memory.push({ at: since(), bytes });
+      peak = Math.max(peak, bytes);
     };
     const timer = setInterval(sample, SAMPLE_MS);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
       const seconds = since();
-      log.end(() => resolve({ seconds, cpuSeconds: cpuFromTimes(lines), loadBefore, peakRssBytes: peak, exitCode: code ?? 1, logFile, lines }));
+      log.end(() => resolve({ seconds, cpuSeconds: cpuFromTimes(lines), loadBefore, peakRssBytes: peak, exitCode: code ?? 1, logFile, lines, memory }));
     });
   });
 }

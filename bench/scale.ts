@@ -44,6 +44,8 @@ const sizes = opts.sizes ? opts.sizes.split(',').map(Number) : opts.quick ? [10,
 interface Phase {
   name: string;
   seconds: number;
+  /** The highest memory sample of the process tree during the phase. */
+  peakRssBytes: number;
 }
 
 interface Build extends RunResult {
@@ -76,8 +78,10 @@ const PHASES: [string, RegExp][] = [
 
 /**
  * Render time per page type: Astro logs each route with the time since the
- * previous one ("├─ /counties/x/index.html (+15ms)"), and renders one page at
- * a time, so these add up to the render phase.
+ * previous one finished ("├─ /counties/x/index.html (+15ms)"), so these add
+ * up to the render phase. With build.concurrency > 1 several pages are in
+ * flight at once: a page's figure is then its share of the wall time, not
+ * its own duration.
  */
 function renderTimes(lines: { text: string }[]): { pattern: string; pages: number; ms: number }[] {
   const groups = new Map<string, { pattern: string; pages: number; ms: number }>();
@@ -93,7 +97,7 @@ function renderTimes(lines: { text: string }[]): { pattern: string; pages: numbe
   return [...groups.values()].sort((a, b) => b.ms - a.ms);
 }
 
-function phasesOf(lines: { at: number; text: string }[], total: number): Phase[] {
+function phasesOf(lines: { at: number; text: string }[], memory: { at: number; bytes: number }[], total: number): Phase[] {
   const starts: { name: string; at: number }[] = [{ name: PHASES[0][0], at: 0 }];
   let from = 0;
   for (const [name, pattern] of PHASES.slice(1)) {
@@ -102,8 +106,13 @@ function phasesOf(lines: { at: number; text: string }[], total: number): Phase[]
     starts.push({ name, at: lines[i].at });
     from = i;
   }
-  const found = new Map(starts.map((s, i) => [s.name, (starts[i + 1]?.at ?? total) - s.at]));
-  return PHASES.map(([name]) => ({ name, seconds: found.get(name) ?? 0 }));
+  const found = new Map(starts.map((s, i) => [s.name, { from: s.at, to: starts[i + 1]?.at ?? total }]));
+  return PHASES.map(([name]) => {
+    const span = found.get(name);
+    if (!span) return { name, seconds: 0, peakRssBytes: 0 };
+    const peakRssBytes = memory.filter((m) => m.at >= span.from && m.at <= span.to).reduce((max, m) => Math.max(max, m.bytes), 0);
+    return { name, seconds: span.to - span.from, peakRssBytes };
+  });
 }
 
 async function build(dir: string, label: string): Promise<Build> {
@@ -123,7 +132,7 @@ async function build(dir: string, label: string): Promise<Build> {
     pages,
     distBytes: files.reduce((s, f) => s + f.bytes, 0),
     types: pageTypes(files, syntheticToken),
-    phases: phasesOf(run.lines, run.seconds),
+    phases: phasesOf(run.lines, run.memory, run.seconds),
     render: renderTimes(run.lines),
   };
 }
@@ -176,7 +185,7 @@ function summary(results: Result[]): string {
   if (!last?.site) return [main, warm].join('\n\n');
   const phases = table(
     ['N', ...last.site.phases.map((p) => p.name)],
-    built.map((r) => [String(r.n), ...r.site!.phases.map((p) => s(p.seconds))]),
+    built.map((r) => [String(r.n), ...r.site!.phases.map((p) => `${s(p.seconds)}, peak ${mb(p.peakRssBytes ?? 0)}`)]),
   );
   const render = table(
     ['route', 'pages', 'ms / page', 'total'],
@@ -190,7 +199,7 @@ function summary(results: Result[]): string {
     main,
     '',
     ...(warm ? ['Rebuilt with the caches of the first build (images come from the content-keyed cache):', '', warm, ''] : []),
-    `Where the time goes (from Astro's log; the site's build):`,
+    `Where the time goes (from Astro's log; the site's build), with the peak memory of each phase:`,
     '',
     phases,
     '',
@@ -243,7 +252,7 @@ async function main() {
     }
     if (!opts.keep) rmSync(dir, { recursive: true, force: true });
     results.push({ n, corpus: { ...corpus, seconds: corpusSeconds }, site, warm, baseline });
-    const withoutLines = (b?: Build) => b && { ...b, lines: undefined };
+    const withoutLines = (b?: Build) => b && { ...b, lines: undefined, memory: undefined };
     writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results.map((r) => ({ ...r, site: withoutLines(r.site), warm: withoutLines(r.warm), baseline: withoutLines(r.baseline) })), null, 2));
   }
   console.log(summary(results));
