@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { prunePngCache } from '../src/png-cache.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = path.resolve(values.out!);
@@ -22,6 +23,7 @@ const staging = path.join(path.dirname(out), `.dist-staging-${process.pid}`);
 const retired = path.join(path.dirname(out), `.dist-retired-${process.pid}`);
 
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
+const started = new Date();
 const code = await new Promise<number>((resolve) => {
   const child = spawn(process.execPath, [astro, 'build', '--outDir', staging], { stdio: 'inherit' });
   child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
@@ -38,3 +40,7 @@ if (existsSync(out)) renameSync(out, retired);
 renameSync(staging, out);
 rmSync(retired, { recursive: true, force: true });
 console.log(`Site written to ${path.relative(process.cwd(), out) || out}`);
+
+// Only after a success: a failed build may not have reached every image.
+const pruned = prunePngCache(started);
+if (pruned) console.log(`PNG cache: ${pruned} image(s) no longer on the site removed`);

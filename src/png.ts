@@ -6,20 +6,17 @@
  * editions), so images are most of a build's work. They are drawn in a pool
  * of worker threads, one per core, while Astro goes on rendering pages
  * (`build.concurrency` in astro.config.mjs lets several image routes wait at
- * once). Results are cached by a hash of the SVG, the width and the renderer
- * version: an unchanged image is never drawn again.
+ * once). Results are cached by content (src/png-cache.ts): an unchanged
+ * image is never drawn again.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
+import { pngCacheKey, readCachedPng, writeCachedPng } from './png-cache.ts';
 import { RENDERER, type RenderedPng } from './png-render.ts';
 
 export { FONT_FAMILY, FONT_FILES, type RenderedPng } from './png-render.ts';
-
-/** Kept between builds; a CI that restores this folder renders only changed images. */
-export const PNG_CACHE_DIR = path.join(process.cwd(), 'node_modules/.cache/county-stories/png');
 // From the project root, not import.meta.url: this module is bundled into
 // Astro's build output, the worker is loaded from source by Node.
 const WORKER = path.join(process.cwd(), 'src/png-worker.ts');
@@ -32,19 +29,13 @@ export interface PngOptions {
 }
 
 export async function svgToPng(svg: string, { width, cache = true }: PngOptions): Promise<RenderedPng & { cached: boolean }> {
-  const key = createHash('sha256').update(`${RENDERER}\n${width}\n${svg}`).digest('hex');
-  const file = path.join(PNG_CACHE_DIR, `${key}.png`);
-  if (cache && existsSync(file)) {
-    const png = readFileSync(file);
-    return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20), cached: true };
-  }
+  const key = pngCacheKey(RENDERER, width, svg);
+  const hit = cache ? readCachedPng(key) : undefined;
+  if (hit) return { png: hit, width: hit.readUInt32BE(16), height: hit.readUInt32BE(20), cached: true };
   const rendered: RenderedPng = await workers().run({ svg, width });
   // Structured clone hands back a Uint8Array; callers expect a Buffer.
   const png = Buffer.from(rendered.png.buffer, rendered.png.byteOffset, rendered.png.byteLength);
-  if (cache) {
-    mkdirSync(PNG_CACHE_DIR, { recursive: true });
-    writeFileSync(file, png);
-  }
+  if (cache) writeCachedPng(key, png);
   return { png, width: rendered.width, height: rendered.height, cached: false };
 }
 
