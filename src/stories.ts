@@ -20,7 +20,7 @@ export const storyPath = (entry: Story, lang: Lang = 'zh') => localePath(entry.d
  * re-check the whole collection per page, quadratic in the number of stories.
  * The dev server recomputes, so edits show up.
  */
-function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
+export function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;
   return () => (import.meta.env.DEV ? compute() : (cached ??= compute()));
 }
