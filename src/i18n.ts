@@ -72,6 +72,7 @@ const words = {
   date: { zh: '日期', en: 'Date' },
   savedFile: { zh: '保存的文件', en: 'Saved file' },
   takenFrom: { zh: '从中取用的数据', en: 'Taken from it' },
+  takenFromQuotes: { zh: '每个数字引用的原文，见其数据集页面上的对应行（点击行名）。', en: 'The words each figure is quoted from are on its dataset page, in the row named here.' },
   figuresCount: { zh: '个数字', en: 'figures' },
   leftOut: { zh: '同页刻意未采用的报道', en: 'Left out from the same page' },
   nothingLeftOut: { zh: '同页没有其他报道。', en: 'No other story shared the page.' },
@@ -126,6 +127,12 @@ const words = {
   chartAbout: { zh: '约数', en: 'an approximate share' },
   chartUsedIn: { zh: '使用本图的故事', en: 'Used in' },
   chartNotUsed: { zh: '暂无故事使用此图。', en: 'No story uses this chart yet.' },
+  // — The chart gallery's pages (src/chart-gallery.ts) —
+  galleryPages: { zh: '图表分页', en: 'Chart pages' },
+  galleryPage: { zh: '第{page}页', en: 'Page {page}' },
+  galleryRange: { zh: '第{from}至{to}张，共{total}张', en: 'Charts {from} to {to} of {total}' },
+  previousPage: { zh: '上一页', en: 'Previous' },
+  nextPage: { zh: '下一页', en: 'Next' },
   // — Maps (src/geo/, src/components/map/) —
   mapTitle: { zh: '本站讲述的县在中国的位置', en: 'Where the counties in these stories are' },
   mapCounties: { zh: '地图上的县', en: 'The counties on the map' },

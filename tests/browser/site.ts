@@ -42,6 +42,7 @@ export const PAGE_TYPE_NAMES: Record<string, string> = {
   '/datasets/*/*/': 'dataset version',
   '/sources/': 'sources',
   '/charts/': 'chart gallery',
+  '/charts/*/': 'chart gallery, later page',
   '/topics/': 'themes index',
   '/topics/*/': 'theme',
   '/timeline/': 'timeline',
