@@ -83,3 +83,10 @@ export function getFigures(kind?: EmbedKind): EmbeddableFigure[] {
   figures ??= [...chartFigures(), ...mapFigures()];
   return kind ? figures.filter((f) => f.kind === kind) : figures;
 }
+
+let byKey: Map<string, EmbeddableFigure> | undefined;
+/** One figure by kind and id, without a scan (a gallery page looks up every chart it shows). */
+export function getFigure(kind: EmbedKind, id: string): EmbeddableFigure | undefined {
+  byKey ??= new Map(getFigures().map((f) => [`${f.kind}/${f.id}`, f]));
+  return byKey.get(`${kind}/${id}`);
+}
