@@ -4,7 +4,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import dataChecks from './src/integration.ts';
 import publishedUrls, { readRedirects } from './src/published-urls.ts';
-import search from './src/search.ts';
 
 export default defineConfig({
   // The public address; every permanent URL and citation is built from it.
@@ -23,7 +22,6 @@ export default defineConfig({
     mdx(),
     // Embed pages are for iframes, not for search engines.
     sitemap({ filter: (page) => !/^\/(en\/)?embed\//.test(new URL(page).pathname) }),
-    search(),
     // Last: checks the finished output against data/published-urls.txt.
     publishedUrls(),
   ],

@@ -71,9 +71,11 @@ const PHASES: [string, RegExp][] = [
   ['content sync + types', /\[content\] Syncing/],
   ['bundle (vite)', /Building static entrypoints/],
   ['render pages', /generating static routes/],
-  // Astro's "[build] ✓ Completed" after the routes: then sitemap, Pagefind and the other astro:build:done hooks.
-  ['integrations (sitemap, search …)', /\[build\] ✓ Completed in/],
-  ['rest of build script', /\[build\] Complete!/],
+  // Astro's "[build] ✓ Completed" after the routes: then the sitemap, URL check and other astro:build:done hooks.
+  ['integrations (sitemap, URL check)', /\[build\] ✓ Completed in/],
+  // scripts/build.ts after Astro has exited: Pagefind, then the swap into dist/ and the PNG cache pruning.
+  ['search index (Pagefind)', /\[build\] Complete!/],
+  ['swap + cache prune', /^Pagefind indexed/],
 ];
 
 /**

@@ -8,13 +8,17 @@
  *   npm run build                       → dist/
  *   node scripts/build.ts --out <dir>   → <dir> (the tests build into a temp folder)
  *
- * Exit code: Astro's, when it fails; 0 otherwise.
+ * After Astro, Pagefind indexes the staged site (src/search.ts); a failure
+ * there fails the build the same way.
+ *
+ * Exit code: Astro's, when it fails; 1 when indexing fails; 0 otherwise.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prunePngCache } from '../src/png-cache.ts';
+import { buildSearchIndex } from '../src/search.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = path.resolve(values.out!);
@@ -29,10 +33,20 @@ const code = await new Promise<number>((resolve) => {
   child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
 });
 
-if (code !== 0) {
+const fail = (exitCode: number) => {
   rmSync(staging, { recursive: true, force: true });
   console.error(`\nBuild failed: ${path.relative(process.cwd(), out) || out} was not changed.`);
-  process.exit(code);
+  process.exit(exitCode);
+};
+if (code !== 0) fail(code);
+
+// The search index, once Astro has exited and freed its memory (src/search.ts).
+try {
+  const pages = await buildSearchIndex(staging);
+  console.log(`Pagefind indexed ${Object.entries(pages).map(([lang, n]) => `${n} pages (${lang})`).join(', ')}`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  fail(1);
 }
 
 // Two renames: the old site is moved aside, then the new one takes its place.
