@@ -13,7 +13,6 @@ import path from 'node:path';
 
 export const PNG_CACHE_DIR = path.join(process.cwd(), 'node_modules/.cache/county-stories/png');
 
-
 export const pngCacheKey = (renderer: string, width: number, svg: string) => createHash('sha256').update(`${renderer}\n${width}\n${svg}`).digest('hex');
 
 /** The cached image, marked as used by this build; undefined on a miss. */

@@ -41,10 +41,11 @@ export async function svgToPng(svg: string, { width, cache = true }: PngOptions)
 
 let pool: Piscina | undefined;
 function workers(): Piscina {
+  if (pool) return pool;
   if (!existsSync(WORKER)) throw new Error(`${WORKER}: the PNG worker is missing (PNG rendering runs from the project root)`);
   // No threads kept once idle, so the build process can exit when it is done.
   // Tasks arrive as messages (no Atomics.wait loop), so each worker's event
   // loop turns between images and frees their pixel buffers (src/png-worker.ts).
-  pool ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: availableParallelism(), idleTimeout: 1_000, atomics: 'disabled' });
+  pool = new Piscina({ filename: WORKER, minThreads: 0, maxThreads: availableParallelism(), idleTimeout: 1_000, atomics: 'disabled' });
   return pool;
 }
