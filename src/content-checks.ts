@@ -17,7 +17,7 @@ import { checkCounties } from './counties.ts';
 import { collectDatasets, indexDatasets, listDatasetFiles, readLockOrError, type DatasetIndex, type Lock } from './datasets.ts';
 import { DataError } from './errors.ts';
 import { readRedirects } from './published-urls.ts';
-import { checkQuotes, quotedFigures, SOURCES_DIR } from './quotes.ts';
+import { checkQuotes, quotedFigures, SOURCE_TEXTS_DIR } from './quotes.ts';
 import { readCounties, readSources, SOURCES_FILE } from './site.ts';
 import { loadSourcePages } from './source-pages.ts';
 import { didYouMean } from './suggest.ts';
@@ -60,10 +60,10 @@ export function checkDatasets(root: string, lock: Lock | DataError = readLockOrE
 
 /** Every source in data/sources.json is on a saved page in data/sources/. */
 function checkSourceFiles(root: string, sources: Source[]): DataError[] {
-  const dir = path.join(root, SOURCES_DIR);
+  const dir = path.join(root, SOURCE_TEXTS_DIR);
   const saved = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')) : [];
   return sources.flatMap((s, i) =>
-    saved.includes(s.file) ? [] : [new DataError(SOURCES_FILE, `field "[${i}].file": ${SOURCES_DIR}/${s.file} does not exist${didYouMean(s.file, saved)}: save the page there (see ${SOURCES_DIR}/README.md)`)],
+    saved.includes(s.file) ? [] : [new DataError(SOURCES_FILE, `field "[${i}].file": ${SOURCE_TEXTS_DIR}/${s.file} does not exist${didYouMean(s.file, saved)}: save the page there (see ${SOURCE_TEXTS_DIR}/README.md)`)],
   );
 }
 

@@ -24,7 +24,7 @@ import { isFigure } from './references.ts';
 import { strict, type Field, type Figure, type Source } from './schemas.ts';
 import { didYouMean } from './suggest.ts';
 
-export const SOURCES_DIR = 'data/sources';
+export const SOURCE_TEXTS_DIR = 'data/sources';
 export const WRITTEN_IN_WORDS_FILE = 'data/written-in-words.json';
 
 /** "jishishan/bai-xue-later/monthly_pay_yuan": a figure in every version of its dataset. */
@@ -155,7 +155,7 @@ export function checkFigure({ at, figure, field, source }: QuotedFigure, article
     const shown = close
       ? `The closest passage differs at character ${close.quoteAt + 1} (marked ⟦ ⟧): quote “${mark(quote, close.quoteAt)}”, article “${mark(close.passage, close.passageAt)}”.`
       : 'Nothing like it is in the article.';
-    errors.push(new DataError(at.file, `${where('quote')}: the quote is not in ${SOURCES_DIR}/${source.file} (whitespace ignored). ${shown} Copy the words again, character for character, from the saved page.`));
+    errors.push(new DataError(at.file, `${where('quote')}: the quote is not in ${SOURCE_TEXTS_DIR}/${source.file} (whitespace ignored). ${shown} Copy the words again, character for character, from the saved page.`));
   }
   const forms = writtenForms(figure, field);
   const found = forms.some((form) => occursIn(quote, form));
@@ -190,18 +190,18 @@ export function checkQuotes(root: string, datasets: readonly LoadedDataset[]): D
     errors.push(error);
   }
   const inWords = new Set(exceptions.map((e) => e.figure));
-  const saved = existsSync(path.join(root, SOURCES_DIR)) ? readdirSync(path.join(root, SOURCES_DIR)).filter((f) => f.endsWith('.txt')) : [];
+  const saved = existsSync(path.join(root, SOURCE_TEXTS_DIR)) ? readdirSync(path.join(root, SOURCE_TEXTS_DIR)).filter((f) => f.endsWith('.txt')) : [];
   const texts = new Map<string, string>();
 
   for (const { file, data } of datasets) {
     data.sources.forEach((s, i) => {
-      if (!saved.includes(s.file)) errors.push(new DataError(file, `field "sources[${i}].file": ${SOURCES_DIR}/${s.file} does not exist${didYouMean(s.file, saved)}; the saved pages are ${saved.join(', ') || 'none'}`));
+      if (!saved.includes(s.file)) errors.push(new DataError(file, `field "sources[${i}].file": ${SOURCE_TEXTS_DIR}/${s.file} does not exist${didYouMean(s.file, saved)}; the saved pages are ${saved.join(', ') || 'none'}`));
     });
   }
   const figures = quotedFigures(datasets);
   for (const quoted of figures) {
     if (!saved.includes(quoted.source.file)) continue;
-    if (!texts.has(quoted.source.file)) texts.set(quoted.source.file, squash(readFileSync(path.join(root, SOURCES_DIR, quoted.source.file), 'utf8')));
+    if (!texts.has(quoted.source.file)) texts.set(quoted.source.file, squash(readFileSync(path.join(root, SOURCE_TEXTS_DIR, quoted.source.file), 'utf8')));
     errors.push(...checkFigure(quoted, texts.get(quoted.source.file)!, inWords.has(quoted.at.key)));
   }
 

@@ -265,7 +265,7 @@ export type Timeline = z.infer<typeof timeline>;
 
 // ——— Publishing: the saved pages behind data/sources.json (src/source-pages.ts) ———
 
-/** A story that shared a saved page with a source but was deliberately not used. */
+/** A story printed on the same saved page as a source but deliberately not used. */
 export const leftOutStory = strict({
   title: z.string().min(2),
   byline: z.string().min(1).optional(),

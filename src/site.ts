@@ -1,5 +1,5 @@
 /**
- * The site's data, loaded once per build process and shared by every page:
+ * The site's data, loaded once per build process and used by every page:
  * datasets (validated and lock-checked), counties and sources.
  */
 import { z } from 'astro/zod';

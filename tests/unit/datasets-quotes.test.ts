@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAllDatasets } from '../../src/datasets.ts';
-import { checkFigure, checkQuotes, closestPassage, quotedFigures, readWrittenInWords, SOURCES_DIR, WRITTEN_IN_WORDS_FILE, type QuotedFigure } from '../../src/quotes.ts';
+import { checkFigure, checkQuotes, closestPassage, quotedFigures, readWrittenInWords, SOURCE_TEXTS_DIR, WRITTEN_IN_WORDS_FILE, type QuotedFigure } from '../../src/quotes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const datasets = loadAllDatasets(ROOT).all;
 const figures = quotedFigures(datasets);
 const inWords = new Set(readWrittenInWords(ROOT).map((e) => e.figure));
-const article = (file: string) => readFileSync(path.join(ROOT, SOURCES_DIR, file), 'utf8').replace(/\s+/g, '');
+const article = (file: string) => readFileSync(path.join(ROOT, SOURCE_TEXTS_DIR, file), 'utf8').replace(/\s+/g, '');
 
 describe('every real figure', () => {
   it('is a real number of figures', () => {
@@ -49,7 +49,7 @@ describe('a broken figure is refused, naming the dataset file, the JSON path and
     const [message, ...rest] = problems(withFigure({ quote: quote.slice(0, at) + typo + quote.slice(at + 1) }));
     expect(rest).toEqual([]);
     expect(message).toContain(`${sample.at.file}: field "${sample.at.path}.quote" (row "${sample.at.row}")`);
-    expect(message).toContain(`is not in ${SOURCES_DIR}/${sample.source.file}`);
+    expect(message).toContain(`is not in ${SOURCE_TEXTS_DIR}/${sample.source.file}`);
     expect(message).toContain(`differs at character ${at + 1}`);
     expect(message).toContain(`⟦${typo}⟧`);
     expect(message).toContain(`⟦${quote[at]}⟧`);
@@ -95,7 +95,7 @@ describe('closestPassage', () => {
 
 describe(`${WRITTEN_IN_WORDS_FILE}`, () => {
   const root = mkdtempSync(path.join(tmpdir(), 'written-in-words-'));
-  cpSync(path.join(ROOT, SOURCES_DIR), path.join(root, SOURCES_DIR), { recursive: true });
+  cpSync(path.join(ROOT, SOURCE_TEXTS_DIR), path.join(root, SOURCE_TEXTS_DIR), { recursive: true });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const withEntries = (entries: unknown) => {
     writeFileSync(path.join(root, WRITTEN_IN_WORDS_FILE), JSON.stringify(entries));

@@ -14,7 +14,7 @@ import { isFigure } from '../../src/references.ts';
 import { source as sourceSchema } from '../../src/schemas.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SOURCES_DIR = path.join(ROOT, 'data/sources');
+const SOURCE_TEXTS_DIR = path.join(ROOT, 'data/sources');
 const registry = z.array(sourceSchema).parse(JSON.parse(readFileSync(path.join(ROOT, 'data/sources.json'), 'utf8')));
 const byId = new Map(registry.map((s) => [s.id, s]));
 const datasets = loadAllDatasets(ROOT).all;
@@ -30,7 +30,7 @@ describe('data/sources.json', () => {
   });
 
   it('every source points at a saved page in data/sources/', () => {
-    for (const s of registry) expect(existsSync(path.join(SOURCES_DIR, s.file)), `${s.id}: ${s.file} is not in ${SOURCES_DIR}`).toBe(true);
+    for (const s of registry) expect(existsSync(path.join(SOURCE_TEXTS_DIR, s.file)), `${s.id}: ${s.file} is not in ${SOURCE_TEXTS_DIR}`).toBe(true);
   });
 });
 
@@ -43,15 +43,15 @@ describe('sources copied into datasets', () => {
 });
 
 describe('data/sources/', () => {
-  const readme = readFileSync(path.join(SOURCES_DIR, 'README.md'), 'utf8');
-  const pages = readdirSync(SOURCES_DIR).filter((f) => f.endsWith('.txt'));
+  const readme = readFileSync(path.join(SOURCE_TEXTS_DIR, 'README.md'), 'utf8');
+  const pages = readdirSync(SOURCE_TEXTS_DIR).filter((f) => f.endsWith('.txt'));
 
   it('holds every saved page the registry names, and no other', () => {
     expect(pages.sort()).toEqual([...new Set(registry.map((s) => s.file))].sort());
   });
 
   it.each(pages)('%s is unchanged since it was saved (its SHA-256 is the one in the README)', (file) => {
-    const sha = createHash('sha256').update(readFileSync(path.join(SOURCES_DIR, file))).digest('hex');
+    const sha = createHash('sha256').update(readFileSync(path.join(SOURCE_TEXTS_DIR, file))).digest('hex');
     expect(readme).toContain(`| \`${file}\` |`);
     expect(readme, `${file}: its SHA-256 is ${sha}, not the one recorded in data/sources/README.md: restore the saved page`).toContain(sha);
   });
