@@ -1,7 +1,7 @@
 /**
  * Every check that needs no page render, in one place: the datasets (strict
  * JSON, schema, file names, versions, the lock), the quotes against the saved
- * pages, counties, sources and their saved pages, source pages, the timeline,
+ * pages, counties, sources (their saved pages, the copies in datasets), source pages, the timeline,
  * redirects and the chart specs. Every problem is collected and thrown as one
  * DataError, so an author sees them all at once.
  *
@@ -14,7 +14,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadCharts } from './charts/registry.ts';
 import { checkCounties } from './counties.ts';
-import { collectDatasets, indexDatasets, listDatasetFiles, readLockOrError, type DatasetIndex, type Lock } from './datasets.ts';
+import { canonicalJson, collectDatasets, indexDatasets, listDatasetFiles, readLockOrError, type DatasetIndex, type LoadedDataset, type Lock } from './datasets.ts';
 import { DataError } from './errors.ts';
 import { readRedirects } from './published-urls.ts';
 import { checkQuotes, quotedFigures, SOURCE_TEXTS_DIR } from './quotes.ts';
@@ -67,6 +67,18 @@ function checkSourceFiles(root: string, sources: Source[]): DataError[] {
   );
 }
 
+/** A dataset's `sources` are copies of data/sources.json entries, unchanged: one article, one description. */
+function checkSourceCopies(datasets: readonly LoadedDataset[], sources: Source[]): DataError[] {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  return datasets.flatMap(({ file, data }) =>
+    data.sources.flatMap((copy, i) => {
+      const entry = byId.get(copy.id);
+      if (!entry) return [new DataError(file, `field "sources[${i}].id": "${copy.id}" is not in ${SOURCES_FILE}${didYouMean(copy.id, byId.keys())}: add the article there first`)];
+      return canonicalJson(copy) === canonicalJson(entry) ? [] : [new DataError(file, `field "sources[${i}]": differs from the "${copy.id}" entry in ${SOURCES_FILE}: copy that entry unchanged`)];
+    }),
+  );
+}
+
 /** All the content checks; throws one DataError listing every problem. */
 export function checkContent(root: string): ContentSummary {
   const started = performance.now();
@@ -75,7 +87,7 @@ export function checkContent(root: string): ContentSummary {
   collect(errors, () => checkCounties(counties));
   const sources = collect(errors, () => readSources(root));
   if (sources) {
-    errors.push(...checkSourceFiles(root, sources));
+    errors.push(...checkSourceFiles(root, sources), ...checkSourceCopies(index.all, sources));
     collect(errors, () => loadSourcePages(root, sources));
   }
   collect(errors, () => readRedirects(root));

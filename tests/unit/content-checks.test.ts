@@ -87,6 +87,18 @@ describe('an unknown key in a data file stops the build, naming the file, the pa
   });
 });
 
+describe('sources', () => {
+  it('a source whose saved page is not in data/sources/ (with the nearest file)', () => {
+    expect(messagesWith('data/sources.json', (s) => (s[1].file = s[1].file.replace('.txt', 'x.txt')))).toMatch(
+      /data\/sources\.json: field "\[1\]\.file": data\/sources\/\S+x\.txt does not exist \(did you mean "\S+\.txt"\?\)/,
+    );
+  });
+
+  it('a dataset whose copy of a source differs from data/sources.json', () => {
+    expect(messagesWith(DATASET, (d) => (d.sources[0].title += '（转载）'))).toContain(`${DATASET}: field "sources[0]": differs from the "${json(DATASET).sources[0].id}" entry in data/sources.json: copy that entry unchanged`);
+  });
+});
+
 describe('dates and versions', () => {
   it.each(['2024-02-29', '2023-06', '2021'])('%s is a real date', (d) => expect(isRealDate(d)).toBe(true));
   it.each(['2026-02-30', '2023-02-29', '2023-13', '2023-13-01', '2023-00', '2023-04-31', '2023-1-1'])('%s is not', (d) => expect(isRealDate(d)).toBe(false));
