@@ -89,7 +89,7 @@ export const figure = strict({
   /** The date the figure describes, if it differs from the article's date. */
   asOf: partialDate.optional(),
   note: bilingual.optional(),
-  /** Who makes the claim: an id in data/claimants.json (src/claimants.ts checks that it exists). */
+  /** Who makes the claim: an id in data/claimants.json (interface I4; the claimant registry checks that it exists). */
   claimant: kebabId.optional(),
 });
 export type Figure = z.infer<typeof figure>;
