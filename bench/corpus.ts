@@ -18,7 +18,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { compareVersions, contentHash, DATASETS_DIR, LOCK_FILE, versionKey } from '../src/datasets.ts';
+import { compareVersions, DATASETS_DIR, LOCK_FILE, releaseEntries } from '../src/datasets.ts';
 import { isFigure } from '../src/references.ts';
 import { cloneGeometry, type GeometryPlan } from './geometry.ts';
 
@@ -306,7 +306,7 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
   const writeDataset = (text: string) => {
     const raw = JSON.parse(text) as { id: string; version: string };
     write(`${DATASETS_DIR}/${raw.id}/${raw.version}.json`, text);
-    lock[versionKey(raw.id, raw.version)] = contentHash(raw);
+    Object.assign(lock, releaseEntries(Buffer.from(text)));
     files.datasets++;
   };
 

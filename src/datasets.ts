@@ -1,35 +1,61 @@
 /**
  * Loading the versioned datasets in data/datasets/<id>/<version>.json and
  * enforcing the rules that make them citable:
- *   - each file matches the dataset schema (errors name the file and the field);
+ *   - each file is strict JSON and matches the dataset schema (errors name the
+ *     file and the field);
  *   - the file's place matches its id and version;
- *   - every released version's content hash is in data/datasets.lock.json,
- *     and a released version is never edited or deleted.
+ *   - every released version is fingerprinted in data/datasets.lock.json, and
+ *     a released version is never edited (not even a byte) or deleted.
+ *
+ * The lock is a flat object. For each version it holds two keys:
+ *   "<id>@<version>"       → hash of the canonical JSON (sorted keys, no whitespace);
+ *   "<id>@<version>#bytes" → hash of the file's bytes exactly as released.
+ * The first key is the original scheme and is kept so existing entries stay
+ * valid; the second catches what the first cannot see: CRLF line endings, a
+ * byte-order mark, a re-indent, a duplicate key. An entry's value never changes.
  *
  * Runs before the Astro build (see src/integration.ts) and in plain Node
  * (scripts/release-datasets.ts), so it reads the files itself.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'astro/zod';
 import { dataset as datasetSchema, type Dataset } from './schemas.ts';
 import { describeIssues, DataError } from './errors.ts';
+import { parseJsonBytes, readJsonFile } from './json-file.ts';
 
 export const DATASETS_DIR = 'data/datasets';
 export const LOCK_FILE = 'data/datasets.lock.json';
+
+/**
+ * A dataset is hand-copied figures with their quotes: the largest real one is
+ * 9 KB. Every version becomes pages in both editions plus JSON, CSV and PNG
+ * downloads, about 2.4 times its size per page (a 25 MB file made 59 MB pages),
+ * so a file over 1 MB is a mistake (a pasted export, a generated file), not a dataset.
+ */
+export const MAX_DATASET_BYTES = {
+  bytes: 1_000_000,
+  why: 'a dataset holds figures copied by hand with their quotes, and each version is printed whole on its pages in both editions; split it, or ask a developer if it really must be this large',
+};
 
 export interface LoadedDataset {
   /** Path relative to the project root, for error messages. */
   file: string;
   data: Dataset;
-  /** Hash of the canonical JSON, as recorded in the lock file. */
+  /** Hash of the canonical JSON, as recorded in the lock file under versionKey. */
   hash: string;
+  /** Hash of the file's bytes, as recorded in the lock file under bytesKey. */
+  bytesHash: string;
 }
 
 export type Lock = Record<string, string>;
 
 /** "qinglong@1.0.0": how a dataset version is named everywhere. */
 export const versionKey = (id: string, version: string) => `${id}@${version}`;
+/** "qinglong@1.0.0#bytes": the lock key of a version's byte fingerprint. */
+export const bytesKey = (id: string, version: string) => `${versionKey(id, version)}#bytes`;
+const BYTES_SUFFIX = '#bytes';
 
 /** JSON with sorted keys and no whitespace: reformatting a file does not change its hash, editing it does. */
 export function canonicalJson(value: unknown): string {
@@ -42,6 +68,13 @@ export function canonicalJson(value: unknown): string {
 }
 
 export const contentHash = (raw: unknown) => `sha256-${createHash('sha256').update(canonicalJson(raw)).digest('hex')}`;
+export const bytesHash = (bytes: Uint8Array) => `sha256-${createHash('sha256').update(bytes).digest('hex')}`;
+
+/** The two lock entries that release a dataset file with these bytes (what `npm run release-datasets` records). */
+export function releaseEntries(bytes: Buffer, file = 'a dataset file'): Lock {
+  const raw = parseJsonBytes(bytes, file) as { id: string; version: string };
+  return { [versionKey(raw.id, raw.version)]: contentHash(raw), [bytesKey(raw.id, raw.version)]: bytesHash(bytes) };
+}
 
 /** Every dataset file under `root`, sorted, as project-relative paths. */
 export function listDatasetFiles(root: string): string[] {
@@ -59,13 +92,7 @@ export function listDatasetFiles(root: string): string[] {
 
 /** Parse and validate one dataset file. Throws a DataError naming the file and field. */
 export function loadDatasetFile(root: string, file: string): LoadedDataset {
-  const text = readFileSync(path.join(root, file), 'utf8');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new DataError(file, `is not valid JSON: ${(error as Error).message}`);
-  }
+  const { bytes, value: raw } = readJsonFile(root, file, { maxBytes: MAX_DATASET_BYTES });
   const parsed = datasetSchema.safeParse(raw);
   if (!parsed.success) throw new DataError(file, describeIssues(parsed.error.issues));
   const data = parsed.data;
@@ -73,42 +100,57 @@ export function loadDatasetFile(root: string, file: string): LoadedDataset {
   if (file !== expected) {
     throw new DataError(file, `says id "${data.id}" and version "${data.version}", so it must be saved as ${expected}`);
   }
-  return { file, data, hash: contentHash(raw) };
+  return { file, data, hash: contentHash(raw), bytesHash: bytesHash(bytes) };
 }
 
+const lockSchema = z.record(
+  z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*@\d+\.\d+\.\d+(#bytes)?$/, 'a key "<id>@<version>" or "<id>@<version>#bytes"'),
+  z.string().regex(/^sha256-[0-9a-f]{64}$/, 'a fingerprint "sha256-" followed by 64 hexadecimal digits'),
+);
+
+/** The lock file, checked: a flat object of version keys to fingerprints. Missing: nothing is released yet. */
 export function readLock(root: string): Lock {
-  const file = path.join(root, LOCK_FILE);
-  if (!existsSync(file)) return {};
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Lock;
-  } catch (error) {
-    throw new DataError(LOCK_FILE, `is not valid JSON: ${(error as Error).message}`);
-  }
+  if (!existsSync(path.join(root, LOCK_FILE))) return {};
+  return parseLock(readJsonFile(root, LOCK_FILE).value, LOCK_FILE);
+}
+
+export function parseLock(raw: unknown, file = LOCK_FILE): Lock {
+  const parsed = lockSchema.safeParse(raw);
+  if (!parsed.success) throw new DataError(file, `${describeIssues(parsed.error.issues)}. The lock is written by "npm run release-datasets": restore it from git (git checkout -- ${LOCK_FILE})`);
+  return parsed.data;
 }
 
 /** Errors for versions edited after release, released versions deleted, and versions never released. */
-export function checkLock(datasets: LoadedDataset[], lock: Lock): DataError[] {
+export function checkLock(datasets: LoadedDataset[], lock: Lock, filesOnDisk: readonly string[] = []): DataError[] {
   const errors: DataError[] = [];
   const present = new Set<string>();
-  for (const { file, data, hash } of datasets) {
+  const newVersion = (id: string) => `publish the correction as a new version, e.g. data/datasets/${id}/<next version>.json with a "changes" note`;
+  for (const { file, data, hash, bytesHash: bytes } of datasets) {
     const key = versionKey(data.id, data.version);
     present.add(key);
     const locked = lock[key];
+    const lockedBytes = lock[bytesKey(data.id, data.version)];
     if (!locked) {
-      errors.push(new DataError(file, `${key} is not released yet: run "npm run release-datasets" to record its hash in ${LOCK_FILE}`));
+      errors.push(new DataError(file, `${key} is not released yet: run "npm run release-datasets" to record its fingerprints in ${LOCK_FILE}`));
     } else if (locked !== hash) {
+      errors.push(new DataError(file, `${key} was released and must not change (its content hash no longer matches ${LOCK_FILE}). Undo the edit (git checkout -- ${file}) and ${newVersion(data.id)}.`));
+    } else if (!lockedBytes) {
+      errors.push(new DataError(file, `${key} has no byte fingerprint "${bytesKey(data.id, data.version)}" in ${LOCK_FILE} (it was released before they were recorded): run "npm run release-datasets" to add it`));
+    } else if (lockedBytes !== bytes) {
       errors.push(
         new DataError(
           file,
-          `${key} was released and must not change (its content hash no longer matches ${LOCK_FILE}). ` +
-            `Undo the edit and publish the correction as a new version, e.g. data/datasets/${data.id}/<next version>.json with a "changes" note.`,
+          `${key} was released and its bytes have changed, though its data has not (line endings, a byte-order mark, indentation, spacing or key order): ` +
+            `the download must stay byte for byte what was released. Restore the file exactly (git checkout -- ${file}).`,
         ),
       );
     }
   }
   for (const key of Object.keys(lock)) {
-    if (!present.has(key)) {
-      const [id, version] = key.split('@');
+    if (key.endsWith(BYTES_SUFFIX)) continue;
+    const [id, version] = key.split('@');
+    // A released file that is there but failed to load has its own error already.
+    if (!present.has(key) && !filesOnDisk.includes(`${DATASETS_DIR}/${id}/${version}.json`)) {
       errors.push(new DataError(`${DATASETS_DIR}/${id}/${version}.json`, `${key} was released and is listed in ${LOCK_FILE}, but the file is missing. A released version stays published for ever.`));
     }
   }
@@ -160,9 +202,31 @@ export function indexDatasets(all: LoadedDataset[]): DatasetIndex {
  * throwing, so an author sees all problems at once.
  */
 export function loadAllDatasets(root: string, { checkLockFile = true } = {}): DatasetIndex {
+  const { loaded, errors } = collectDatasets(root, checkLockFile ? readLockOrError(root) : undefined);
+  if (errors.length) throw DataError.combine(errors);
+  return indexDatasets(loaded);
+}
+
+/** The lock, or the DataError that says why it cannot be read. */
+export function readLockOrError(root: string): Lock | DataError {
+  try {
+    return readLock(root);
+  } catch (error) {
+    if (error instanceof DataError) return error;
+    throw error;
+  }
+}
+
+/**
+ * Every dataset file that loads, and every error found: schema and file name
+ * per file, "changes" across versions, and (given a lock) the lock rules.
+ * Nothing is thrown, so callers can go on checking what did load.
+ */
+export function collectDatasets(root: string, lock?: Lock | DataError): { loaded: LoadedDataset[]; errors: DataError[] } {
   const errors: DataError[] = [];
   const loaded: LoadedDataset[] = [];
-  for (const file of listDatasetFiles(root)) {
+  const files = listDatasetFiles(root);
+  for (const file of files) {
     try {
       loaded.push(loadDatasetFile(root, file));
     } catch (error) {
@@ -171,7 +235,7 @@ export function loadAllDatasets(root: string, { checkLockFile = true } = {}): Da
     }
   }
   errors.push(...checkVersions(loaded));
-  if (checkLockFile) errors.push(...checkLock(loaded, readLock(root)));
-  if (errors.length) throw DataError.combine(errors);
-  return indexDatasets(loaded);
+  if (lock instanceof DataError) errors.push(lock);
+  else if (lock) errors.push(...checkLock(loaded, lock, files));
+  return { loaded, errors };
 }

@@ -15,11 +15,16 @@ export class DataError extends Error {
     this.detail = detail;
   }
 
-  /** Several problems reported together, one per line. */
+  /** The single problems of a combined error (itself, for a single one). */
+  parts: DataError[] = [this];
+
+  /** Several problems reported together, one per line (combined errors are flattened). */
   static combine(errors: DataError[]): DataError {
-    if (errors.length === 1) return errors[0];
-    const combined = new DataError(errors[0].file, errors.map((e) => e.message).join('\n'));
-    combined.message = `${errors.length} problems in the data:\n${errors.map((e) => `  - ${e.message}`).join('\n')}`;
+    const parts = errors.flatMap((e) => e.parts);
+    if (parts.length === 1) return parts[0];
+    const combined = new DataError(parts[0].file, parts.map((e) => e.message).join('\n'));
+    combined.message = `${parts.length} problems in the data:\n${parts.map((e) => `  - ${e.message}`).join('\n')}`;
+    combined.parts = parts;
     return combined;
   }
 }
@@ -30,5 +35,11 @@ export function issuePath(path: readonly PropertyKey[]): string {
 }
 
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((i) => `field "${issuePath(i.path) || '(top level)'}": ${i.message}`).join('; ');
+  return issues
+    .map((i) => {
+      // An unknown key is named in the path itself: field "rows[0].sales.qualifers".
+      const path = i.code === 'unrecognized_keys' && i.keys.length === 1 ? [...i.path, i.keys[0]] : i.path;
+      return `field "${issuePath(path) || '(top level)'}": ${i.message}`;
+    })
+    .join('; ');
 }

@@ -1,24 +1,19 @@
 /**
- * Checks that must pass before Astro renders a single page: the datasets
- * (schema, file names, lock), the county and sources registries, and the
- * chart specs (resolved against their pinned dataset versions).
- * A failure stops the build with a message naming the file and the field.
+ * Checks that must pass before Astro renders a single page: everything in
+ * src/content-checks.ts (datasets, lock, quotes, counties, sources, timeline,
+ * redirects, chart specs). A failure stops the build with every problem,
+ * each naming the file and the field.
  */
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { getCounties, getDatasets, getSources } from './site.ts';
-import { checkCounties } from './counties.ts';
-import { getCharts } from './charts/registry.ts';
+import { checkContent, describeSummary } from './content-checks.ts';
 
 export default function dataChecks(): AstroIntegration {
   return {
     name: 'county-stories:data-checks',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
-        const datasets = getDatasets();
-        const sources = getSources();
-        checkCounties(getCounties());
-        const charts = getCharts();
-        logger.info(`${datasets.all.length} dataset versions, ${getCounties().length} counties, ${sources.length} sources and ${charts.size} charts checked`);
+      'astro:config:setup': ({ config, logger }) => {
+        logger.info(describeSummary(checkContent(fileURLToPath(config.root))));
       },
     },
   };

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { z } from 'astro/zod';
 import { DataError, describeIssues } from './errors.ts';
+import { readJsonFile } from './json-file.ts';
 
 export const PUBLISHED_FILE = 'data/published-urls.txt';
 export const REDIRECTS_FILE = 'data/redirects.json';
@@ -52,13 +53,7 @@ const redirectsSchema = z.record(z.string().startsWith('/', 'a path starting wit
 export function readRedirects(root: string): Record<string, string> {
   const file = path.join(root, REDIRECTS_FILE);
   if (!existsSync(file)) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new DataError(REDIRECTS_FILE, `is not valid JSON: ${(error as Error).message}`);
-  }
-  const parsed = redirectsSchema.safeParse(raw);
+  const parsed = redirectsSchema.safeParse(readJsonFile(root, REDIRECTS_FILE).value);
   if (!parsed.success) throw new DataError(REDIRECTS_FILE, describeIssues(parsed.error.issues));
   return parsed.data;
 }

@@ -7,22 +7,56 @@
  */
 import { z } from 'astro/zod';
 import { QUALIFIERS } from './qualifiers.ts';
+import { didYouMean } from './suggest.ts';
+
+/**
+ * An object that refuses keys it does not declare, naming the nearest known key:
+ * a misspelt "qualifers" or "stauts" must not be dropped silently.
+ */
+export function strict<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => `unknown key "${key}"${didYouMean(key, known) || ` (the keys here are: ${known.join(', ')})`}`).join('; ')
+        : undefined,
+  });
+}
 
 /** Text in both editions. Chinese is the original; English is a translation. */
-export const bilingual = z.object({
+export const bilingual = strict({
   zh: z.string().min(1),
   en: z.string().min(1),
 });
 export type Bilingual = z.infer<typeof bilingual>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
-const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and hyphens, e.g. "envoy-coverage"');
-const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'a semantic version such as "1.0.0"');
+/** True when "2026-02-28", "2023-06" or "2021" names a day, month or year that exists (not 2026-02-30, not month 13). */
+export function isRealDate(text: string): boolean {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!match) return false;
+  const [year, month = 1, day = 1] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A whole date, YYYY-MM-DD, that exists. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+  .refine(isRealDate, { message: 'this day does not exist (check the month, 01–12, and the day of that month)', abort: true });
+/** YYYY, YYYY-MM or YYYY-MM-DD, that exists: what an article says a figure describes. */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealDate, { message: 'this date does not exist (check the month, 01–12, and the day of that month)', abort: true });
+export const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and hyphens, e.g. "envoy-coverage"');
+/** MAJOR.MINOR.PATCH without leading zeros, so "1.0.00" cannot stand for "1.0.0" under another file name. */
+export const semver = z.string().regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/, 'a semantic version such as "1.0.0" (numbers without leading zeros)');
 /** GB/T 2260 administrative code of a county-level unit: six digits. */
 export const adminCode = z.string().regex(/^\d{6}$/, 'a six-digit GB/T 2260 code such as "130321"');
 
 /** One article (or one story on a saved news page) that figures are taken from. */
-export const source = z.object({
+export const source = strict({
   id: kebabId,
   title: z.string().min(1),
   byline: z.string().min(1).optional(),
@@ -31,8 +65,8 @@ export const source = z.object({
   date: isoDate,
   /** How the date was established, when the text does not print it in full. */
   dateNote: bilingual.optional(),
-  /** The saved page in ../shared/sources/ that this story is on. */
-  file: z.string().regex(/^[\w.-]+\.txt$/, 'a file name in shared/sources, e.g. "003_096f2e30b87b1bab.txt"'),
+  /** The saved page in data/sources/ that this story is on (the bare file name). */
+  file: z.string().regex(/^[\w-][\w.-]*\.txt$/, 'the bare name of a saved page in data/sources/, e.g. "003_096f2e30b87b1bab.txt"'),
 });
 export type Source = z.infer<typeof source>;
 
@@ -42,7 +76,7 @@ export const qualifier = z.enum(Object.keys(QUALIFIERS) as [keyof typeof QUALIFI
  * A single published number, with the words it came from.
  * A dataset may not hold a bare number: every number is a figure.
  */
-export const figure = z.object({
+export const figure = strict({
   value: z.number().finite(),
   /** Exact words from the article, copied character for character. */
   quote: z.string().min(2),
@@ -53,19 +87,21 @@ export const figure = z.object({
   /** A plan or a hope rather than a result. */
   status: z.enum(['reported', 'target', 'expected']).default('reported'),
   /** The date the figure describes, if it differs from the article's date. */
-  asOf: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD').optional(),
+  asOf: partialDate.optional(),
   note: bilingual.optional(),
+  /** Who makes the claim: an id in data/claimants.json (interface I4; the claimant registry checks that it exists). */
+  claimant: kebabId.optional(),
 });
 export type Figure = z.infer<typeof figure>;
 
 /** Units the formatters know how to write in both languages. */
-export const unit = z.object({
+export const unit = strict({
   zh: z.string(),
   en: z.string(),
 });
 export type Unit = z.infer<typeof unit>;
 
-export const field = z.object({
+export const field = strict({
   key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'snake_case, e.g. "sales_yuan"'),
   label: bilingual,
   type: z.enum(['figure', 'text', 'date', 'admin-code']),
@@ -87,7 +123,7 @@ function describeCellError(issue: { input?: unknown; errors?: { path: PropertyKe
   const input = issue.input;
   if (typeof input === 'number') return 'a bare number is not allowed: give a figure { "value", "quote", "source" } (the quote is the exact words of the article)';
   if (input && typeof input === 'object' && ['value', 'quote', 'source'].some((k) => k in input)) {
-    const problems = (issue.errors?.[0] ?? []).map((i) => `"${i.path.join('.')}": ${i.message}`);
+    const problems = (issue.errors?.[0] ?? []).map((i) => (i.path.length ? `"${i.path.join('.')}": ${i.message}` : i.message));
     return `this figure is not valid: ${problems.join('; ')}`;
   }
   return 'a cell is a figure { "value", "quote", "source" }, a text { "zh", "en" }, a date or code string, or null';
@@ -98,8 +134,7 @@ export const row = z
   .catchall(cell);
 export type Row = z.infer<typeof row>;
 
-export const dataset = z
-  .object({
+export const dataset = strict({
     id: kebabId,
     version: semver,
     released: isoDate,
@@ -124,7 +159,7 @@ export const dataset = z
         const f = fields.get(key);
         const path = ['rows', i, key];
         if (!f) {
-          ctx.addIssue({ code: 'custom', path, message: `row "${r.id}" has "${key}", which is not one of the dataset's fields (${[...fields.keys()].join(', ')})` });
+          ctx.addIssue({ code: 'custom', path, message: `row "${r.id}" has "${key}", which is not one of the dataset's fields${didYouMean(key, fields.keys())} (${[...fields.keys()].join(', ')})` });
           continue;
         }
         if (value === null) continue;
@@ -136,6 +171,7 @@ export const dataset = z
           if (typeof value !== 'object' || isFigure) ctx.addIssue({ code: 'custom', path, message: `"${key}" is a text field: give { zh, en }` });
         } else if (f.type === 'date') {
           if (typeof value !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) ctx.addIssue({ code: 'custom', path, message: `"${key}" is a date field: write YYYY, YYYY-MM or YYYY-MM-DD` });
+          else if (!isRealDate(value)) ctx.addIssue({ code: 'custom', path, message: `"${value}" is not a date that exists (check the month, 01–12, and the day of that month)` });
         } else if (f.type === 'admin-code') {
           if (typeof value !== 'string' || !/^\d{6}$/.test(value)) ctx.addIssue({ code: 'custom', path, message: `"${key}" is a GB/T 2260 code: six digits` });
         }
@@ -148,7 +184,7 @@ export const dataset = z
 export type Dataset = z.infer<typeof dataset>;
 
 /** A county-level unit that has a story. */
-export const county = z.object({
+export const county = strict({
   code: adminCode,
   /** Pinyin slug: the story lives at /counties/<slug>/ for ever. */
   slug: kebabId,
@@ -194,7 +230,7 @@ export type StoryTranslationFrontmatter = z.infer<typeof storyTranslation>;
 export type Theme = z.infer<typeof theme>;
 
 /** One cell of a dataset row, named as in a story's <Fig data row field />. */
-export const cellRef = z.strictObject({
+export const cellRef = strict({
   data: kebabId,
   row: kebabId,
   field: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a field key, e.g. "measures"'),
@@ -206,10 +242,10 @@ export type CellRef = z.infer<typeof cellRef>;
  * Its date and numbers are references into the pinned datasets (or, for an
  * article, the date in data/sources.json); only the headline is prose.
  */
-export const timelineEvent = z.strictObject({
+export const timelineEvent = strict({
   id: kebabId,
   /** A date cell of a dataset row, or the date of a source in data/sources.json. */
-  date: z.union([cellRef, z.strictObject({ source: kebabId })]),
+  date: z.union([cellRef, strict({ source: kebabId })]),
   /** A short headline; numbers belong in `figures`, so it may only print years. */
   title: bilingual,
   /** A text cell that says what happened. */
@@ -220,7 +256,7 @@ export const timelineEvent = z.strictObject({
 });
 export type TimelineEvent = z.infer<typeof timelineEvent>;
 
-export const timeline = z.strictObject({
+export const timeline = strict({
   /** Dataset versions the timeline cites, as in a story's front matter. */
   datasets: z.record(kebabId, semver),
   events: z.array(timelineEvent).min(1),
@@ -229,8 +265,8 @@ export type Timeline = z.infer<typeof timeline>;
 
 // ——— Publishing: the saved pages behind data/sources.json (src/source-pages.ts) ———
 
-/** A story that shared a saved page with a source but was deliberately not used. */
-export const leftOutStory = z.object({
+/** A story printed on the same saved page as a source but deliberately not used. */
+export const leftOutStory = strict({
   title: z.string().min(2),
   byline: z.string().min(1).optional(),
   /** The date as the page prints it, if it prints one ("7月23日"). */
@@ -240,8 +276,8 @@ export const leftOutStory = z.object({
 });
 export type LeftOutStory = z.infer<typeof leftOutStory>;
 
-/** One saved page in ../shared/sources/ and the stories on it the site left out. */
-export const sourcePage = z.object({
+/** One saved page in data/sources/ and the stories on it the site left out. */
+export const sourcePage = strict({
   file: source.shape.file,
   leftOut: z.array(leftOutStory).default([]),
 });
@@ -274,7 +310,7 @@ export const topology = z.looseObject({
 export const chartTypes = ['bar', 'comparison', 'slope', 'part-of-whole', 'number-card'] as const;
 
 /** One figure a chart shows: a cell of the chart's dataset version. */
-export const chartValueRef = z.strictObject({
+export const chartValueRef = strict({
   row: kebabId,
   field: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a field key, e.g. "sales_yuan"'),
   /** What the reader sees next to the value; by default the row's `labelField` cell, else the field's label. */
@@ -307,8 +343,8 @@ const chartCommon = {
  *   number-card   — one to four headline figures
  */
 export const chartSpec = z.discriminatedUnion('type', [
-  z.strictObject({ ...chartCommon, type: z.literal('bar'), items: z.array(chartValueRef).min(1).max(12) }),
-  z.strictObject({
+  strict({ ...chartCommon, type: z.literal('bar'), items: z.array(chartValueRef).min(1).max(12) }),
+  strict({
     ...chartCommon,
     type: z.literal('comparison'),
     /**
@@ -316,18 +352,18 @@ export const chartSpec = z.discriminatedUnion('type', [
      * just a label for it: the earlier value is then drawn as the base and `after` (a figure
      * in 倍, "times higher") as that many times more. No number is printed for the base.
      */
-    before: z.union([chartValueRef, z.strictObject({ label: bilingual })]),
+    before: z.union([chartValueRef, strict({ label: bilingual })]),
     after: chartValueRef,
     /** A figure that states the change in the source's words (增长近10倍); never computed. */
     change: chartValueRef.optional(),
   }),
-  z.strictObject({
+  strict({
     ...chartCommon,
     type: z.literal('slope'),
-    series: z.array(z.strictObject({ label: bilingual.optional(), points: z.array(chartValueRef).min(2).max(8) })).min(1).max(3),
+    series: z.array(strict({ label: bilingual.optional(), points: z.array(chartValueRef).min(2).max(8) })).min(1).max(3),
   }),
-  z.strictObject({ ...chartCommon, type: z.literal('part-of-whole'), part: chartValueRef, whole: chartValueRef.optional() }),
-  z.strictObject({ ...chartCommon, type: z.literal('number-card'), items: z.array(chartValueRef).min(1).max(4) }),
+  strict({ ...chartCommon, type: z.literal('part-of-whole'), part: chartValueRef, whole: chartValueRef.optional() }),
+  strict({ ...chartCommon, type: z.literal('number-card'), items: z.array(chartValueRef).min(1).max(4) }),
 ]);
 export type ChartSpec = z.infer<typeof chartSpec>;
 export type ChartType = ChartSpec['type'];

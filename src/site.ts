@@ -1,13 +1,15 @@
 /**
- * The site's data, loaded once per build process and shared by every page:
+ * The site's data, loaded once per build process and used by every page:
  * datasets (validated and lock-checked), counties and sources.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'astro/zod';
 import { loadAllDatasets, type DatasetIndex } from './datasets.ts';
 import { county, source, type County, type Source } from './schemas.ts';
 import { DataError, describeIssues } from './errors.ts';
+import { readJsonFile } from './json-file.ts';
+
+export const COUNTIES_FILE = 'data/counties.json';
+export const SOURCES_FILE = 'data/sources.json';
 
 export const ROOT = process.cwd();
 
@@ -18,22 +20,25 @@ export function getDatasets(): DatasetIndex {
   return datasets;
 }
 
-function readJsonList<T>(file: string, schema: z.ZodType<T>): T[] {
-  const raw = JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
-  const parsed = z.array(schema).safeParse(raw);
+/** A data file holding a list (not null, not an object), each item checked; errors name the file and the item. */
+function readJsonList<T>(root: string, file: string, schema: z.ZodType<T>): T[] {
+  const parsed = z.array(schema).safeParse(readJsonFile(root, file).value);
   if (!parsed.success) throw new DataError(file, describeIssues(parsed.error.issues));
   return parsed.data;
 }
 
+export const readCounties = (root: string) => readJsonList(root, COUNTIES_FILE, county);
+export const readSources = (root: string) => readJsonList(root, SOURCES_FILE, source);
+
 let counties: County[] | undefined;
 export function getCounties(): County[] {
-  counties ??= readJsonList('data/counties.json', county);
+  counties ??= readCounties(ROOT);
   return counties;
 }
 
 let sources: Source[] | undefined;
 export function getSources(): Source[] {
-  sources ??= readJsonList('data/sources.json', source);
+  sources ??= readSources(ROOT);
   return sources;
 }
 

@@ -3,12 +3,11 @@
  * it is on (data/source-pages.json lists the stories on that page the site
  * deliberately left out), and every figure each dataset took from it.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'astro/zod';
 import type { DatasetIndex, LoadedDataset } from './datasets.ts';
 import { DataError, describeIssues } from './errors.ts';
 import { formatDate, type Lang } from './format.ts';
+import { readJsonFile } from './json-file.ts';
 import { isFigure } from './references.ts';
 import { sourcePage, type Field, type Figure, type Row, type Source, type SourcePage } from './schemas.ts';
 
@@ -20,13 +19,7 @@ export const SOURCE_PAGES_FILE = 'data/source-pages.json';
  * is both used and left out.
  */
 export function loadSourcePages(root: string, sources: Source[]): SourcePage[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path.join(root, SOURCE_PAGES_FILE), 'utf8'));
-  } catch (error) {
-    throw new DataError(SOURCE_PAGES_FILE, `cannot be read as JSON: ${(error as Error).message}`);
-  }
-  const parsed = z.array(sourcePage).safeParse(raw);
+  const parsed = z.array(sourcePage).safeParse(readJsonFile(root, SOURCE_PAGES_FILE).value);
   if (!parsed.success) throw new DataError(SOURCE_PAGES_FILE, describeIssues(parsed.error.issues));
   const pages = parsed.data;
   const files = new Set(pages.map((p) => p.file));

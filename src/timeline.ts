@@ -7,10 +7,9 @@
  * Each event is linked to the stories that cite one of its dataset rows.
  * resolveTimeline is pure: the datasets, sources and stories come in as arguments.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { DatasetIndex, LoadedDataset } from './datasets.ts';
 import { DataError, describeIssues } from './errors.ts';
+import { readJsonFile } from './json-file.ts';
 import { refKey, resolveFigure, type FigureRef, type ResolvedFigure } from './references.ts';
 import { timeline as timelineSchema, type Bilingual, type CellRef, type Row, type Source } from './schemas.ts';
 
@@ -116,11 +115,5 @@ export function storiesOfEvent<T extends { id: string; refs: FigureRef[] }>(even
 
 /** Read data/timeline.json under `root` and resolve it. */
 export function loadTimeline(root: string, datasets: DatasetIndex, sources: Source[]): TimelineEntry[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path.join(root, TIMELINE_FILE), 'utf8'));
-  } catch (error) {
-    throw new DataError(TIMELINE_FILE, `cannot be read as JSON: ${(error as Error).message}`);
-  }
-  return resolveTimeline(raw, datasets, sources);
+  return resolveTimeline(readJsonFile(root, TIMELINE_FILE).value, datasets, sources);
 }

@@ -7,20 +7,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DatasetIndex } from '../datasets.ts';
 import { DataError, describeIssues } from '../errors.ts';
+import { parseJsonBytes } from '../json-file.ts';
 import { chartSpec, chartTypes, type ChartSpec } from '../schemas.ts';
 import { getDatasets, ROOT } from '../site.ts';
 import { resolveChart, type ResolvedChart } from './resolve.ts';
 
 export const CHARTS_DIR = 'content/charts';
 
-/** Parse one spec file's text. `file` is its project-relative path. */
-export function parseChartSpec(text: string, file: string): ChartSpec {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new DataError(file, `is not valid JSON: ${(error as Error).message}`);
-  }
+/** Parse one spec file's text (or its bytes, so bad UTF-8 is caught too). `file` is its project-relative path. */
+export function parseChartSpec(text: string | Buffer, file: string): ChartSpec {
+  const raw = parseJsonBytes(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, file);
   // Zod's message for an unknown discriminator is vague; say which types exist.
   const type = (raw as { type?: unknown } | null)?.type;
   if (!chartTypes.includes(type as never)) {
@@ -42,7 +38,7 @@ export function loadCharts(root: string, datasets: DatasetIndex): Map<string, Re
   for (const name of files) {
     const file = `${CHARTS_DIR}/${name}`;
     try {
-      const spec = parseChartSpec(readFileSync(path.join(root, file), 'utf8'), file);
+      const spec = parseChartSpec(readFileSync(path.join(root, file)), file);
       charts.set(spec.id, resolveChart(spec, file, datasets));
     } catch (error) {
       if (error instanceof DataError) errors.push(error);

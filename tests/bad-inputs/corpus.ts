@@ -9,7 +9,7 @@
  * Cases that cannot be written yet are listed in ./README.md.
  */
 import { load as parseYaml } from 'js-yaml';
-import { contentHash, versionKey } from '../../src/datasets.ts';
+import { releaseEntries } from '../../src/datasets.ts';
 import { findTags } from '../../src/references.ts';
 import type { Sandbox } from './sandbox.ts';
 
@@ -68,12 +68,21 @@ export function findTargets(sb: Sandbox): Targets {
 const XSS = '<script>alert("xss")</script><img src=x onerror="alert(1)">';
 export { XSS };
 
-/** Record a dataset file's hash in the copy's lock, as `npm run release-datasets` would. */
+/** Record a dataset file's fingerprints in the copy's lock, as `npm run release-datasets` would (without its checks). */
 export function release(sb: Sandbox, file: string): void {
-  const raw = sb.json(file);
-  sb.editJson('data/datasets.lock.json', (lock: Record<string, string>) => {
-    lock[versionKey(raw.id, raw.version)] = contentHash(raw);
-  });
+  const entries = releaseEntries(Buffer.from(sb.read(file)), file);
+  sb.editJson('data/datasets.lock.json', (lock: Record<string, string>) => Object.assign(lock, entries));
+}
+
+/** A next version of the first cited dataset, with "changes", edited by `edit` and released into the copy's lock. */
+function releasedNextVersion(sb: Sandbox, t: Targets, edit: (d: any) => void): string {
+  const version = nextVersion(t.dataset.version);
+  const file = `data/datasets/${t.dataset.id}/${version}.json`;
+  const data = { ...sb.json(t.dataset.file), version, changes: { zh: '更正', en: 'A correction' } };
+  edit(data);
+  sb.write(file, `${JSON.stringify(data, null, 2)}\n`);
+  release(sb, file);
+  return file;
 }
 
 /** The cell the first cited figure lives in. */
@@ -196,6 +205,24 @@ export const corpus: BadInput[] = [
       sb.write(file, JSON.stringify({ ...sb.json(t.dataset.file), version: nextVersion(t.dataset.version) }, null, 2));
       release(sb, file);
       return { file, says: ['field "changes"'] };
+    },
+  },
+
+  {
+    name: 'a new dataset version with a misquote',
+    apply: (sb, t) => {
+      const file = releasedNextVersion(sb, t, (d) => {
+        const figure = d.rows[t.dataset.rowIndex][t.fig.field];
+        figure.quote = `${figure.quote.slice(0, -1)}${figure.quote.endsWith('某') ? '甲' : '某'}`;
+      });
+      return { file, says: [`field "${cellPath(t)}.quote" (row "${t.fig.row}")`, 'the quote is not in data/sources/', '⟦某⟧'] };
+    },
+  },
+  {
+    name: 'a new dataset version with a misspelt key',
+    apply: (sb, t) => {
+      const file = releasedNextVersion(sb, t, (d) => (d.rows[t.dataset.rowIndex][t.fig.field].qualifers = []));
+      return { file, says: [`field "${cellPath(t)}.qualifers"`, 'unknown key "qualifers" (did you mean "qualifiers"?)'] };
     },
   },
 

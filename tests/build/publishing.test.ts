@@ -7,7 +7,7 @@ import path from 'node:path';
 import { csvParse } from 'd3';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { contentHash, loadAllDatasets, readLock, versionKey } from '../../src/datasets.ts';
+import { bytesHash, bytesKey, contentHash, loadAllDatasets, readLock, versionKey } from '../../src/datasets.ts';
 import { BOM, csvToRows } from '../../src/dataset-files.ts';
 import { checkPublishedUrls } from '../../src/published-urls.ts';
 import { getSources } from '../../src/site.ts';
@@ -31,10 +31,11 @@ const isStoryPage = (p: string) => /^\/(en\/)?(counties|themes)\/[^/]+\/$/.test(
 describe.each(datasets.all.map((d) => [versionKey(d.data.id, d.data.version), d] as const))('dataset %s', (_, d) => {
   const { id, version } = d.data;
 
-  it('downloads as the released JSON file, whose hash is the one in the lock', () => {
+  it('downloads as the released JSON file, whose fingerprints are the ones in the lock', () => {
     const served = read(`/data/${id}/${version}.json`);
     expect(served.equals(readFileSync(path.join(root, d.file)))).toBe(true);
     expect(contentHash(JSON.parse(served.toString('utf8')))).toBe(lock[versionKey(id, version)]);
+    expect(bytesHash(served)).toBe(lock[bytesKey(id, version)]);
   });
 
   it('downloads as CSV with a BOM that parses back to the same rows', () => {

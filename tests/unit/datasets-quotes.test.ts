@@ -1,124 +1,123 @@
 /**
- * Every figure in every released dataset is checked against the saved source
- * page it cites:
- *   - its quote occurs in the source text (all whitespace ignored: the saved
- *     pages break lines mid-sentence);
- *   - the number, as the site writes it in Chinese, occurs in its quote, so a
- *     typo in `value` is caught;
- *   - its qualifiers occur in the quote, in the order given.
- *
- * The source texts live outside the repository: ../shared/sources (where CI has
- * them), or the folder in SOURCES_DIR. Without them the test is skipped with a
- * message, except in CI, where it fails.
+ * The quote check (src/quotes.ts) on every real figure of every dataset
+ * version, against the saved pages in data/sources/; and the messages for a
+ * misquote, a wrong number, swapped qualifiers and a stale written-in-words entry.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadAllDatasets } from '../../src/datasets.ts';
-import { formatFigure } from '../../src/format.ts';
-import { QUALIFIERS } from '../../src/qualifiers.ts';
-import { isFigure } from '../../src/references.ts';
-import type { Field, Figure } from '../../src/schemas.ts';
+import { checkFigure, checkQuotes, closestPassage, quotedFigures, readWrittenInWords, SOURCE_TEXTS_DIR, WRITTEN_IN_WORDS_FILE, type QuotedFigure } from '../../src/quotes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SOURCES_DIR = path.resolve(ROOT, process.env.SOURCES_DIR ?? '../shared/sources');
-const haveSources = existsSync(SOURCES_DIR);
-
-/**
- * Figures whose number the source writes in Chinese words, so the digits the
- * site prints cannot be found in the quote. Keep this list short: each entry
- * must still be needed (checked below).
- */
-const WRITTEN_IN_WORDS: Record<string, string> = {
-  'jishishan/bai-xue-later/monthly_pay_yuan': '“月入过万”: over ten thousand, written 万',
-  'programme/xjtu-article/charity_week_years': '“发起六年以来”: six years, written 六',
-  'programme/xjtu-article/governance_counties': '“十余个县域”: more than ten, written 十',
-  'gongyi-baobei/wang-zhenyao/avg_donation_fen': '“每笔四分多钱”: four fen, written 四',
-  'field-study-2023/xjtu-2023/duration_months': '“历时两月”: two months, written 两',
-};
-
-const squash = (text: string) => text.replace(/\s+/g, '');
-
-/** How the site may write the figure's number: with and without unit and 余/多 (qualifiers before the number are checked separately). */
-function writtenForms(figure: Figure, field: Field): string[] {
-  const afterNumber = figure.qualifiers.filter((q) => QUALIFIERS[q].position === 'after-number');
-  const forms = [[], afterNumber].flatMap((qualifiers) =>
-    [field.unit, { zh: '', en: '' }].map((unit) => formatFigure({ value: figure.value, qualifiers }, { ...field, unit }, 'zh')),
-  );
-  return [...new Set(forms)];
-}
-
-/** The form occurs as a whole number: "38" is not found in "138" or "380". */
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const occursIn = (quote: string, form: string) => new RegExp(`(?<![\\d.])${escape(form)}(?![\\d.])`).test(quote);
-
-/** True when every qualifier occurs in the quote, each after the previous one. */
-function qualifiersInOrder(quote: string, qualifiers: readonly string[]): boolean {
-  let from = 0;
-  for (const q of qualifiers) {
-    const at = quote.indexOf(q, from);
-    if (at < 0) return false;
-    from = at + q.length;
-  }
-  return true;
-}
-
 const datasets = loadAllDatasets(ROOT).all;
-const figures = datasets.flatMap(({ file, data }) =>
-  data.rows.flatMap((row) =>
-    data.fields
-      .filter((field) => isFigure(row[field.key]))
-      .map((field) => {
-        const figure = row[field.key] as Figure;
-        const source = data.sources.find((s) => s.id === figure.source)!;
-        return { key: `${data.id}/${row.id}/${field.key}`, file, field, figure, source };
-      }),
-  ),
-);
+const figures = quotedFigures(datasets);
+const inWords = new Set(readWrittenInWords(ROOT).map((e) => e.figure));
+const article = (file: string) => readFileSync(path.join(ROOT, SOURCE_TEXTS_DIR, file), 'utf8').replace(/\s+/g, '');
 
-describe('figure quotes', () => {
-  if (!haveSources) {
-    const message = `source texts not found in ${SOURCES_DIR}: set SOURCES_DIR to the folder of the saved pages`;
-    if (process.env.CI === 'true') {
-      it('finds the source texts (required in CI)', () => expect.fail(message));
-    } else {
-      console.warn(`SKIPPED quote checks: ${message}`);
-      it.skip(`quote checks: ${message}`, () => {});
-    }
-    return;
-  }
-
-  const texts = new Map<string, string>();
-  const sourceText = (file: string) => {
-    if (!texts.has(file)) texts.set(file, squash(readFileSync(path.join(SOURCES_DIR, file), 'utf8')));
-    return texts.get(file)!;
-  };
-
-  it('checks a real number of figures', () => {
+describe('every real figure', () => {
+  it('is a real number of figures', () => {
     expect(figures.length).toBeGreaterThan(50);
   });
 
-  it.each(figures)('$key: the quote is in $source.file', ({ file, figure, source }) => {
-    expect(existsSync(path.join(SOURCES_DIR, source.file)), `${file}: source file ${source.file} is missing`).toBe(true);
-    expect(sourceText(source.file).includes(squash(figure.quote)), `${file}: quote “${figure.quote}” is not in ${source.file}`).toBe(true);
+  it.each(figures.map((f) => [f.at.key, f.at.file, f] as const))('%s (%s): quote in its article, number in its quote, qualifiers in order', (_key, _file, f) => {
+    expect(checkFigure(f, article(f.source.file), inWords.has(f.at.key)).map((e) => e.message)).toEqual([]);
   });
 
-  it.each(figures)('$key: the value, as written, is in its quote', ({ key, file, field, figure }) => {
-    const quote = squash(figure.quote);
-    const found = writtenForms(figure, field).some((form) => occursIn(quote, form));
-    if (WRITTEN_IN_WORDS[key]) {
-      expect(found, `${key} is listed in WRITTEN_IN_WORDS but its digits are in the quote: remove it from the list`).toBe(false);
-    } else {
-      expect(found, `${file}: ${key} = ${figure.value}, written ${writtenForms(figure, field).join(' / ')}, is not in “${figure.quote}”`).toBe(true);
-    }
+  it('passes the whole check, written-in-words entries included (each one still needed)', () => {
+    expect(checkQuotes(ROOT, datasets).map((e) => e.message)).toEqual([]);
+    expect(inWords.size).toBeGreaterThan(0);
+  });
+});
+
+/** A real figure with qualifiers before its number, to break one thing at a time. */
+const sample = figures.find((f) => f.figure.qualifiers.length >= 2 && !inWords.has(f.at.key))!;
+const withFigure = (change: Partial<QuotedFigure['figure']>): QuotedFigure => ({ ...sample, figure: { ...sample.figure, ...change } });
+const problems = (f: QuotedFigure) => checkFigure(f, article(f.source.file)).map((e) => e.message);
+
+describe('a broken figure is refused, naming the dataset file, the JSON path and the row', () => {
+  it('uses a real figure with two qualifiers', () => {
+    expect(sample, 'no real figure has two qualifiers').toBeDefined();
   });
 
-  it.each(figures)('$key: the qualifiers are in the quote, in order', ({ file, key, figure }) => {
-    expect(qualifiersInOrder(squash(figure.quote), figure.qualifiers), `${file}: ${key} qualifiers ${figure.qualifiers.join(', ')} are not all in “${figure.quote}” in this order`).toBe(true);
+  it('a one-character misquote: shows the closest passage with the first difference marked', () => {
+    const quote = sample.figure.quote;
+    // Change the last character but one, which is not whitespace: a typo near the end.
+    const at = quote.length - 2;
+    const typo = quote[at] === '的' ? '地' : '的';
+    const [message, ...rest] = problems(withFigure({ quote: quote.slice(0, at) + typo + quote.slice(at + 1) }));
+    expect(rest).toEqual([]);
+    expect(message).toContain(`${sample.at.file}: field "${sample.at.path}.quote" (row "${sample.at.row}")`);
+    expect(message).toContain(`is not in ${SOURCE_TEXTS_DIR}/${sample.source.file}`);
+    expect(message).toContain(`differs at character ${at + 1}`);
+    expect(message).toContain(`⟦${typo}⟧`);
+    expect(message).toContain(`⟦${quote[at]}⟧`);
   });
 
-  it('lists only figures that exist as written-in-words exceptions', () => {
-    const keys = new Set(figures.map((f) => f.key));
-    expect(Object.keys(WRITTEN_IN_WORDS).filter((k) => !keys.has(k))).toEqual([]);
+  it('a wrong number: names the value and how the site writes it', () => {
+    const [message, ...rest] = problems(withFigure({ value: sample.figure.value + 1 }));
+    expect(rest).toEqual([]);
+    expect(message).toContain(`${sample.at.file}: field "${sample.at.path}.value" (row "${sample.at.row}")`);
+    expect(message).toContain(`${sample.figure.value + 1}, as the site writes it`);
+    expect(message).toContain(WRITTEN_IN_WORDS_FILE);
+  });
+
+  it('swapped qualifiers: says which comes first in the quote', () => {
+    const [first, second, ...others] = sample.figure.qualifiers;
+    const [message, ...rest] = problems(withFigure({ qualifiers: [second, first, ...others] }));
+    expect(rest).toEqual([]);
+    expect(message).toContain(`${sample.at.file}: field "${sample.at.path}.qualifiers" (row "${sample.at.row}")`);
+    expect(message).toContain(`"${first}" comes before "${second}" in the quote`);
+  });
+
+  it('a qualifier that is not in the quote', () => {
+    const missing = sample.figure.quote.includes('约') ? '近' : '约';
+    expect(problems(withFigure({ qualifiers: [...sample.figure.qualifiers, missing] as never })).join()).toContain(`"${missing}" is not in the quote`);
+  });
+});
+
+describe('closestPassage', () => {
+  const text = '一次助农活动就销售板栗38吨,销售额230万元,帮助当地';
+  it('aligns on the start when the quote goes wrong late', () => {
+    expect(closestPassage(text, '一次助农活动就销售板栗38吨，销售额')).toMatchObject({ quoteAt: 14, passageAt: 14 });
+  });
+  it('aligns on the end when the quote goes wrong early', () => {
+    const found = closestPassage(text, '两次助农活动就销售板栗38吨,销售额');
+    expect(found?.quoteAt).toBe(0);
+    expect(found?.passage.endsWith('一次助农活动就销售板栗38吨,销售额')).toBe(true);
+    expect(found?.passage[found.passageAt]).toBe('一');
+  });
+  it('finds nothing when nothing matches', () => {
+    expect(closestPassage(text, '完全无关')).toBeUndefined();
+  });
+});
+
+describe(`${WRITTEN_IN_WORDS_FILE}`, () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'written-in-words-'));
+  cpSync(path.join(ROOT, SOURCE_TEXTS_DIR), path.join(root, SOURCE_TEXTS_DIR), { recursive: true });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const withEntries = (entries: unknown) => {
+    writeFileSync(path.join(root, WRITTEN_IN_WORDS_FILE), JSON.stringify(entries));
+    return checkQuotes(root, datasets).map((e) => e.message);
+  };
+  const real = JSON.parse(readFileSync(path.join(ROOT, WRITTEN_IN_WORDS_FILE), 'utf8')) as { figure: string; reason: string }[];
+
+  it('without its entries, each word-written figure is refused', () => {
+    const messages = withEntries([]);
+    expect(messages).toHaveLength(real.length);
+    for (const { figure } of real) expect(messages.join('\n')).toContain(`"figure": "${figure}"`);
+  });
+
+  it('refuses an entry that is not needed, and one naming no figure (with the nearest)', () => {
+    const digits = figures.find((f) => !inWords.has(f.at.key))!.at.key;
+    const typo = `${real[0].figure}s`;
+    const messages = withEntries([...real, { figure: digits, reason: 'not really in words' }, { figure: typo, reason: 'a misspelt key' }]);
+    expect(messages).toContain(`${WRITTEN_IN_WORDS_FILE}: field "[${real.length}].figure": "${digits}" has its digits in the quote (${figures.find((f) => f.at.key === digits)!.at.file}), so it is not written in words: remove the entry`);
+    expect(messages.join('\n')).toContain(`field "[${real.length + 1}].figure": no dataset has the figure "${typo}" (did you mean "${real[0].figure}"?)`);
+  });
+
+  it('refuses an unknown key in an entry', () => {
+    expect(withEntries([{ ...real[0], reasn: 'x' }]).join('\n')).toContain('field "[0].reasn": unknown key "reasn" (did you mean "reason"?)');
   });
 });

@@ -50,7 +50,7 @@ const raw = [
 ];
 
 export function fixtureDatasets(): DatasetIndex {
-  return indexDatasets(raw.map((r) => ({ file: `data/datasets/${r.id}/${r.version}.json`, data: dataset.parse(r), hash: 'test' })));
+  return indexDatasets(raw.map((r) => ({ file: `data/datasets/${r.id}/${r.version}.json`, data: dataset.parse(r), hash: 'test', bytesHash: 'test' })));
 }
 
 const base = { dataset: 'programme', version: '1.0.0' } as const;

@@ -1,0 +1,112 @@
+/**
+ * Every check that needs no page render, in one place: the datasets (strict
+ * JSON, schema, file names, versions, the lock), the quotes against the saved
+ * pages, counties, sources (their saved pages, the copies in datasets), source pages, the timeline,
+ * redirects and the chart specs. Every problem is collected and thrown as one
+ * DataError, so an author sees them all at once.
+ *
+ * Called by the build (src/integration.ts, astro:config:setup, before any page
+ * renders) and by `npm run check:content` (scripts/check-content.ts: no Astro,
+ * no browser). `npm run release-datasets` runs the dataset part with the lock
+ * it is about to write (checkDatasets).
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadCharts } from './charts/registry.ts';
+import { checkCounties } from './counties.ts';
+import { canonicalJson, collectDatasets, indexDatasets, listDatasetFiles, readLockOrError, type DatasetIndex, type LoadedDataset, type Lock } from './datasets.ts';
+import { DataError } from './errors.ts';
+import { readRedirects } from './published-urls.ts';
+import { checkQuotes, quotedFigures, SOURCE_TEXTS_DIR } from './quotes.ts';
+import { readCounties, readSources, SOURCES_FILE } from './site.ts';
+import { loadSourcePages } from './source-pages.ts';
+import { didYouMean } from './suggest.ts';
+import { loadTimeline } from './timeline.ts';
+import type { Source } from './schemas.ts';
+
+export interface ContentSummary {
+  datasets: number;
+  figures: number;
+  counties: number;
+  sources: number;
+  charts: number;
+  /** Milliseconds: all checks, and the quote check alone. */
+  ms: { total: number; quotes: number };
+}
+
+/** Run `check`, keeping its DataErrors (thrown or returned) and its result. */
+function collect<T>(errors: DataError[], check: () => T): T | undefined {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    errors.push(error);
+    return undefined;
+  }
+}
+
+/**
+ * The dataset checks: every file, the lock (the one on disk, or the one
+ * release-datasets is about to write) and the quotes.
+ */
+export function checkDatasets(root: string, lock: Lock | DataError = readLockOrError(root)): { index: DatasetIndex; complete: boolean; errors: DataError[]; quotesMs: number } {
+  const { loaded, errors } = collectDatasets(root, lock);
+  const started = performance.now();
+  errors.push(...checkQuotes(root, loaded));
+  const quotesMs = performance.now() - started;
+  // A file that did not load would make every reference to it look wrong: checks that resolve references wait for it.
+  return { index: indexDatasets(loaded), complete: loaded.length === listDatasetFiles(root).length, errors, quotesMs };
+}
+
+/** Every source in data/sources.json is on a saved page in data/sources/. */
+function checkSourceFiles(root: string, sources: Source[]): DataError[] {
+  const dir = path.join(root, SOURCE_TEXTS_DIR);
+  const saved = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')) : [];
+  return sources.flatMap((s, i) =>
+    saved.includes(s.file) ? [] : [new DataError(SOURCES_FILE, `field "[${i}].file": ${SOURCE_TEXTS_DIR}/${s.file} does not exist${didYouMean(s.file, saved)}: save the page there (see ${SOURCE_TEXTS_DIR}/README.md)`)],
+  );
+}
+
+/** A dataset's `sources` are copies of data/sources.json entries, unchanged: one article, one description. */
+function checkSourceCopies(datasets: readonly LoadedDataset[], sources: Source[]): DataError[] {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  return datasets.flatMap(({ file, data }) =>
+    data.sources.flatMap((copy, i) => {
+      const entry = byId.get(copy.id);
+      if (!entry) return [new DataError(file, `field "sources[${i}].id": "${copy.id}" is not in ${SOURCES_FILE}${didYouMean(copy.id, byId.keys())}: add the article there first`)];
+      return canonicalJson(copy) === canonicalJson(entry) ? [] : [new DataError(file, `field "sources[${i}]": differs from the "${copy.id}" entry in ${SOURCES_FILE}: copy that entry unchanged`)];
+    }),
+  );
+}
+
+/** All the content checks; throws one DataError listing every problem. */
+export function checkContent(root: string): ContentSummary {
+  const started = performance.now();
+  const { index, complete, errors, quotesMs } = checkDatasets(root);
+  const counties = collect(errors, () => readCounties(root)) ?? [];
+  collect(errors, () => checkCounties(counties));
+  const sources = collect(errors, () => readSources(root));
+  if (sources) {
+    errors.push(...checkSourceFiles(root, sources), ...checkSourceCopies(index.all, sources));
+    collect(errors, () => loadSourcePages(root, sources));
+  }
+  collect(errors, () => readRedirects(root));
+  let charts = 0;
+  if (complete) {
+    if (sources) collect(errors, () => loadTimeline(root, index, sources));
+    charts = collect(errors, () => loadCharts(root, index))?.size ?? 0;
+  }
+  if (errors.length) throw DataError.combine(errors);
+  return {
+    datasets: index.all.length,
+    figures: quotedFigures(index.all).length,
+    counties: counties.length,
+    sources: sources?.length ?? 0,
+    charts,
+    ms: { total: performance.now() - started, quotes: quotesMs },
+  };
+}
+
+/** One line for the build log and `npm run check:content`. */
+export const describeSummary = (s: ContentSummary) =>
+  `${s.datasets} dataset versions (${s.figures} figures, quotes checked in ${s.ms.quotes.toFixed(0)} ms), ${s.counties} counties, ${s.sources} sources and ${s.charts} charts checked in ${s.ms.total.toFixed(0)} ms`;
