@@ -32,3 +32,16 @@ export function issuePath(path: readonly PropertyKey[]): string {
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues.map((i) => `field "${issuePath(i.path) || '(top level)'}": ${i.message}`).join('; ');
 }
+
+/** A DataError at a place in a text file: "content/counties/x.mdx:12:5: …", as editors and terminals link it. */
+export class SourceError extends DataError {
+  readonly line: number;
+  readonly column: number;
+
+  constructor(file: string, line: number, column: number, detail: string) {
+    super(file, detail);
+    this.line = line;
+    this.column = column;
+    this.message = `${file}:${line}:${column}: ${detail}`;
+  }
+}

@@ -12,7 +12,8 @@
  * Pure: takes file names and texts, so it is tested without Astro.
  */
 import { DataError } from './errors.ts';
-import { findFigureRefs, findTags, refKey } from './references.ts';
+import { findFigureRefs, refKey } from './references.ts';
+import { findTags } from './story-mdx.ts';
 
 /** One story file as the check sees it: its MDX body and translated prose fields. */
 export interface StoryText {

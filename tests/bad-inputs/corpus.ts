@@ -10,7 +10,7 @@
  */
 import { load as parseYaml } from 'js-yaml';
 import { contentHash, versionKey } from '../../src/datasets.ts';
-import { findTags } from '../../src/references.ts';
+import { findTags } from '../../src/story-mdx.ts';
 import type { Sandbox } from './sandbox.ts';
 
 export interface Expectation {
