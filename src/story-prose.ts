@@ -122,7 +122,7 @@ function frontMatterProse(front: Record<string, unknown>, source: string, lines:
  * doubling, English number words and fractions.
  */
 const QUANTITY =
-  /[0-9０-９]+(?:[.,．，][0-9０-９]+)*|[〇零一二两三四五六七八九十百千万亿半]+|翻番|翻倍|成倍|倍增|\b(?:one[\s-]+(?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|twice|thrice|double[sd]?|doubling|triple[sd]?|tripling|quadrupled?|half|halved|halves|(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|multi)fold)\b/gi;
+  /[0-9０-９]+(?:[.,．，][0-9０-９]+)*(?:\s*(?:[十百千万亿]+|(?:hundred|thousand|million|billion|trillion)s?\b))?|[〇零一二两三四五六七八九十百千万亿半]+|翻番|翻倍|成倍|倍增|\b(?:one[\s-]+(?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|twice|thrice|double[sd]?|doubling|triple[sd]?|tripling|quadrupled?|half|halved|halves|(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|multi)fold)\b/gi;
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 const YEAR = '(?:19|20)\\d{2}';
@@ -236,8 +236,9 @@ export function checkStoryFile(story: StoryFile, pins: Record<string, string> | 
   let front: Record<string, unknown> = {};
   try {
     front = (yaml?.value ? parseYaml(yaml.value) : {}) as Record<string, unknown>;
-  } catch {
-    return []; // the content layer reports front matter YAML errors, naming the file
+  } catch (e) {
+    const mark = (e as { mark?: { line: number; column: number }; reason?: string }).mark;
+    return [new SourceError(file, (mark?.line ?? 0) + 2, (mark?.column ?? 0) + 1, `the front matter is not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message}`)];
   }
   const errors: DataError[] = [];
   const yamlEnd = yaml?.position?.end.offset ?? 0;
