@@ -96,6 +96,9 @@ function bodyProse(tree: MdxNode, source: string, lines: LineIndex): Prose[] {
   return found;
 }
 
+/** The prose of an MDX text (a story body), as the reader sees it: no tags, no link targets, no code. */
+export const proseOf = (mdx: string): string[] => bodyProse(parseMdx(mdx), mdx, new LineIndex(mdx)).map((p) => p.text);
+
 /** The front matter's title and summary, located on their lines. */
 function frontMatterProse(front: Record<string, unknown>, source: string, lines: LineIndex, yamlEnd: number): Prose[] {
   const found: Prose[] = [];
