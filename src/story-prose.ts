@@ -73,7 +73,7 @@ const PLACE: Record<string, string> = {
 function bodyProse(tree: MdxNode, source: string, lines: LineIndex): Prose[] {
   const found: Prose[] = [];
   const visit = (node: MdxNode, where: string) => {
-    const here = PLACE[node.type] && (where === 'paragraph' || node.type === 'link' || node.type === 'heading' || node.type === 'tableCell') ? PLACE[node.type] : where;
+    const here = PLACE[node.type] ?? where; // the innermost place: a link in a list item is a link text
     const add = (text: string | null | undefined, what: string) => {
       if (!text) return;
       const start = node.position?.start.offset;
@@ -185,7 +185,9 @@ const NOT_QUALIFIERS = /(?:通|经|不|越|跨|度|穿|路)过$|(?:附|最)近$|
 const ZH_QUALIFIERS = Object.keys(QUALIFIERS).sort((a, b) => b.length - a.length);
 /** Synonyms of the qualifiers that an author might type: 将近 for 近, 总共 for 共 … */
 const ZH_EXTRA = ['将近', '接近', '大约', '总共', '一共', '合计', '至少', '不少于', '多达'];
-const EN_QUALIFIERS = [...new Set([...Object.values(QUALIFIERS).map((q) => q.en).filter(Boolean), 'almost', 'around', 'roughly', 'at least', 'up to', 'in total', 'more', 'over', 'some'])];
+/** English qualifiers an author might type. Those that are also ordinary prepositions ("spread over", "talk about") count only when the figure prints the same word. */
+const EN_QUALIFIERS = [...new Set([...Object.values(QUALIFIERS).map((q) => q.en).filter(Boolean), 'almost', 'roughly', 'approximately', 'at least', 'in total'])];
+const EN_AMBIGUOUS = new Set(['over', 'about', 'around', 'some', 'up to']);
 
 function typedQualifierBefore(text: string, lang: Lang): string | undefined {
   if (lang === 'zh') {
@@ -194,7 +196,7 @@ function typedQualifierBefore(text: string, lang: Lang): string | undefined {
     return q && !NOT_QUALIFIERS.test(t) ? q : undefined;
   }
   const t = text.trimEnd().toLowerCase();
-  return EN_QUALIFIERS.filter((w) => w !== 'more').find((w) => t === w || t.endsWith(` ${w}`) || t.endsWith(`\u00a0${w}`));
+  return [...EN_QUALIFIERS, ...EN_AMBIGUOUS].find((w) => t === w || t.endsWith(` ${w}`) || t.endsWith(`\u00a0${w}`));
 }
 
 function typedQualifierAfter(text: string, lang: Lang): string | undefined {
@@ -245,7 +247,8 @@ export function checkStoryFile(story: StoryFile, pins: Record<string, string> | 
   }
   const errors: DataError[] = [];
   const yamlEnd = yaml?.position?.end.offset ?? 0;
-  const lineOf = (needle: string) => lines.at(Math.max(0, source.slice(0, yamlEnd).indexOf(needle)));
+  const exceptionsAt = Math.max(0, source.slice(0, yamlEnd).indexOf('numbersInProse'));
+  const lineOf = (needle: string) => lines.at(Math.max(exceptionsAt, source.slice(0, yamlEnd).indexOf(needle, exceptionsAt)));
 
   // Exceptions: each must match a typed number somewhere, or it is stale.
   const parsedExceptions = numbersInProse.safeParse(front.numbersInProse ?? []);
@@ -304,7 +307,7 @@ function qualifierProblems(tree: MdxNode, source: string, file: string, pins: Re
         return new SourceError(file, line, column, `"${typed}" is typed ${side} ${tag}, which already prints ${prints.map((p) => `"${p}"`).join(' and ')} from ${figure.dataset.file} (row "${attrs.row}"): delete "${typed}"; a figure's qualifiers come only from its dataset`);
       };
       const before = prev?.type === 'text' ? typedQualifierBefore(prev.value ?? '', lang) : undefined;
-      if (before && printed.before.length) errors.push(say(before, 'before', printed.before));
+      if (before && printed.before.length && (!EN_AMBIGUOUS.has(before) || printed.before.includes(before))) errors.push(say(before, 'before', printed.before));
       const after = next?.type === 'text' ? typedQualifierAfter(next.value ?? '', lang) : undefined;
       if (after && (printed.after.length || (lang === 'en' && printed.before.length))) errors.push(say(after, 'after', printed.after.length ? printed.after : printed.before));
     });

@@ -202,6 +202,13 @@ describe('a qualifier typed next to a <Fig>', () => {
     expect(check(zh.replace(`建起${points}`, `通过${points}`)).map((e) => e.message)).toEqual([]);
   });
 
+  it('does not mistake a preposition for a qualifier in English ("spread over", unless the figure prints "over")', () => {
+    const talentEn = en.replace(`: ${talent}`, `: spread over ${talent}`); // prints "a total of"
+    expect(check(talentEn, EN).map((e) => e.message)).toEqual([]);
+    const pointsEn = en.replace(`built ${points}`, `built over ${points}`); // prints "over"
+    expect(check(pointsEn, EN).map((e) => e.message)).toEqual([expect.stringContaining(`"over" is typed before ${points}, which already prints "over"`)]);
+  });
+
   it('stops "a total of <Fig …/>" in English when the figure prints it', () => {
     const source = en.replace(`: ${talent}`, `: a total of ${talent}`);
     const errors = check(source, EN);
