@@ -9,9 +9,12 @@
  *    number words ("thirty", "30 million", "twice", "doubled", "a dozen") —
  *    stops the build. Headings, list items, table cells, link texts, image
  *    descriptions, and the front matter's title and summary are prose too.
- *    Allowed by rule (NOT_QUANTITIES below): dates and years, 一 as an
- *    article (一位特派员, 一次), ordinals (第一), a few fixed words (一些,
- *    老百姓, 之一, "one of"), titles of works in 《》. Anything else needs a
+ *    Allowed by rule (NOT_QUANTITIES below): dates and years, 一 and "one"
+ *    as an article (一位特派员, 一次, one envoy, one of), ordinals (第一), a
+ *    few fixed words (一些, 老百姓, 之一, 零售), titles of works in 《》.
+ *    (A year is 19xx/20xx next to 年, a month, or a word such as "in" or
+ *    "the": "the 2000 households" would pass as a year; rare enough to
+ *    leave to review.) Anything else needs a
  *    reasoned exception in the front matter, `numbersInProse`; an exception
  *    that no longer matches a number is itself an error.
  * 3. Qualifiers: <Fig> prints its figure's qualifiers (超过, 累计, "more
