@@ -31,7 +31,7 @@ import { DataError, SourceError } from './errors.ts';
 import { QUALIFIERS, type Qualifier } from './qualifiers.ts';
 import { bindStory, refKey, type ResolvedFigure } from './references.ts';
 import { numbersInProse, type NumberInProse } from './schemas.ts';
-import { isJsxElement, parseMdx, storyCodeProblems, stringAttributes, walk, type MdxNode } from './story-mdx.ts';
+import { isJsxElement, MdxSyntaxError, parseMdx, storyCodeProblems, stringAttributes, walk, type MdxNode } from './story-mdx.ts';
 import type { Lang } from './format.ts';
 
 // ——— Where prose is, with its place in the file ———
@@ -237,8 +237,13 @@ const HOW_TO_CITE = 'cite the figure with <Fig data="…" row="…" field="…" 
 export function checkStoryFile(story: StoryFile, pins: Record<string, string> | undefined, datasets: DatasetIndex): DataError[] {
   const { file, source } = story;
   const code = storyCodeProblems(source, file);
-  if (code.length) return code; // nothing more is safe to read until the story is plain prose
-  const tree = parseMdx(source);
+  let tree: MdxNode;
+  try {
+    tree = parseMdx(source);
+  } catch (e) {
+    if (e instanceof MdxSyntaxError) return code; // reported there; nothing else can be read
+    throw e;
+  }
   const lines = new LineIndex(source);
   const yaml = tree.children?.find((n) => n.type === 'yaml');
   let front: Record<string, unknown> = {};
@@ -246,9 +251,9 @@ export function checkStoryFile(story: StoryFile, pins: Record<string, string> | 
     front = (yaml?.value ? parseYaml(yaml.value) : {}) as Record<string, unknown>;
   } catch (e) {
     const mark = (e as { mark?: { line: number; column: number }; reason?: string }).mark;
-    return [new SourceError(file, (mark?.line ?? 0) + 2, (mark?.column ?? 0) + 1, `the front matter is not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message}`)];
+    return [...code, new SourceError(file, (mark?.line ?? 0) + 2, (mark?.column ?? 0) + 1, `the front matter is not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message}`)];
   }
-  const errors: DataError[] = [];
+  const errors: DataError[] = [...code];
   const yamlEnd = yaml?.position?.end.offset ?? 0;
   const exceptionsAt = Math.max(0, source.slice(0, yamlEnd).indexOf('numbersInProse'));
   const lineOf = (needle: string) => lines.at(Math.max(exceptionsAt, source.slice(0, yamlEnd).indexOf(needle, exceptionsAt)));

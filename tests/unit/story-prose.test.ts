@@ -259,10 +259,14 @@ describe('code in a story', () => {
     expect(e.message).toContain(says);
   });
 
-  it('checks a translation the same way, and no number check runs on a story that has code', () => {
+  it('checks a translation the same way, and reports every problem at once', () => {
     const source = withParagraph(en, 'export const home = process.env.HOME\n\nSold {home} and 30 tonnes.');
     const errors = check(source, EN);
-    expect(errors.map((e) => e.message)).toEqual([expect.stringContaining('import and export are not allowed'), expect.stringContaining('an expression in braces')]);
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('import and export are not allowed'),
+      expect.stringContaining('an expression in braces'),
+      expect.stringContaining(`${EN}:${placeOf(source, '30 tonnes').line}:${placeOf(source, '30 tonnes').column}: "30" in the paragraph`),
+    ]);
     expect(errors.every((e) => e.file === EN)).toBe(true);
   });
 
