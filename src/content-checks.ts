@@ -17,6 +17,7 @@ import { checkCounties } from './counties.ts';
 import { canonicalJson, collectDatasets, indexDatasets, listDatasetFiles, readLockOrError, type DatasetIndex, type LoadedDataset, type Lock } from './datasets.ts';
 import { DataError } from './errors.ts';
 import { readRedirects } from './published-urls.ts';
+import { checkStoryProse, listStoryFiles } from './story-prose.ts';
 import { checkQuotes, quotedFigures, SOURCE_TEXTS_DIR } from './quotes.ts';
 import { readCounties, readSources, SOURCES_FILE } from './site.ts';
 import { loadSourcePages } from './source-pages.ts';
@@ -30,8 +31,9 @@ export interface ContentSummary {
   counties: number;
   sources: number;
   charts: number;
-  /** Milliseconds: all checks, and the quote check alone. */
-  ms: { total: number; quotes: number };
+  stories: number;
+  /** Milliseconds: all checks, the quote check alone, and the story check alone. */
+  ms: { total: number; quotes: number; stories: number };
 }
 
 /** Run `check`, keeping its DataErrors (thrown or returned) and its result. */
@@ -96,6 +98,10 @@ export function checkContent(root: string): ContentSummary {
     if (sources) collect(errors, () => loadTimeline(root, index, sources));
     charts = collect(errors, () => loadCharts(root, index))?.size ?? 0;
   }
+  // Stories are read as text, never compiled: code in a story must be refused before MDX evaluates it.
+  const storiesStarted = performance.now();
+  if (complete) errors.push(...checkStoryProse(root, index));
+  const storiesMs = performance.now() - storiesStarted;
   if (errors.length) throw DataError.combine(errors);
   return {
     datasets: index.all.length,
@@ -103,10 +109,11 @@ export function checkContent(root: string): ContentSummary {
     counties: counties.length,
     sources: sources?.length ?? 0,
     charts,
-    ms: { total: performance.now() - started, quotes: quotesMs },
+    stories: complete ? listStoryFiles(root).length : 0,
+    ms: { total: performance.now() - started, quotes: quotesMs, stories: storiesMs },
   };
 }
 
 /** One line for the build log and `npm run check:content`. */
 export const describeSummary = (s: ContentSummary) =>
-  `${s.datasets} dataset versions (${s.figures} figures, quotes checked in ${s.ms.quotes.toFixed(0)} ms), ${s.counties} counties, ${s.sources} sources and ${s.charts} charts checked in ${s.ms.total.toFixed(0)} ms`;
+  `${s.datasets} dataset versions (${s.figures} figures, quotes checked in ${s.ms.quotes.toFixed(0)} ms), ${s.counties} counties, ${s.sources} sources, ${s.charts} charts and ${s.stories} story files (prose checked in ${s.ms.stories.toFixed(0)} ms) checked in ${s.ms.total.toFixed(0)} ms`;

@@ -43,3 +43,16 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
     })
     .join('; ');
 }
+
+/** A DataError at a place in a text file: "content/counties/x.mdx:12:5: …", as editors and terminals link it. */
+export class SourceError extends DataError {
+  readonly line: number;
+  readonly column: number;
+
+  constructor(file: string, line: number, column: number, detail: string) {
+    super(file, detail);
+    this.line = line;
+    this.column = column;
+    this.message = `${file}:${line}:${column}: ${detail}`;
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * Checks that must pass before Astro renders a single page: everything in
  * src/content-checks.ts (datasets, lock, quotes, counties, sources, timeline,
- * redirects, chart specs). A failure stops the build with every problem,
+ * redirects, chart specs, the stories' MDX and prose). A failure stops the build with every problem,
  * each naming the file and the field.
  */
 import { fileURLToPath } from 'node:url';

@@ -11,6 +11,7 @@
  */
 import type { DatasetIndex, LoadedDataset } from './datasets.ts';
 import { DataError } from './errors.ts';
+import { findTags } from './story-mdx.ts';
 import type { Figure, Field, Row, Source } from './schemas.ts';
 
 export interface FigureRef {
@@ -31,18 +32,6 @@ export interface ResolvedFigure {
 }
 
 export const refKey = (r: FigureRef) => `${r.data}/${r.row}/${r.field}`;
-
-/** Attributes of each <Tag …/> in an MDX body, in order. Only plain string attributes are read. */
-export function findTags(body: string, tag: string): Record<string, string>[] {
-  const found: Record<string, string>[] = [];
-  const tagPattern = new RegExp(`<${tag}\\b([^>]*?)/?>`, 'g');
-  for (const match of body.matchAll(tagPattern)) {
-    const attrs: Record<string, string> = {};
-    for (const a of match[1].matchAll(/([a-zA-Z-]+)\s*=\s*"([^"]*)"/g)) attrs[a[1]] = a[2];
-    found.push(attrs);
-  }
-  return found;
-}
 
 export function findFigureRefs(body: string, file: string): FigureRef[] {
   return findTags(body, 'Fig').map((attrs, i) => {

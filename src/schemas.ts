@@ -198,6 +198,19 @@ export type County = z.infer<typeof county>;
 export const themes = ['industry', 'talent', 'technology', 'farmers', 'women', 'tourism', 'heritage', 'governance', 'philanthropy'] as const;
 export const theme = z.enum(themes);
 
+/**
+ * A number typed in a story's prose that is not a quantity, allowed on purpose
+ * (src/story-prose.ts; AUTHORING.md, "Write a story"): the words exactly as
+ * typed, and why. An exception that no longer matches anything is an error.
+ */
+export const numbersInProse = z.array(
+  z.strictObject({
+    text: z.string().min(1),
+    reason: z.string().min(10, 'say why this is not a quantity (at least 10 characters)'),
+  }),
+);
+export type NumberInProse = z.infer<typeof numbersInProse>[number];
+
 /** Front matter of a story in content/. */
 export const story = z.object({
   title: z.string().min(2),
@@ -211,6 +224,7 @@ export const story = z.object({
   themes: z.array(theme).default([]),
   published: z.coerce.date(),
   updated: z.coerce.date().optional(),
+  numbersInProse: numbersInProse.default([]),
 });
 export type StoryFrontmatter = z.infer<typeof story>;
 
@@ -225,6 +239,7 @@ export type StoryFrontmatter = z.infer<typeof story>;
 export const storyTranslation = z.strictObject({
   title: z.string().min(2),
   summary: z.string().min(10),
+  numbersInProse: numbersInProse.default([]),
 });
 export type StoryTranslationFrontmatter = z.infer<typeof storyTranslation>;
 export type Theme = z.infer<typeof theme>;

@@ -5,7 +5,7 @@
  * page, O(N²) per build).
  */
 import type { Lang } from './i18n.ts';
-import { findTags } from './references.ts';
+import { findTags } from './story-mdx.ts';
 import { getEditionStories, oncePerBuild, type EditionStory } from './stories.ts';
 
 interface StoryIndex {

@@ -12,7 +12,9 @@
  * Pure: takes file names and texts, so it is tested without Astro.
  */
 import { DataError } from './errors.ts';
-import { findFigureRefs, findTags, refKey } from './references.ts';
+import { findFigureRefs, refKey } from './references.ts';
+import { findTags } from './story-mdx.ts';
+import { proseOf } from './story-prose.ts';
 
 /** One story file as the check sees it: its MDX body and translated prose fields. */
 export interface StoryText {
@@ -46,16 +48,11 @@ export function citations(story: StoryText): { figures: Set<string>; charts: Set
 }
 
 /**
- * Numbers typed in a story's prose (title, summary, body), outside MDX tags,
- * link targets and import lines: "38", "2.3", "2021".
+ * Numbers typed in a story's prose (title, summary, body), as the MDX parser
+ * sees it: outside tags, link targets and code: "38", "2.3", "2021".
  */
 export function typedNumbers(story: StoryText): string[] {
-  const prose = [story.title, story.summary, story.body]
-    .join('\n')
-    .replace(/^\s*(import|export)\s.*$/gm, '')
-    .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
-    .replace(/\]\([^)]*\)/g, ']')
-    .replace(/\{[^}]*\}/g, ' ');
+  const prose = [story.title, story.summary, ...proseOf(story.body)].join('\n');
   return [...prose.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0].replace(/,/g, ''));
 }
 

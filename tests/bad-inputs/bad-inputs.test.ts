@@ -47,6 +47,7 @@ describe('bad inputs stop the build with a message naming the file and field, an
         expect(result.code, `the build must fail. ${excerpt}`).not.toBe(0);
         const missing = [expected.file, ...expected.says].filter((s) => (typeof s === 'string' ? !result.output.includes(s) : !s.test(result.output)));
         expect(missing, `the message must name these. ${excerpt}`).toEqual([]);
+        if (expected.neverWritten) expect(sb.exists(expected.neverWritten), `${expected.neverWritten}: the story's code ran`).toBe(false);
         expect(sb.distFingerprint(), 'the previous build output is untouched').toBe(baseline);
         expect(sb.leftovers(), 'no staging folder left behind').toEqual([]);
       } finally {

@@ -10,7 +10,7 @@
  */
 import { load as parseYaml } from 'js-yaml';
 import { releaseEntries } from '../../src/datasets.ts';
-import { findTags } from '../../src/references.ts';
+import { findTags } from '../../src/story-mdx.ts';
 import type { Sandbox } from './sandbox.ts';
 
 export interface Expectation {
@@ -18,6 +18,8 @@ export interface Expectation {
   file: string;
   /** What else it must say: the field, the offending value, the rule. */
   says: (string | RegExp)[];
+  /** A file the patch would write if its code ever ran: it must not exist after the build. */
+  neverWritten?: string;
 }
 
 export interface BadInput {
@@ -327,6 +329,27 @@ export const corpus: BadInput[] = [
     apply: (sb, t) => {
       sb.replace(t.translation, new RegExp(`<Fig\\s[^>]*row="${t.fig.row}"[^>]*field="${t.fig.field}"[^>]*/>`), 'some');
       return { file: t.translation, says: [`<Fig data="${t.fig.data}" row="${t.fig.row}" field="${t.fig.field}" />`, 'not in the translation'] };
+    },
+  },
+  {
+    name: 'a number typed in a county story',
+    apply: (sb, t) => {
+      const typed = '全县还建起了30个村级物流网点。';
+      sb.replace(t.story, /^(## .*)$/m, `$1\n\n${typed}`);
+      const lines = sb.read(t.story).split('\n');
+      const line = lines.findIndex((l) => l === typed) + 1;
+      return { file: `${t.story}:${line}:7`, says: ['"30" in the paragraph', 'is a number typed in the prose', '<Fig data='] };
+    },
+  },
+  {
+    name: 'a translation with code that would read a file of the build machine',
+    apply: (sb, t) => {
+      const marker = 'story-code-ran.txt';
+      const code = `import { readFileSync, writeFileSync } from 'node:fs'\nexport const leaked = writeFileSync('${marker}', readFileSync('package.json', 'utf8'))\n\nThe build machine's home is {process.env.HOME}.\n`;
+      const before = sb.read(t.translation);
+      sb.write(t.translation, `${before}\n${code}`);
+      const line = before.split('\n').length + 1;
+      return { file: `${t.translation}:${line}:1`, says: ['import and export are not allowed in a story', `${t.translation}:${line + 3}:29: "{process.env.HOME}"`, 'an expression in braces runs code'], neverWritten: marker };
     },
   },
   {

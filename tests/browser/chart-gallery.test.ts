@@ -14,7 +14,7 @@ import { listPages, siteDir } from './site.ts';
 import { loadAllDatasets } from '../../src/datasets.ts';
 import { loadCharts } from '../../src/charts/registry.ts';
 import { byChartId, chartInGalleryPath, GALLERY_PAGE_SIZE, galleryPagePath, galleryPages } from '../../src/chart-gallery.ts';
-import { findTags } from '../../src/references.ts';
+import { findTags } from '../../src/story-mdx.ts';
 
 const root = process.cwd();
 const chartIds = [...loadCharts(root, loadAllDatasets(root)).values()].sort(byChartId).map((c) => c.id);

@@ -6,7 +6,7 @@ import { loadCharts } from '../../../src/charts/registry.ts';
 import { layoutChart, renderChart } from '../../../src/charts/render.ts';
 import { esc } from '../../../src/charts/svg.ts';
 import { tableRows } from '../../../src/charts/words.ts';
-import { findTags } from '../../../src/references.ts';
+import { findTags } from '../../../src/story-mdx.ts';
 import { expectClean } from './geometry.ts';
 
 const root = process.cwd();
