@@ -13,8 +13,10 @@ export function nearest(name: string, candidates: Iterable<string>): string | un
     const d = distance(name.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  // Case is ignored ("asof" → "asOf"); a third of the name's length: "qualifers" → "qualifiers", but not "x" → "id".
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
+  // Case is ignored ("asof" → "asOf"). Up to a third of the name's length, and at least two edits
+  // from four letters on, so a swap counts ("lable" → "label"), but not "x" → "id".
+  const allowed = name.length < 4 ? 1 : Math.max(2, Math.floor(name.length / 3));
+  return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 
 /** ' (did you mean "qualifiers"?)', or '' when no candidate is close. */

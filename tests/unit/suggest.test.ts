@@ -14,6 +14,8 @@ describe('nearest', () => {
     expect(nearest('qualifers', ['value', 'quote', 'source', 'qualifiers', 'status', 'asOf', 'note'])).toBe('qualifiers');
     expect(nearest('stauts', ['value', 'quote', 'source', 'qualifiers', 'status', 'asOf', 'note'])).toBe('status');
     expect(nearest('asof', ['value', 'asOf'])).toBe('asOf');
+    expect(nearest('lable', ['key', 'label', 'type', 'unit'])).toBe('label');
+    expect(nearest('titel', ['title', 'subtitle'])).toBe('title');
   });
 
   it('suggests nothing for an exact name or a name far from every candidate', () => {
