@@ -54,6 +54,12 @@ export const figure = z.object({
   status: z.enum(['reported', 'target', 'expected']).default('reported'),
   /** The date the figure describes, if it differs from the article's date. */
   asOf: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD').optional(),
+  /**
+   * Who makes the claim (an id in data/claimants.json), as distinct from the
+   * article it was read in. Required in the newest version of every dataset
+   * (src/claimants.ts); older released versions may lack it.
+   */
+  claimant: kebabId.optional(),
   note: bilingual.optional(),
 });
 export type Figure = z.infer<typeof figure>;
@@ -147,6 +153,28 @@ export const dataset = z
   });
 export type Dataset = z.infer<typeof dataset>;
 
+// ——— Who says so: data/claimants.json (src/claimants.ts) ———
+
+/**
+ * What kind of claimant makes a claim. `company` is the programme's own
+ * company; `reporter` is the author of the article, for material the article
+ * gives as its own (据了解, 据统计, or no attribution at all).
+ */
+export const claimantKinds = ['company', 'report', 'research-team', 'government', 'person', 'reporter'] as const;
+
+export const claimant = z.strictObject({
+  id: kebabId,
+  kind: z.enum(claimantKinds),
+  /** The name as it is written in an attribution: "清华大学报告" / "the Tsinghua University report". */
+  name: bilingual,
+  /** Who they are, for the dataset pages' list of claimants. */
+  about: bilingual,
+  /** True when the claimant is the programme itself (its figures are marked "supplied by" everywhere). */
+  suppliedByProgramme: z.boolean(),
+});
+export type Claimant = z.infer<typeof claimant>;
+export const claimantRegistry = z.array(claimant).min(1);
+
 /** A county-level unit that has a story. */
 export const county = z.object({
   code: adminCode,
@@ -174,7 +202,10 @@ export const story = z.object({
   datasets: z.record(kebabId, semver).default({}),
   themes: z.array(theme).default([]),
   published: z.coerce.date(),
+  /** The date of the last change after publication. */
   updated: z.coerce.date().optional(),
+  /** Changes after publication, shown as a dated correction notice (更正 / Correction) in both editions. */
+  corrections: z.array(z.strictObject({ date: isoDate, text: bilingual })).default([]),
 });
 export type StoryFrontmatter = z.infer<typeof story>;
 
