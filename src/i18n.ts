@@ -120,7 +120,7 @@ const words = {
   chartValue: { zh: '数值与原文', en: 'Value, and the words it comes from' },
   chartTarget: { zh: '（目标）', en: ' (target)' },
   chartExpected: { zh: '（预期）', en: ' (expected)' },
-  /** A rise stated in 倍: 高出1倍. The English unit already says "times higher". */
+  /** A rise stated in 倍: 高出1倍. The English figure already says "100% higher" (format "times-higher"). */
   chartHigherBy: { zh: '高出{value}', en: '{value}' },
   chartAbove: { zh: '实际比例高于此处', en: 'the actual share is higher' },
   chartBelow: { zh: '实际比例略低于此处', en: 'the actual share is slightly lower' },

@@ -77,8 +77,12 @@ export const field = z.object({
   type: z.enum(['figure', 'text', 'date', 'admin-code']),
   /** For figures: what the number counts. "%" for percentages; "" for a bare count. */
   unit: unit.optional(),
-  /** How a figure is written: "cheng" writes 60 as 六成 (tenths), as Chinese sources do. */
-  format: z.enum(['number', 'cheng']).default('number'),
+  /**
+   * How a figure is written: "cheng" writes 60 as 六成 (tenths), as Chinese sources do;
+   * "times-higher" is a rise stated in 倍 (高出1倍), which English writes as a
+   * percentage ("100% higher"), since "1 times higher" is not English.
+   */
+  format: z.enum(['number', 'cheng', 'times-higher']).default('number'),
 });
 export type Field = z.infer<typeof field>;
 
