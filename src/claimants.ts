@@ -3,7 +3,7 @@
  * company, a report or research team, a government body, a person, or the
  * reporter. The article a figure was read in is its `source`; the claimant is
  * who makes the claim in that article. This module is the one home for the
- * wording a reader sees ("清华大学报告称" / "the Tsinghua University report says").
+ * wording a reader sees ("阿里巴巴称" / "Alibaba says").
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,12 +37,15 @@ export function loadClaimants(root: string): Map<string, Claimant> {
 }
 
 /**
- * "阿里巴巴称" / "Alibaba says"; for the reporter's own material, "据了解（记者）" /
- * "according to the reporter" (the article gives it as its own, naming no one).
+ * "阿里巴巴称" / "Alibaba says", "记者称" / "the reporter says": one rule for
+ * every claimant. (Not "据了解" for the reporter: most of the reporter's
+ * figures come with no attribution at all, and the words would be put in the
+ * article's mouth.)
  */
-export function attribution(claimant: Claimant, lang: Lang): string {
-  if (claimant.kind === 'reporter') return lang === 'zh' ? `据了解（${claimant.name.zh}）` : `according to ${claimant.name.en}`;
-  return lang === 'zh' ? `${claimant.name.zh}称` : `${claimant.name.en} says`;
+export function attribution(claimant: Claimant, lang: Lang, { start = false } = {}): string {
+  const words = lang === 'zh' ? `${claimant.name.zh}称` : `${claimant.name.en} says`;
+  // At the start of a sentence English needs a capital: "The Tsinghua University report says".
+  return start && lang === 'en' ? words[0].toUpperCase() + words.slice(1) : words;
 }
 
 /** The line a chart draws under its source when its figures come from the programme itself. */
@@ -60,12 +63,15 @@ export function* figureCells(data: Dataset): Generator<{ rowIndex: number; rowId
   }
 }
 
+/** The claimant ids a dataset version names, once each, in order of first use. */
+export const claimantIds = (data: Dataset): string[] => [...new Set([...figureCells(data)].flatMap((c) => (c.figure.claimant ? [c.figure.claimant] : [])))];
+
 /**
  * The newest version of every dataset gives every figure a claimant that is in
  * the registry. Any version that names a claimant must name a known one.
  * Older released versions are immutable and may lack claimants.
  */
-export function checkClaimants(datasets: DatasetIndex, claimants: Map<string, Claimant>): DataError[] {
+export function checkClaimants(datasets: DatasetIndex, claimants: ReadonlyMap<string, Claimant>): DataError[] {
   const errors: DataError[] = [];
   const known = [...claimants.keys()];
   for (const d of datasets.all) {
@@ -83,7 +89,7 @@ export function checkClaimants(datasets: DatasetIndex, claimants: Map<string, Cl
 }
 
 /** The programme claimants among the figures a chart draws, once each, in order. */
-export function programmeClaimants(figures: readonly Figure[], claimants: Map<string, Claimant>): Claimant[] {
+export function programmeClaimants(figures: readonly Figure[], claimants: ReadonlyMap<string, Claimant>): Claimant[] {
   const seen = new Map<string, Claimant>();
   for (const f of figures) {
     const c = f.claimant ? claimants.get(f.claimant) : undefined;

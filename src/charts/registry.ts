@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DatasetIndex } from '../datasets.ts';
 import { DataError, describeIssues } from '../errors.ts';
-import { chartSpec, chartTypes, type ChartSpec } from '../schemas.ts';
-import { getDatasets, ROOT } from '../site.ts';
+import { chartSpec, chartTypes, type ChartSpec, type Claimant } from '../schemas.ts';
+import { getClaimants, getDatasets, ROOT } from '../site.ts';
 import { resolveChart, type ResolvedChart } from './resolve.ts';
 
 export const CHARTS_DIR = 'content/charts';
@@ -34,7 +34,7 @@ export function parseChartSpec(text: string, file: string): ChartSpec {
 }
 
 /** Every spec under `root`, resolved; all problems are collected and reported together. */
-export function loadCharts(root: string, datasets: DatasetIndex): Map<string, ResolvedChart> {
+export function loadCharts(root: string, datasets: DatasetIndex, claimants: ReadonlyMap<string, Claimant> = new Map()): Map<string, ResolvedChart> {
   const dir = path.join(root, CHARTS_DIR);
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
   const charts = new Map<string, ResolvedChart>();
@@ -43,7 +43,7 @@ export function loadCharts(root: string, datasets: DatasetIndex): Map<string, Re
     const file = `${CHARTS_DIR}/${name}`;
     try {
       const spec = parseChartSpec(readFileSync(path.join(root, file), 'utf8'), file);
-      charts.set(spec.id, resolveChart(spec, file, datasets));
+      charts.set(spec.id, resolveChart(spec, file, datasets, claimants));
     } catch (error) {
       if (error instanceof DataError) errors.push(error);
       else throw error;
@@ -56,7 +56,7 @@ export function loadCharts(root: string, datasets: DatasetIndex): Map<string, Re
 let charts: Map<string, ResolvedChart> | undefined;
 /** All charts of the site, in file-name order. Read and checked on first use, then cached. */
 export function getCharts(): Map<string, ResolvedChart> {
-  charts ??= loadCharts(ROOT, getDatasets());
+  charts ??= loadCharts(ROOT, getDatasets(), getClaimants());
   return charts;
 }
 
