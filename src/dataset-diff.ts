@@ -24,9 +24,17 @@ export interface FieldChange {
   after: string;
 }
 
+export interface MetaChange {
+  aspect: 'title.zh' | 'title.en' | 'description.zh' | 'description.en' | 'license';
+  before: string;
+  after: string;
+}
+
 export interface DatasetDiff {
   from: string;
   to: string;
+  /** The dataset's own title, description and licence. */
+  meta: MetaChange[];
   rowsAdded: string[];
   rowsRemoved: string[];
   fieldsAdded: string[];
@@ -98,9 +106,17 @@ export function diffDatasets(before: Dataset, after: Dataset): DatasetDiff {
       if (change) cells.push(change);
     }
   }
+  const meta: [MetaChange['aspect'], string, string][] = [
+    ['title.zh', before.title.zh, after.title.zh],
+    ['title.en', before.title.en, after.title.en],
+    ['description.zh', before.description.zh, after.description.zh],
+    ['description.en', before.description.en, after.description.en],
+    ['license', before.license, after.license],
+  ];
   return {
     from: before.version,
     to: after.version,
+    meta: meta.filter(([, x, y]) => x !== y).map(([aspect, x, y]) => ({ aspect, before: x, after: y })),
     rowsAdded: after.rows.filter((r) => !oldRows.has(r.id)).map((r) => r.id),
     rowsRemoved: before.rows.filter((r) => !newRows.has(r.id)).map((r) => r.id),
     fieldsAdded: after.fields.filter((f) => !oldFields.has(f.key)).map((f) => f.key),
@@ -110,5 +126,5 @@ export function diffDatasets(before: Dataset, after: Dataset): DatasetDiff {
   };
 }
 
-/** True when the two versions hold the same rows, fields and cells (only metadata such as `changes` differs). */
-export const isEmptyDiff = (d: DatasetDiff) => !d.rowsAdded.length && !d.rowsRemoved.length && !d.fieldsAdded.length && !d.fieldsRemoved.length && !d.fieldChanges.length && !d.cells.length;
+/** True when nothing but the version, its date and its `changes` note differs. */
+export const isEmptyDiff = (d: DatasetDiff) => !d.meta.length && !d.rowsAdded.length && !d.rowsRemoved.length && !d.fieldsAdded.length && !d.fieldsRemoved.length && !d.fieldChanges.length && !d.cells.length;

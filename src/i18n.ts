@@ -76,6 +76,7 @@ const words = {
   rowsRemoved: { zh: '删除的行', en: 'Rows removed' },
   fieldsAdded: { zh: '新增的字段', en: 'Fields added' },
   fieldsRemoved: { zh: '删除的字段', en: 'Fields removed' },
+  datasetChanged: { zh: '标题与说明的改动', en: 'Title and description changed' },
   fieldsChanged: { zh: '字段的改动', en: 'Fields changed' },
   cellsChanged: { zh: '单元格的改动', en: 'Cells changed' },
   diffRow: { zh: '行', en: 'Row' },
