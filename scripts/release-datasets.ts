@@ -7,7 +7,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { listDatasetFiles, loadDatasetFile, readLock, versionKey, LOCK_FILE, checkVersions } from '../src/datasets.ts';
+import { listDatasetFiles, loadDatasetFile, readLock, versionKey, LOCK_FILE, checkVersions, indexDatasets } from '../src/datasets.ts';
+import { checkClaimants, loadClaimants } from '../src/claimants.ts';
 import { DataError } from '../src/errors.ts';
 
 const root = process.cwd();
@@ -32,6 +33,12 @@ for (const file of listDatasetFiles(root)) {
   }
 }
 problems.push(...checkVersions(loaded).map((e) => e.message));
+try {
+  problems.push(...checkClaimants(indexDatasets(loaded), loadClaimants(root)).map((e) => e.message));
+} catch (error) {
+  if (error instanceof DataError) problems.push(error.message);
+  else throw error;
+}
 if (problems.length) {
   console.error(`Nothing released. Fix these first:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);

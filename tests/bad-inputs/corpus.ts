@@ -199,6 +199,22 @@ export const corpus: BadInput[] = [
     },
   },
 
+  {
+    name: 'a new dataset version with a figure that does not say who makes the claim',
+    pending: (sb) => (sb.exists('data/claimants.json') ? undefined : 'there is no claimant registry (data/claimants.json) yet'),
+    apply: (sb, t) => {
+      // Above the newest version, so the new file is the one that must name every claimant.
+      const newest = sb.list(`data/datasets/${t.dataset.id}`).map((f) => f.replace(/^.*\/|\.json$/g, '')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).at(-1)!;
+      const version = newest.replace(/^(\d+)\..*$/, (_, major) => `${Number(major) + 1}.0.0`);
+      const file = `data/datasets/${t.dataset.id}/${version}.json`;
+      const data = { ...sb.json(`data/datasets/${t.dataset.id}/${newest}.json`), version, changes: { zh: '更正', en: 'A correction' } };
+      delete data.rows[t.dataset.rowIndex][t.fig.field].claimant;
+      sb.write(file, JSON.stringify(data, null, 2));
+      release(sb, file);
+      return { file, says: [`field "${cellPath(t)}.claimant"`, 'say who makes this claim', 'data/claimants.json'] };
+    },
+  },
+
   // ——— Counties and sources ———
   {
     name: 'two counties with the same slug',

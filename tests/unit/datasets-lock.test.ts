@@ -89,6 +89,12 @@ describe('the lock check', () => {
 
     ds.changes = { zh: '为板栗销量加注释。', en: 'Adds a note to the chestnut tonnage.' };
     write(root, next, ds);
+    // The newest version must say who makes each claim: release refuses it, naming the file and field.
+    const unattributed = release(root);
+    expect(unattributed.code).not.toBe(0);
+    expect(unattributed.output).toContain(`${next}: field "rows[0].tonnes_sold.claimant" (row "chestnut-drive"): say who makes this claim`);
+    for (const cell of Object.values(ds.rows[0])) if (cell && typeof cell === 'object' && 'value' in cell) Object.assign(cell, { claimant: 'reporter' });
+    write(root, next, ds);
     expect(errorOf(() => loadAllDatasets(root))).toContain('sample@1.1.0 is not released yet');
     const released = release(root);
     expect(released.output).toContain('Released: sample@1.1.0');
