@@ -10,7 +10,8 @@
  *   text field "event"          → event.zh, event.en
  *   figure field "sales_yuan"   → sales_yuan (the number), sales_yuan.qualifiers
  *                                 (space-separated, source order), .status, .source,
- *                                 .quote, and .as_of / .note.zh / .note.en when any row has them
+ *                                 .quote, and .claimant / .as_of / .note.zh / .note.en when any row has them
+ *                                 (.claimant is an id in data/claimants.json: who makes the claim)
  *   date / admin-code fields    → the field key
  * An empty cell is a missing value. `csvToRows` reads the file back.
  */
@@ -56,6 +57,8 @@ function columnsFor(field: Field, rows: Row[]): Column[] {
     { name: `${k}.source`, get: (r) => str(figureOf(r, k)?.source) },
     { name: `${k}.quote`, get: (r) => str(figureOf(r, k)?.quote) },
   ];
+  // Only where a version records claimants: the CSV of an older version stays as it was.
+  if (figures.some((f) => f.claimant)) columns.push({ name: `${k}.claimant`, get: (r) => str(figureOf(r, k)?.claimant) });
   if (figures.some((f) => f.asOf)) columns.push({ name: `${k}.as_of`, get: (r) => str(figureOf(r, k)?.asOf) });
   if (figures.some((f) => f.note)) {
     columns.push({ name: `${k}.note.zh`, get: (r) => str(figureOf(r, k)?.note?.zh) });
@@ -93,6 +96,7 @@ export function csvToRows(csv: string, fields: Field[]): Row[] {
           qualifiers: (line[`${k}.qualifiers`] ?? '').split(' ').filter(Boolean) as Figure['qualifiers'],
           status: (line[`${k}.status`] || 'reported') as Figure['status'],
         };
+        if (line[`${k}.claimant`]) figure.claimant = line[`${k}.claimant`];
         if (line[`${k}.as_of`]) figure.asOf = line[`${k}.as_of`];
         if (line[`${k}.note.zh`] || line[`${k}.note.en`]) figure.note = { zh: line[`${k}.note.zh`] ?? '', en: line[`${k}.note.en`] ?? '' };
         row[k] = figure;

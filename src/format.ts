@@ -71,8 +71,13 @@ function formatZh(value: number, qualifiers: readonly Qualifier[], field: Pick<F
 }
 
 function formatEn(value: number, qualifiers: readonly Qualifier[], field: Pick<Field, 'unit' | 'format'>): string {
-  const before = [...new Set([...byPosition(qualifiers, 'before'), ...byPosition(qualifiers, 'after-number')].map((q) => QUALIFIERS[q].en).filter(Boolean))];
   const after = byPosition(qualifiers, 'after-unit').map((q) => QUALIFIERS[q].en).filter(Boolean);
+  // 高达3000万元以上: "as much as … or more" says two things at once; the bound after the unit is the one that counts.
+  const before = [...new Set([...byPosition(qualifiers, 'before'), ...byPosition(qualifiers, 'after-number')].filter((q) => !(after.length && 'emphasis' in QUALIFIERS[q])).map((q) => QUALIFIERS[q].en).filter(Boolean))];
+  if (field.format === 'times-higher') {
+    // 高出1倍 is one whole more than before: the same rise written as English writes it, 100% higher.
+    return [...before, `${enMagnitude(Number((value * 100).toFixed(8)))}% ${field.unit?.en ?? 'higher'}`, ...after].join(' ');
+  }
   const unit = field.format === 'cheng' ? '%' : (field.unit?.en ?? '');
   const number = enMagnitude(value);
   const withUnit = unit === '' ? number : unit === '%' ? `${number}%` : `${number} ${unit}`;

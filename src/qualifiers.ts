@@ -15,6 +15,8 @@ export interface QualifierSpec {
   position: QualifierPosition;
   /** English words, placed before the number ("more than 4,000") or after it ("or more"). Empty: nothing to say in English. */
   en: string;
+  /** Only stresses the size (高达): English leaves it out when a bound follows the unit (高达3000万元以上 → "30 million yuan or more"). */
+  emphasis?: true;
 }
 
 export const QUALIFIERS = {
@@ -25,7 +27,7 @@ export const QUALIFIERS = {
   突破: { position: 'before', en: 'over' },
   近: { position: 'before', en: 'nearly' },
   约: { position: 'before', en: 'about' },
-  高达: { position: 'before', en: 'as much as' },
+  高达: { position: 'before', en: 'as much as', emphasis: true },
   达: { position: 'before', en: '' },
   // Not "a cumulative": it must read well before another qualifier (累计4000余人 → a total of more than 4,000).
   累计: { position: 'before', en: 'a total of' },

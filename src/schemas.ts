@@ -89,7 +89,11 @@ export const figure = strict({
   /** The date the figure describes, if it differs from the article's date. */
   asOf: partialDate.optional(),
   note: bilingual.optional(),
-  /** Who makes the claim: an id in data/claimants.json (interface I4; the claimant registry checks that it exists). */
+  /**
+   * Who makes the claim (an id in data/claimants.json), as distinct from the
+   * article it was read in. Required in the newest version of every dataset
+   * (src/claimants.ts); older released versions may lack it.
+   */
   claimant: kebabId.optional(),
 });
 export type Figure = z.infer<typeof figure>;
@@ -107,8 +111,12 @@ export const field = strict({
   type: z.enum(['figure', 'text', 'date', 'admin-code']),
   /** For figures: what the number counts. "%" for percentages; "" for a bare count. */
   unit: unit.optional(),
-  /** How a figure is written: "cheng" writes 60 as 六成 (tenths), as Chinese sources do. */
-  format: z.enum(['number', 'cheng']).default('number'),
+  /**
+   * How a figure is written: "cheng" writes 60 as 六成 (tenths), as Chinese sources do;
+   * "times-higher" is a rise stated in 倍 (高出1倍), which English writes as a
+   * percentage ("100% higher"), since "1 times higher" is not English.
+   */
+  format: z.enum(['number', 'cheng', 'times-higher']).default('number'),
 });
 export type Field = z.infer<typeof field>;
 
@@ -183,6 +191,28 @@ export const dataset = strict({
   });
 export type Dataset = z.infer<typeof dataset>;
 
+// ——— Who says so: data/claimants.json (src/claimants.ts) ———
+
+/**
+ * What kind of claimant makes a claim. `company` is the programme's own
+ * company; `reporter` is the author of the article, for material the article
+ * gives as its own (据了解, 据统计, or no attribution at all).
+ */
+export const claimantKinds = ['company', 'report', 'research-team', 'government', 'person', 'reporter'] as const;
+
+export const claimant = strict({
+  id: kebabId,
+  kind: z.enum(claimantKinds),
+  /** The name as it is written in an attribution: "清华大学报告" / "the Tsinghua University report". */
+  name: bilingual,
+  /** Who they are, for the dataset pages' list of claimants. */
+  about: bilingual,
+  /** True when the claimant is the programme itself (its figures are marked "supplied by" everywhere). */
+  suppliedByProgramme: z.boolean(),
+});
+export type Claimant = z.infer<typeof claimant>;
+export const claimantRegistry = z.array(claimant).min(1);
+
 /** A county-level unit that has a story. */
 export const county = strict({
   code: adminCode,
@@ -223,8 +253,11 @@ export const story = z.object({
   datasets: z.record(kebabId, semver).default({}),
   themes: z.array(theme).default([]),
   published: z.coerce.date(),
+  /** The date of the last change after publication. */
   updated: z.coerce.date().optional(),
   numbersInProse: numbersInProse.default([]),
+  /** Changes after publication, shown as a dated correction notice (更正 / Correction) in both editions. */
+  corrections: z.array(z.strictObject({ date: isoDate, text: bilingual })).default([]),
 });
 export type StoryFrontmatter = z.infer<typeof story>;
 

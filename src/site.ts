@@ -4,7 +4,8 @@
  */
 import { z } from 'astro/zod';
 import { loadAllDatasets, type DatasetIndex } from './datasets.ts';
-import { county, source, type County, type Source } from './schemas.ts';
+import { county, source, type Claimant, type County, type Source } from './schemas.ts';
+import { loadClaimants } from './claimants.ts';
 import { DataError, describeIssues } from './errors.ts';
 import { readJsonFile } from './json-file.ts';
 
@@ -45,3 +46,10 @@ export function getSources(): Source[] {
 let byCode: Map<string, County> | undefined;
 /** Asked on every page: a lookup, not a scan of all counties. */
 export const countyByCode = (code: string) => (byCode ??= new Map(getCounties().map((c) => [c.code, c]))).get(code);
+
+let claimants: Map<string, Claimant> | undefined;
+/** data/claimants.json, by id: who makes each figure's claim. */
+export function getClaimants(): Map<string, Claimant> {
+  claimants ??= loadClaimants(ROOT);
+  return claimants;
+}

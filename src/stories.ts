@@ -4,6 +4,8 @@ import { countyByCode, getDatasets } from './site.ts';
 import { bindStory, type ResolvedFigure } from './references.ts';
 import { localePath, type Lang } from './i18n.ts';
 import { checkTranslations, translationFile, type StoryText } from './translations.ts';
+import { checkCorrections } from './corrections.ts';
+import { DataError } from './errors.ts';
 
 export type Story = CollectionEntry<'stories'>;
 export type Translation = CollectionEntry<'translations'>;
@@ -52,6 +54,8 @@ const checkCitations = oncePerBuild(async () => {
 const allStories = oncePerBuild(async (): Promise<Story[]> => {
   await checkCitations();
   const all = await getCollection('stories');
+  const correctionErrors = all.flatMap((e) => checkCorrections(e.data, storyFile(e)));
+  if (correctionErrors.length) throw DataError.combine(correctionErrors);
   for (const e of all) {
     const folder = e.id.split('/')[0];
     if (folder !== (e.data.kind === 'county' ? 'counties' : 'themes')) {

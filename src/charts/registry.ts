@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { DatasetIndex } from '../datasets.ts';
 import { DataError, describeIssues } from '../errors.ts';
 import { parseJsonBytes } from '../json-file.ts';
-import { chartSpec, chartTypes, type ChartSpec } from '../schemas.ts';
-import { getDatasets, ROOT } from '../site.ts';
+import { chartSpec, chartTypes, type ChartSpec, type Claimant } from '../schemas.ts';
+import { getClaimants, getDatasets, ROOT } from '../site.ts';
 import { resolveChart, type ResolvedChart } from './resolve.ts';
 
 export const CHARTS_DIR = 'content/charts';
@@ -30,7 +30,7 @@ export function parseChartSpec(text: string | Buffer, file: string): ChartSpec {
 }
 
 /** Every spec under `root`, resolved; all problems are collected and reported together. */
-export function loadCharts(root: string, datasets: DatasetIndex): Map<string, ResolvedChart> {
+export function loadCharts(root: string, datasets: DatasetIndex, claimants: ReadonlyMap<string, Claimant> = new Map()): Map<string, ResolvedChart> {
   const dir = path.join(root, CHARTS_DIR);
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
   const charts = new Map<string, ResolvedChart>();
@@ -39,7 +39,7 @@ export function loadCharts(root: string, datasets: DatasetIndex): Map<string, Re
     const file = `${CHARTS_DIR}/${name}`;
     try {
       const spec = parseChartSpec(readFileSync(path.join(root, file)), file);
-      charts.set(spec.id, resolveChart(spec, file, datasets));
+      charts.set(spec.id, resolveChart(spec, file, datasets, claimants));
     } catch (error) {
       if (error instanceof DataError) errors.push(error);
       else throw error;
@@ -52,7 +52,7 @@ export function loadCharts(root: string, datasets: DatasetIndex): Map<string, Re
 let charts: Map<string, ResolvedChart> | undefined;
 /** All charts of the site, in file-name order. Read and checked on first use, then cached. */
 export function getCharts(): Map<string, ResolvedChart> {
-  charts ??= loadCharts(ROOT, getDatasets());
+  charts ??= loadCharts(ROOT, getDatasets(), getClaimants());
   return charts;
 }
 

@@ -9,7 +9,8 @@ import { versionKey } from '../datasets.ts';
 import { DataError } from '../errors.ts';
 import { formatDate } from '../format.ts';
 import { isFigure } from '../references.ts';
-import type { Bilingual, ChartSpec, ChartValueRef, Field, Figure, Row, Source } from '../schemas.ts';
+import type { Bilingual, ChartSpec, ChartValueRef, Claimant, Field, Figure, Row, Source } from '../schemas.ts';
+import { programmeClaimants } from '../claimants.ts';
 
 /** One figure as a chart draws it. */
 export interface ChartValue {
@@ -21,6 +22,8 @@ export interface ChartValue {
   field: Field;
   row: Row;
   source: Source;
+  /** Who makes the claim, when the figure names a claimant. */
+  claimant?: Claimant;
   /** The date the figure describes: its `asOf`, else its article's date. */
   date: string;
 }
@@ -51,6 +54,8 @@ export type ResolvedChart = Forms & {
   values: ChartValue[];
   /** The articles the values come from, each once, in order of first use. */
   sources: Source[];
+  /** Claimants that are the programme itself, among the values' claimants: the chart says their figures are supplied by them. */
+  suppliedBy: Claimant[];
 };
 
 type LabelFallback = (row: Row, field: Field, date: string) => Bilingual | undefined;
@@ -59,7 +64,7 @@ const sameUnit = (a: Field, b: Field) => a.format === b.format && a.unit?.zh ===
 const unitName = (f: Field) => (f.format === 'cheng' ? '成 (tenths)' : `"${f.unit?.zh ?? ''}" / "${f.unit?.en ?? ''}"`);
 
 /** Check a parsed spec against the datasets. `file` is the spec's path, for messages. */
-export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetIndex): ResolvedChart {
+export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetIndex, claimants: ReadonlyMap<string, Claimant> = new Map()): ResolvedChart {
   function fail(field: string, message: string): never {
     throw new DataError(file, `field "${field}": ${message}`);
   }
@@ -96,7 +101,8 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
       label = unlabelled(row, field, date);
       if (!label) fail(`${path}.label`, `row "${row.id}" has no "${labelField!.key}" to label it with; give a label { "zh": …, "en": … }`);
     }
-    return { ref, path, label, figure, field, row, source, date };
+    const claimant = figure.claimant ? claimants.get(figure.claimant) : undefined;
+    return { ref, path, label, figure, field, row, source, claimant, date };
   };
 
   function rowLabel(row: Row, labelField: Field): Bilingual | undefined {
@@ -182,7 +188,8 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
 
   const values = chartValues(form);
   const sources = [...new Map(values.map((v) => [v.source.id, v.source])).values()];
-  return { ...form, id: spec.id, file, spec, dataset: ds, datasetKey: versionKey(ds.data.id, ds.data.version), values, sources };
+  const suppliedBy = programmeClaimants(values.map((v) => v.figure), claimants);
+  return { ...form, id: spec.id, file, spec, dataset: ds, datasetKey: versionKey(ds.data.id, ds.data.version), values, sources, suppliedBy };
 }
 
 function chartValues(form: Forms): ChartValue[] {

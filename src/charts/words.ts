@@ -7,6 +7,7 @@ import { t } from '../i18n.ts';
 import type { Qualifier } from '../qualifiers.ts';
 import type { Field, Source } from '../schemas.ts';
 import type { ChartValue, ResolvedChart } from './resolve.ts';
+import { attribution, suppliedByLine } from '../claimants.ts';
 
 /** "超200个", "4000余人", "3000元以上（预期）": the value as the source states it. */
 export function valueText(v: ChartValue, lang: Lang): string {
@@ -60,11 +61,16 @@ export function sourceText(s: Source, lang: Lang): string {
   return `${s.byline ? `${s.byline}, ` : ''}“${s.title}”, ${date}`;
 }
 
-/** "来源：…；… 数据：qinglong@1.0.0" as separate lines' worth of text. */
+/**
+ * "来源：…；… 数据：qinglong@1.0.0" as separate lines' worth of text, and, when
+ * the programme itself supplied figures, "数据由阿里巴巴提供": drawn into the
+ * chart, so the SVG, the PNG and every embed carry it.
+ */
 export function sourceLines(chart: ResolvedChart, lang: Lang): string[] {
   const colon = lang === 'zh' ? '：' : ': ';
   const sep = lang === 'zh' ? '；' : '; ';
-  return [`${t('chartSource', lang)}${colon}${chart.sources.map((s) => sourceText(s, lang)).join(sep)}`, `${t('chartData', lang)}${colon}${chart.datasetKey}`];
+  const supplied = chart.suppliedBy.map((c) => suppliedByLine(c, lang) + (lang === 'zh' ? '。' : '.'));
+  return [`${t('chartSource', lang)}${colon}${chart.sources.map((s) => sourceText(s, lang)).join(sep)}`, ...supplied, `${t('chartData', lang)}${colon}${chart.datasetKey}`];
 }
 
 const endsSentence = (s: string) => /[。！？.!?]$/.test(s);
@@ -87,6 +93,8 @@ export function describe(chart: ResolvedChart, lang: Lang): string {
 export interface TableRow {
   label: string;
   value: string;
+  /** Who makes the claim ("阿里巴巴称"), when the figure names a claimant. */
+  claimant?: string;
   /** The article's words, and which article. */
   quote: string;
   source: string;
@@ -94,7 +102,7 @@ export interface TableRow {
 
 /** The data table beside a chart: one row per figure drawn, with its exact quote and source. */
 export function tableRows(chart: ResolvedChart, lang: Lang): TableRow[] {
-  const row = (v: ChartValue, label: string): TableRow => ({ label, value: shownText(chart, v, lang), quote: v.figure.quote, source: sourceText(v.source, lang) });
+  const row = (v: ChartValue, label: string): TableRow => ({ label, value: shownText(chart, v, lang), claimant: v.claimant && attribution(v.claimant, lang, { start: true }), quote: v.figure.quote, source: sourceText(v.source, lang) });
   if (chart.type === 'slope') return chart.series.flatMap((s) => s.points.map((p) => row(p, `${s.label[lang]}${lang === 'zh' ? '，' : ', '}${p.label[lang]}`)));
   return chart.values.map((v) => row(v, v.label[lang]));
 }

@@ -227,6 +227,14 @@ export const corpus: BadInput[] = [
       return { file, says: [`field "${cellPath(t)}.qualifers"`, 'unknown key "qualifers" (did you mean "qualifiers"?)'] };
     },
   },
+  {
+    name: 'a new dataset version with a figure that does not say who makes the claim',
+    apply: (sb, t) => {
+      // Above the newest version, so the new file is the one that must name every claimant.
+      const file = releasedNextVersion(sb, t, (d) => delete d.rows[t.dataset.rowIndex][t.fig.field].claimant);
+      return { file, says: [`field "${cellPath(t)}.claimant"`, 'say who makes this claim', 'data/claimants.json'] };
+    },
+  },
 
   // ——— Counties and sources ———
   {

@@ -45,6 +45,8 @@ function writeNext(root: string, edit: (ds: any) => void = () => {}) {
   ds.version = '1.1.0';
   ds.changes = { zh: '为板栗销量加注释。', en: 'Adds a note to the chestnut tonnage.' };
   ds.rows[0].tonnes_sold.note = { zh: '补充说明', en: 'A note' };
+  // The newest version says who makes every claim (src/claimants.ts).
+  for (const row of ds.rows) for (const cell of Object.values(row)) if (cell && typeof cell === 'object' && 'value' in cell) Object.assign(cell, { claimant: 'reporter' });
   edit(ds);
   write(root, NEXT, ds);
 }
@@ -135,6 +137,14 @@ describe('npm run release-datasets', () => {
     expect(released(root).done).toBe('Released sample@1.1.0');
     expect(Object.keys(readLock(root))).toEqual(['sample@1.0.0', 'sample@1.0.0#bytes', 'sample@1.1.0', 'sample@1.1.0#bytes']);
     expect(errorsOf(root)).toBe('');
+  });
+
+  it('refuses a newest version with a figure that names no claimant, naming the file and field', () => {
+    const root = copyOfGood();
+    const before = readText(root, LOCK_FILE);
+    writeNext(root, (ds) => delete ds.rows[0].tonnes_sold.claimant);
+    expect(released(root).problems).toContain(`${NEXT}: field "rows[0].tonnes_sold.claimant" (row "chestnut-drive"): say who makes this claim`);
+    expect(readText(root, LOCK_FILE)).toBe(before);
   });
 
   it('refuses a misquote and a misspelt key in a new version, naming the file, and writes nothing', () => {

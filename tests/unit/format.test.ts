@@ -36,6 +36,16 @@ describe('formatFigure in Chinese', () => {
 });
 
 describe('formatFigure in English', () => {
+  it('writes a rise stated in 倍 as a percentage, never "1 times higher"', () => {
+    const rise = { unit: { zh: '倍', en: 'higher' }, format: 'times-higher' as const };
+    expect(formatFigure({ value: 1, qualifiers: [] }, rise, 'zh')).toBe('1倍');
+    expect(formatFigure({ value: 1, qualifiers: [] }, rise, 'en')).toBe('100% higher');
+    expect(formatFigure({ value: 1.5, qualifiers: ['近'] }, rise, 'en')).toBe('nearly 150% higher');
+  });
+  it('leaves out 高达 ("as much as") when a bound follows the unit, but not otherwise', () => {
+    expect(formatFigure({ value: 30_000_000, qualifiers: ['高达', '以上'] }, unit('元', 'yuan'), 'en')).toBe('30 million yuan or more');
+    expect(formatFigure({ value: 30_000_000, qualifiers: ['高达'] }, unit('元', 'yuan'), 'en')).toBe('as much as 30 million yuan');
+  });
   it('writes million and billion', () => {
     expect(formatFigure({ value: 420_000_000, qualifiers: [] }, unit('流量', 'views'), 'en')).toBe('420 million views');
     expect(formatFigure({ value: 2_330_000, qualifiers: ['平均'] }, unit('家', 'merchants'), 'en')).toBe('an average of 2.33 million merchants');

@@ -1,8 +1,14 @@
-/** /rss.xml and /en/rss.xml — every story of the edition, newest first. */
+/**
+ * /rss.xml and /en/rss.xml — every story of the edition, newest first.
+ * A corrected story's item is dated by its last change (`updated`) and its
+ * description starts with its corrections, newest first, so a reader's feed
+ * shows it again with what changed.
+ */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { editionPaths, htmlLang, localePath, t, themeLabel, type Lang } from '../../i18n.ts';
 import { getEditionStories } from '../../stories.ts';
+import { correctionLine, newestFirst } from '../../corrections.ts';
 
 export const getStaticPaths = editionPaths;
 
@@ -15,7 +21,7 @@ export async function GET(context: APIContext) {
     site: new URL(localePath('/', lang), context.site).href,
     items: stories.map((s) => ({
       title: s.title,
-      description: s.summary,
+      description: [...newestFirst(s.entry.data.corrections).map((c) => correctionLine(c, lang)), s.summary].join(lang === 'zh' ? '' : ' '),
       link: s.path,
       pubDate: s.entry.data.updated ?? s.entry.data.published,
       categories: s.entry.data.themes.map((theme) => themeLabel(theme, lang)),

@@ -1,12 +1,14 @@
 /**
  * /api/case-studies.json — the case studies for partners' own sites: one
  * entry per county story, with its permanent URLs (both editions), summary,
- * and the dataset versions it cites with their download URLs.
+ * the dataset versions it cites with their download URLs and who makes the
+ * claims in them (claimants), and the story's corrections.
  * Fields are only ever added, never renamed or removed (see "schema").
  */
 import type { APIContext } from 'astro';
 import { getEditionStories } from '../../stories.ts';
-import { countyByCode, getDatasets } from '../../site.ts';
+import { countyByCode, getClaimants, getDatasets } from '../../site.ts';
+import { attribution, claimantIds } from '../../claimants.ts';
 import { absoluteUrl, datasetDownloadPath, datasetPagePath } from '../../permalinks.ts';
 import { cardPath } from '../../og.ts';
 
@@ -27,6 +29,7 @@ export async function GET({ site }: APIContext) {
       image: { zh: url(cardPath(story.path)), en: url(cardPath(english.path)) },
       published: story.entry.data.published.toISOString().slice(0, 10),
       updated: story.entry.data.updated?.toISOString().slice(0, 10) ?? null,
+      corrections: story.entry.data.corrections,
       datasets: Object.entries(story.entry.data.datasets).map(([id, version]) => {
         const { data, hash } = getDatasets().get(id, version)!;
         return {
@@ -38,6 +41,11 @@ export async function GET({ site }: APIContext) {
           url: url(datasetPagePath(id, version)),
           json: url(datasetDownloadPath(id, version, 'json')),
           csv: url(datasetDownloadPath(id, version, 'csv')),
+          // Each figure's "claimant" in the JSON is one of these ids.
+          claimants: claimantIds(data).map((claimantId) => {
+            const c = getClaimants().get(claimantId)!;
+            return { id: c.id, kind: c.kind, name: c.name, says: { zh: attribution(c, 'zh'), en: attribution(c, 'en') }, suppliedByProgramme: c.suppliedByProgramme };
+          }),
         };
       }),
     };
