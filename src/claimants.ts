@@ -5,11 +5,10 @@
  * who makes the claim in that article. This module is the one home for the
  * wording a reader sees ("阿里巴巴称" / "Alibaba says").
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { claimantRegistry, type Claimant, type Dataset, type Figure } from './schemas.ts';
 import type { DatasetIndex } from './datasets.ts';
 import { DataError, describeIssues } from './errors.ts';
+import { readJsonFile } from './json-file.ts';
 import { didYouMean } from './suggest.ts';
 
 export const CLAIMANTS_FILE = 'data/claimants.json';
@@ -18,12 +17,7 @@ export type Lang = 'zh' | 'en';
 
 /** Read and validate the registry. Throws a DataError naming the file and field. */
 export function loadClaimants(root: string): Map<string, Claimant> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path.join(root, CLAIMANTS_FILE), 'utf8'));
-  } catch (error) {
-    throw new DataError(CLAIMANTS_FILE, `could not be read as JSON: ${(error as Error).message}`);
-  }
+  const raw = readJsonFile(root, CLAIMANTS_FILE).value;
   const parsed = claimantRegistry.safeParse(raw);
   if (!parsed.success) throw new DataError(CLAIMANTS_FILE, describeIssues(parsed.error.issues));
   const byId = new Map<string, Claimant>();

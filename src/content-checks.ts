@@ -13,6 +13,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadCharts } from './charts/registry.ts';
+import { checkClaimants, loadClaimants } from './claimants.ts';
 import { checkCounties } from './counties.ts';
 import { canonicalJson, collectDatasets, indexDatasets, listDatasetFiles, readLockOrError, type DatasetIndex, type LoadedDataset, type Lock } from './datasets.ts';
 import { DataError } from './errors.ts';
@@ -23,7 +24,7 @@ import { readCounties, readSources, SOURCES_FILE } from './site.ts';
 import { loadSourcePages } from './source-pages.ts';
 import { didYouMean } from './suggest.ts';
 import { loadTimeline } from './timeline.ts';
-import type { Source } from './schemas.ts';
+import type { Claimant, Source } from './schemas.ts';
 
 export interface ContentSummary {
   datasets: number;
@@ -49,15 +50,21 @@ function collect<T>(errors: DataError[], check: () => T): T | undefined {
 
 /**
  * The dataset checks: every file, the lock (the one on disk, or the one
- * release-datasets is about to write) and the quotes.
+ * release-datasets is about to write), the quotes and who says so.
  */
-export function checkDatasets(root: string, lock: Lock | DataError = readLockOrError(root)): { index: DatasetIndex; complete: boolean; errors: DataError[]; quotesMs: number } {
+export function checkDatasets(
+  root: string,
+  lock: Lock | DataError = readLockOrError(root),
+): { index: DatasetIndex; claimants: ReadonlyMap<string, Claimant>; complete: boolean; errors: DataError[]; quotesMs: number } {
   const { loaded, errors } = collectDatasets(root, lock);
   const started = performance.now();
   errors.push(...checkQuotes(root, loaded));
   const quotesMs = performance.now() - started;
+  const index = indexDatasets(loaded);
+  const claimants = collect(errors, () => loadClaimants(root));
+  if (claimants) errors.push(...checkClaimants(index, claimants));
   // A file that did not load would make every reference to it look wrong: checks that resolve references wait for it.
-  return { index: indexDatasets(loaded), complete: loaded.length === listDatasetFiles(root).length, errors, quotesMs };
+  return { index, claimants: claimants ?? new Map(), complete: loaded.length === listDatasetFiles(root).length, errors, quotesMs };
 }
 
 /** Every source in data/sources.json is on a saved page in data/sources/. */
@@ -84,7 +91,7 @@ function checkSourceCopies(datasets: readonly LoadedDataset[], sources: Source[]
 /** All the content checks; throws one DataError listing every problem. */
 export function checkContent(root: string): ContentSummary {
   const started = performance.now();
-  const { index, complete, errors, quotesMs } = checkDatasets(root);
+  const { index, claimants, complete, errors, quotesMs } = checkDatasets(root);
   const counties = collect(errors, () => readCounties(root)) ?? [];
   collect(errors, () => checkCounties(counties));
   const sources = collect(errors, () => readSources(root));
@@ -96,7 +103,7 @@ export function checkContent(root: string): ContentSummary {
   let charts = 0;
   if (complete) {
     if (sources) collect(errors, () => loadTimeline(root, index, sources));
-    charts = collect(errors, () => loadCharts(root, index))?.size ?? 0;
+    charts = collect(errors, () => loadCharts(root, index, claimants))?.size ?? 0;
   }
   // Stories are read as text, never compiled: code in a story must be refused before MDX evaluates it.
   const storiesStarted = performance.now();
