@@ -105,7 +105,8 @@ describe(`${WRITTEN_IN_WORDS_FILE}`, () => {
 
   it('without its entries, each word-written figure is refused', () => {
     const messages = withEntries([]);
-    expect(messages).toHaveLength(real.length);
+    // An entry names a figure in every version of its dataset: each version's copy is refused.
+    expect(messages).toHaveLength(figures.filter((f) => inWords.has(f.at.key)).length);
     for (const { figure } of real) expect(messages.join('\n')).toContain(`"figure": "${figure}"`);
   });
 
@@ -113,7 +114,7 @@ describe(`${WRITTEN_IN_WORDS_FILE}`, () => {
     const digits = figures.find((f) => !inWords.has(f.at.key))!.at.key;
     const typo = `${real[0].figure}s`;
     const messages = withEntries([...real, { figure: digits, reason: 'not really in words' }, { figure: typo, reason: 'a misspelt key' }]);
-    expect(messages).toContain(`${WRITTEN_IN_WORDS_FILE}: field "[${real.length}].figure": "${digits}" has its digits in the quote (${figures.find((f) => f.at.key === digits)!.at.file}), so it is not written in words: remove the entry`);
+    expect(messages).toContain(`${WRITTEN_IN_WORDS_FILE}: field "[${real.length}].figure": "${digits}" has its digits in the quote (${figures.filter((f) => f.at.key === digits).map((f) => f.at.file).join(', ')}), so it is not written in words: remove the entry`);
     expect(messages.join('\n')).toContain(`field "[${real.length + 1}].figure": no dataset has the figure "${typo}" (did you mean "${real[0].figure}"?)`);
   });
 
