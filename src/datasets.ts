@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataset as datasetSchema, type Dataset } from './schemas.ts';
 import { describeIssues, DataError } from './errors.ts';
+import { didYouMean, didYouMeanOrList } from './suggest.ts';
 
 export const DATASETS_DIR = 'data/datasets';
 export const LOCK_FILE = 'data/datasets.lock.json';
@@ -86,16 +87,21 @@ export function readLock(root: string): Lock {
   }
 }
 
-/** Errors for versions edited after release, released versions deleted, and versions never released. */
-export function checkLock(datasets: LoadedDataset[], lock: Lock): DataError[] {
+/**
+ * Errors for versions edited after release, released versions deleted, and
+ * (unless `allowUnreleased`, for the dev server's drafts) versions never released.
+ * `files` lists every dataset file on disk, so a released file that exists but
+ * does not parse is not also reported as missing.
+ */
+export function checkLock(datasets: LoadedDataset[], lock: Lock, { files = [] as string[], allowUnreleased = false } = {}): DataError[] {
   const errors: DataError[] = [];
-  const present = new Set<string>();
+  const present = new Set<string>(files.map((f) => path.relative(DATASETS_DIR, f).replace(/\.json$/, '').replace('/', '@')));
   for (const { file, data, hash } of datasets) {
     const key = versionKey(data.id, data.version);
     present.add(key);
     const locked = lock[key];
     if (!locked) {
-      errors.push(new DataError(file, `${key} is not released yet: run "npm run release-datasets" to record its hash in ${LOCK_FILE}`));
+      if (!allowUnreleased) errors.push(new DataError(file, `${key} is not released yet: run "npm run release-datasets" to record its hash in ${LOCK_FILE}`));
     } else if (locked !== hash) {
       errors.push(
         new DataError(
@@ -137,32 +143,48 @@ export function compareVersions(a: string, b: string): number {
 
 export interface DatasetIndex {
   all: LoadedDataset[];
+  /** Versions not in the lock file: only the dev server loads them, to preview as drafts. */
+  unreleased: LoadedDataset[];
   get(id: string, version: string): LoadedDataset | undefined;
   versions(id: string): LoadedDataset[];
   latest(id: string): LoadedDataset | undefined;
 }
 
-export function indexDatasets(all: LoadedDataset[]): DatasetIndex {
+export function indexDatasets(all: LoadedDataset[], unreleased: LoadedDataset[] = []): DatasetIndex {
   const byKey = new Map(all.map((d) => [versionKey(d.data.id, d.data.version), d]));
   // Grouped once: pages ask for a dataset's versions on every render.
   const byId = new Map([...Map.groupBy(all, (d) => d.data.id)].map(([id, list]) => [id, list.toSorted((a, b) => compareVersions(a.data.version, b.data.version))]));
   const versions = (id: string) => [...(byId.get(id) ?? [])];
   return {
     all,
+    unreleased,
     get: (id, version) => byKey.get(versionKey(id, version)),
     versions,
     latest: (id) => versions(id).at(-1),
   };
 }
 
+/** Why `id@version` is not in the index, for a message: the versions there are (released or not) and the nearest name. */
+export function missingVersion(index: DatasetIndex, id: string, version: string): string {
+  const versions = index.versions(id);
+  if (!versions.length) {
+    const ids = [...new Set(index.all.map((d) => d.data.id))];
+    return `there is no dataset "${id}" in ${DATASETS_DIR}/${didYouMeanOrList(id, ids, 'datasets')}`;
+  }
+  const listed = versions.map((d) => (index.unreleased.includes(d) ? `${d.data.version} (not released yet)` : d.data.version));
+  return `${id} has no version ${version} (versions: ${listed.join(', ')})${didYouMean(version, versions.map((d) => d.data.version))}`;
+}
+
 /**
  * Load, validate and lock-check every dataset. Collects every error before
- * throwing, so an author sees all problems at once.
+ * throwing, so an author sees all problems at once. `allowUnreleased` (the dev
+ * server) loads versions not yet in the lock file, listed in `unreleased`.
  */
-export function loadAllDatasets(root: string, { checkLockFile = true } = {}): DatasetIndex {
+export function loadAllDatasets(root: string, { checkLockFile = true, allowUnreleased = false } = {}): DatasetIndex {
   const errors: DataError[] = [];
   const loaded: LoadedDataset[] = [];
-  for (const file of listDatasetFiles(root)) {
+  const files = listDatasetFiles(root);
+  for (const file of files) {
     try {
       loaded.push(loadDatasetFile(root, file));
     } catch (error) {
@@ -171,7 +193,8 @@ export function loadAllDatasets(root: string, { checkLockFile = true } = {}): Da
     }
   }
   errors.push(...checkVersions(loaded));
-  if (checkLockFile) errors.push(...checkLock(loaded, readLock(root)));
+  const lock = checkLockFile ? readLock(root) : undefined;
+  if (lock) errors.push(...checkLock(loaded, lock, { files, allowUnreleased }));
   if (errors.length) throw DataError.combine(errors);
-  return indexDatasets(loaded);
+  return indexDatasets(loaded, lock ? loaded.filter((d) => !lock[versionKey(d.data.id, d.data.version)]) : []);
 }

@@ -3,23 +3,53 @@
  * (schema, file names, lock), the county and sources registries, and the
  * chart specs (resolved against their pinned dataset versions).
  * A failure stops the build with a message naming the file and the field.
+ *
+ * In `npm run dev` the same checks run on every edit under data/ and
+ * content/charts/ instead (src/dev-loop.ts): the server keeps running,
+ * shows each problem in the browser, and previews unreleased work as drafts.
  */
 import type { AstroIntegration } from 'astro';
 import { getCounties, getDatasets, getSources } from './site.ts';
 import { checkCounties } from './counties.ts';
 import { getCharts } from './charts/registry.ts';
+import { enableDraftPreview } from './live.ts';
+import { watchLiveData } from './dev-loop.ts';
+import { mdxProseCheck } from './mdx-prose.ts';
 
 export default function dataChecks(): AstroIntegration {
   return {
     name: 'county-stories:data-checks',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': ({ command, logger, updateConfig }) => {
+        updateConfig({
+          vite: {
+            plugins: [mdxProseCheck(process.cwd())],
+            // The atomic build's staging folders (scripts/build.ts): a build while dev runs is not an edit.
+            server: { watch: { ignored: ['**/.dist-*/**'] } },
+            build: {
+              rolldownOptions: {
+                onwarn(warning: { code?: string; message: string }, warn: (w: typeof warning) => void) {
+                  // Astro marks every MDX entry's propagated-assets module with this directive and reads
+                  // the marker itself before bundling; the bundler's warning is about Astro's own
+                  // generated code, once per story, and there is nothing to fix in it (withastro/astro#18087).
+                  if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
+                  warn(warning);
+                },
+              },
+            },
+          },
+        });
+        if (command === 'dev') {
+          enableDraftPreview();
+          return;
+        }
         const datasets = getDatasets();
         const sources = getSources();
         checkCounties(getCounties());
         const charts = getCharts();
         logger.info(`${datasets.all.length} dataset versions, ${getCounties().length} counties, ${sources.length} sources and ${charts.size} charts checked`);
       },
+      'astro:server:setup': ({ server, logger }) => watchLiveData(server, logger),
     },
   };
 }

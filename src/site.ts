@@ -1,6 +1,7 @@
 /**
  * The site's data, loaded once per build process and shared by every page:
- * datasets (validated and lock-checked), counties and sources.
+ * datasets (validated and lock-checked), counties and sources. The dev server
+ * reloads them when a file under data/ changes (src/live.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,15 +9,12 @@ import { z } from 'astro/zod';
 import { loadAllDatasets, type DatasetIndex } from './datasets.ts';
 import { county, source, type County, type Source } from './schemas.ts';
 import { DataError, describeIssues } from './errors.ts';
+import { cachedUntilDataChanges, draftPreview } from './live.ts';
 
 export const ROOT = process.cwd();
 
-let datasets: DatasetIndex | undefined;
-/** All dataset versions. Read and checked on first use, then cached for the whole build. */
-export function getDatasets(): DatasetIndex {
-  datasets ??= loadAllDatasets(ROOT);
-  return datasets;
-}
+/** All dataset versions. Read and checked on first use, then cached for the whole build. In dev, unreleased versions load as drafts. */
+export const getDatasets: () => DatasetIndex = cachedUntilDataChanges(() => loadAllDatasets(ROOT, { allowUnreleased: draftPreview() }));
 
 function readJsonList<T>(file: string, schema: z.ZodType<T>): T[] {
   const raw = JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
@@ -25,18 +23,10 @@ function readJsonList<T>(file: string, schema: z.ZodType<T>): T[] {
   return parsed.data;
 }
 
-let counties: County[] | undefined;
-export function getCounties(): County[] {
-  counties ??= readJsonList('data/counties.json', county);
-  return counties;
-}
+export const getCounties: () => County[] = cachedUntilDataChanges(() => readJsonList('data/counties.json', county));
 
-let sources: Source[] | undefined;
-export function getSources(): Source[] {
-  sources ??= readJsonList('data/sources.json', source);
-  return sources;
-}
+export const getSources: () => Source[] = cachedUntilDataChanges(() => readJsonList('data/sources.json', source));
 
-let byCode: Map<string, County> | undefined;
+const countiesByCode = cachedUntilDataChanges(() => new Map(getCounties().map((c) => [c.code, c])));
 /** Asked on every page: a lookup, not a scan of all counties. */
-export const countyByCode = (code: string) => (byCode ??= new Map(getCounties().map((c) => [c.code, c]))).get(code);
+export const countyByCode = (code: string) => countiesByCode().get(code);

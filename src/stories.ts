@@ -1,9 +1,15 @@
 /** Story collection helpers: URLs, ordering and the English edition. A story's URL is permanent. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { countyByCode, getDatasets } from './site.ts';
+import { countyByCode, getDatasets, ROOT } from './site.ts';
 import { bindStory, type ResolvedFigure } from './references.ts';
 import { localePath, type Lang } from './i18n.ts';
-import { checkTranslations, translationFile, type StoryText } from './translations.ts';
+import { checkTranslation, checkTranslations, citations, translationFile, type StoryText } from './translations.ts';
+import { draftPreview } from './live.ts';
+import { DataError } from './errors.ts';
+import { getCharts } from './charts/registry.ts';
+import { versionKey } from './datasets.ts';
 
 export type Story = CollectionEntry<'stories'>;
 export type Translation = CollectionEntry<'translations'>;
@@ -33,7 +39,9 @@ export function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
 const boundFigures = new Map<string, Map<string, ResolvedFigure>>();
 function bindFigures(content: Story | Translation, pins: Record<string, string>): Map<string, ResolvedFigure> {
   const file = storyFile(content);
-  const bind = () => bindStory(content.body ?? '', pins, getDatasets(), file);
+  // The dev server reads the file as saved: the content store's copy of the body can lag
+  // behind the MDX that renders, and a <Fig> just added would be missing from the notes.
+  const bind = () => bindStory(import.meta.env.DEV ? readFileSync(path.join(ROOT, file), 'utf8') : (content.body ?? ''), pins, getDatasets(), file);
   if (import.meta.env.DEV) return bind();
   let figures = boundFigures.get(file);
   if (!figures) boundFigures.set(file, (figures = bind()));
@@ -46,6 +54,8 @@ function bindFigures(content: Story | Translation, pins: Record<string, string>)
  * story itself, and must not be the one to stumble on a bad pin.
  */
 const checkCitations = oncePerBuild(async () => {
+  // The dev server leaves this to each story's page, so one broken story breaks only its own page.
+  if (draftPreview()) return;
   for (const e of await getCollection('stories')) bindFigures(e, e.data.datasets);
 });
 
@@ -76,13 +86,20 @@ const asText = (e: Story | Translation): StoryText => ({ file: storyFile(e), bod
 
 /**
  * English translations by story id, after the translation check (src/translations.ts):
- * the build stops here if any story lacks a faithful translation.
+ * the build stops here if any story lacks a faithful translation. The dev server
+ * previews such a story as a draft instead (translationProblems, storyDrafts).
  */
 export const getTranslations = oncePerBuild(async (): Promise<Map<string, Translation>> => {
   const [originals, english] = await Promise.all([getStories(), getCollection('translations')]);
-  checkTranslations(originals.map(asText), english.map(asText));
+  if (!draftPreview()) checkTranslations(originals.map(asText), english.map(asText));
   return new Map(english.map((e) => [e.id, e]));
 });
+
+/** One story's translation problems, for its own pages in the dev server (a build has stopped on them already). */
+async function translationProblems(entry: Story): Promise<DataError[]> {
+  const translation = (await getTranslations()).get(entry.id);
+  return checkTranslation(asText(entry), translation && asText(translation));
+}
 
 /** A story as one edition shows it: the original's data, the edition's words and MDX. */
 export interface EditionStory {
@@ -98,14 +115,42 @@ export interface EditionStory {
 
 export async function inEdition(entry: Story, lang: Lang): Promise<EditionStory> {
   const content = lang === 'zh' ? entry : (await getTranslations()).get(entry.id);
-  if (!content) throw new Error(`${translationFile(storyFile(entry))}: missing translation`); // unreachable after the check
+  if (!content) throw (await translationProblems(entry))[0]; // only in dev: the build has stopped on the check
   return { entry, lang, title: content.data.title, summary: content.data.summary, path: storyPath(entry, lang), content, file: storyFile(content) };
 }
 
 /** The figures a story cites in this edition's text, numbered in order of first citation (the edition's MDX, the original's pins). */
 export const storyFigures = (story: EditionStory) => bindFigures(story.content, story.entry.data.datasets);
 
-/** Every story (of a kind) in one edition, in the order of getStories(). */
+/** Every story (of a kind) in one edition, in the order of getStories(). In dev, a draft without its translation is left out of the English edition. */
 export async function getEditionStories(lang: Lang, kind?: Story['data']['kind']): Promise<EditionStory[]> {
-  return Promise.all((await getStories(kind)).map((e) => inEdition(e, lang)));
+  const translations = lang === 'zh' ? undefined : await getTranslations();
+  const stories = (await getStories(kind)).filter((e) => !translations || translations.has(e.id));
+  return Promise.all(stories.map((e) => inEdition(e, lang)));
+}
+
+/**
+ * What a story page shows that is not released yet (dev only; a build refuses
+ * all of it): dataset versions it pins or its charts draw that are not in the
+ * lock file, and a missing English translation. A translation that does not
+ * match its original stops the English page, and only that page.
+ */
+export async function storyDrafts(story: EditionStory): Promise<string[]> {
+  if (!draftPreview()) return [];
+  if (story.lang !== 'zh') {
+    const problems = await translationProblems(story.entry);
+    if (problems.length) throw DataError.combine(problems);
+  }
+  const unreleased = new Map(getDatasets().unreleased.map((d) => [versionKey(d.data.id, d.data.version), d.file]));
+  const drafts = Object.entries(story.entry.data.datasets)
+    .map(([id, version]) => versionKey(id, version))
+    .filter((key) => unreleased.has(key))
+    .map((key) => `${key} (${unreleased.get(key)}) is not released yet: npm run release-datasets`);
+  const charts = getCharts();
+  for (const id of citations(asText(story.content)).charts) {
+    const chart = charts.get(id);
+    if (chart && unreleased.has(chart.datasetKey)) drafts.push(`<Chart id="${id}" /> draws ${chart.datasetKey}, not released yet (${chart.file})`);
+  }
+  if (story.lang === 'zh' && !(await getTranslations()).has(story.entry.id)) drafts.push(`no English translation yet: ${translationFile(story.file)}`);
+  return drafts;
 }
