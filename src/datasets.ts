@@ -32,6 +32,9 @@ export type Lock = Record<string, string>;
 /** "qinglong@1.0.0": how a dataset version is named everywhere. */
 export const versionKey = (id: string, version: string) => `${id}@${version}`;
 
+/** data/datasets/qinglong/1.0.0.json → "qinglong@1.0.0": the version a file's place says it holds. */
+const fileVersionKey = (file: string) => path.relative(DATASETS_DIR, file).replace(/\.json$/, '').replace('/', '@');
+
 /** JSON with sorted keys and no whitespace: reformatting a file does not change its hash, editing it does. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -95,7 +98,7 @@ export function readLock(root: string): Lock {
  */
 export function checkLock(datasets: LoadedDataset[], lock: Lock, { files = [] as string[], allowUnreleased = false } = {}): DataError[] {
   const errors: DataError[] = [];
-  const present = new Set<string>(files.map((f) => path.relative(DATASETS_DIR, f).replace(/\.json$/, '').replace('/', '@')));
+  const present = new Set<string>(files.map(fileVersionKey));
   for (const { file, data, hash } of datasets) {
     const key = versionKey(data.id, data.version);
     present.add(key);
@@ -145,12 +148,14 @@ export interface DatasetIndex {
   all: LoadedDataset[];
   /** Versions not in the lock file: only the dev server loads them, to preview as drafts. */
   unreleased: LoadedDataset[];
+  /** Dev server only: the problems of each version left out ("qinglong@1.0.1" → its errors). */
+  broken: Map<string, DataError>;
   get(id: string, version: string): LoadedDataset | undefined;
   versions(id: string): LoadedDataset[];
   latest(id: string): LoadedDataset | undefined;
 }
 
-export function indexDatasets(all: LoadedDataset[], unreleased: LoadedDataset[] = []): DatasetIndex {
+export function indexDatasets(all: LoadedDataset[], unreleased: LoadedDataset[] = [], broken = new Map<string, DataError>()): DatasetIndex {
   const byKey = new Map(all.map((d) => [versionKey(d.data.id, d.data.version), d]));
   // Grouped once: pages ask for a dataset's versions on every render.
   const byId = new Map([...Map.groupBy(all, (d) => d.data.id)].map(([id, list]) => [id, list.toSorted((a, b) => compareVersions(a.data.version, b.data.version))]));
@@ -158,6 +163,7 @@ export function indexDatasets(all: LoadedDataset[], unreleased: LoadedDataset[] 
   return {
     all,
     unreleased,
+    broken,
     get: (id, version) => byKey.get(versionKey(id, version)),
     versions,
     latest: (id) => versions(id).at(-1),
@@ -175,12 +181,20 @@ export function missingVersion(index: DatasetIndex, id: string, version: string)
   return `${id} has no version ${version} (versions: ${listed.join(', ')})${didYouMean(version, versions.map((d) => d.data.version))}`;
 }
 
+/** The error for a story or chart (`file`, `field`) naming a version not in the index: the version's own problem if it has one (dev), else what exists. */
+export function missingVersionError(index: DatasetIndex, id: string, version: string, file: string, field: string): DataError {
+  return index.broken.get(versionKey(id, version)) ?? new DataError(file, `field "${field}": ${missingVersion(index, id, version)}`);
+}
+
 /**
  * Load, validate and lock-check every dataset. Collects every error before
- * throwing, so an author sees all problems at once. `allowUnreleased` (the dev
- * server) loads versions not yet in the lock file, listed in `unreleased`.
+ * throwing, so an author sees all problems at once.
+ *
+ * `preview` (the dev server) throws nothing: versions not yet in the lock file
+ * load as drafts (listed in `unreleased`), and a file with a problem is left
+ * out, its errors kept in `broken` for the pages that pin it (missingVersionError).
  */
-export function loadAllDatasets(root: string, { checkLockFile = true, allowUnreleased = false } = {}): DatasetIndex {
+export function loadAllDatasets(root: string, { checkLockFile = true, preview = false } = {}): DatasetIndex {
   const errors: DataError[] = [];
   const loaded: LoadedDataset[] = [];
   const files = listDatasetFiles(root);
@@ -194,7 +208,10 @@ export function loadAllDatasets(root: string, { checkLockFile = true, allowUnrel
   }
   errors.push(...checkVersions(loaded));
   const lock = checkLockFile ? readLock(root) : undefined;
-  if (lock) errors.push(...checkLock(loaded, lock, { files, allowUnreleased }));
-  if (errors.length) throw DataError.combine(errors);
-  return indexDatasets(loaded, lock ? loaded.filter((d) => !lock[versionKey(d.data.id, d.data.version)]) : []);
+  if (lock) errors.push(...checkLock(loaded, lock, { files, allowUnreleased: preview }));
+  if (errors.length && !preview) throw DataError.combine(errors);
+  const byFile = Map.groupBy(errors, (e) => e.file);
+  const usable = loaded.filter((d) => !byFile.has(d.file));
+  const broken = new Map([...byFile].map(([file, list]) => [fileVersionKey(file), DataError.combine(list)]));
+  return indexDatasets(usable, lock ? usable.filter((d) => !lock[versionKey(d.data.id, d.data.version)]) : [], broken);
 }

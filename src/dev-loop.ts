@@ -32,12 +32,13 @@ export function checkLiveData(): DataError[] {
       else errors.push(new DataError('data/', String(error instanceof Error ? error.message : error)));
     }
   };
-  attempt(() => getDatasets());
+  // In the dev server a broken dataset file does not throw: it is left out, with its problems in `broken`.
+  attempt(() => errors.push(...getDatasets().broken.values()));
   attempt(() => getSources());
   attempt(() => checkCounties(getCounties()));
-  // Charts are resolved against the datasets: only worth it when those load.
-  if (!errors.length) errors.push(...readCharts(process.cwd(), getDatasets()).broken.values());
-  return errors;
+  attempt(() => errors.push(...readCharts(process.cwd(), getDatasets()).broken.values()));
+  // A chart drawing a broken dataset version repeats that version's error.
+  return [...new Map(errors.map((e) => [e.message, e])).values()];
 }
 
 /** Errors in a form Astro's overlay reads: one message, and the first problem's file and line. */

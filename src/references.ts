@@ -9,7 +9,7 @@
  * Notes are numbered in order of first citation; citing the same figure
  * twice reuses its number.
  */
-import { missingVersion, type DatasetIndex, type LoadedDataset } from './datasets.ts';
+import { missingVersionError, type DatasetIndex, type LoadedDataset } from './datasets.ts';
 import { DataError } from './errors.ts';
 import { didYouMeanOrList } from './suggest.ts';
 import type { Figure, Field, Row, Source } from './schemas.ts';
@@ -64,7 +64,7 @@ export function resolveFigure(ref: FigureRef, pins: Record<string, string>, data
   const version = pins[ref.data];
   if (!version) throw new DataError(file, `${where} cites dataset "${ref.data}", which the front matter's "datasets" does not pin (add ${ref.data}: "<version>")`);
   const dataset = datasets.get(ref.data, version);
-  if (!dataset) throw new DataError(file, `field "datasets.${ref.data}": ${missingVersion(datasets, ref.data, version)}`);
+  if (!dataset) throw missingVersionError(datasets, ref.data, version, file, `datasets.${ref.data}`);
   const row = dataset.data.rows.find((r) => r.id === ref.row);
   if (!row) throw new DataError(file, `${where}: ${dataset.file} has no row "${ref.row}"${didYouMeanOrList(ref.row, dataset.data.rows.map((r) => r.id), 'rows')}`);
   const field = dataset.data.fields.find((f) => f.key === ref.field);
@@ -78,7 +78,7 @@ export function resolveFigure(ref: FigureRef, pins: Record<string, string>, data
 /** Every figure a story cites, numbered, or the first reference that does not resolve. */
 export function bindStory(body: string, pins: Record<string, string>, datasets: DatasetIndex, file: string): Map<string, ResolvedFigure> {
   for (const [id, version] of Object.entries(pins)) {
-    if (!datasets.get(id, version)) throw new DataError(file, `field "datasets.${id}": ${missingVersion(datasets, id, version)}`);
+    if (!datasets.get(id, version)) throw missingVersionError(datasets, id, version, file, `datasets.${id}`);
   }
   const notes = new Map<string, ResolvedFigure>();
   for (const ref of findFigureRefs(body, file)) {

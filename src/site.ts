@@ -13,8 +13,8 @@ import { cachedUntilDataChanges, draftPreview } from './live.ts';
 
 export const ROOT = process.cwd();
 
-/** All dataset versions. Read and checked on first use, then cached for the whole build. In dev, unreleased versions load as drafts. */
-export const getDatasets: () => DatasetIndex = cachedUntilDataChanges(() => loadAllDatasets(ROOT, { allowUnreleased: draftPreview() }));
+/** All dataset versions. Read and checked on first use, then cached for the whole build. In dev, unreleased versions load as drafts and a broken file fails only the pages that use it. */
+export const getDatasets: () => DatasetIndex = cachedUntilDataChanges(() => loadAllDatasets(ROOT, { preview: draftPreview() }));
 
 function readJsonList<T>(file: string, schema: z.ZodType<T>): T[] {
   const raw = JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));

@@ -5,7 +5,7 @@
  * that is not a figure, units that cannot share one scale, ambiguous labels.
  */
 import type { DatasetIndex, LoadedDataset } from '../datasets.ts';
-import { missingVersion, versionKey } from '../datasets.ts';
+import { missingVersionError, versionKey } from '../datasets.ts';
 import { DataError } from '../errors.ts';
 import { formatDate } from '../format.ts';
 import { isFigure } from '../references.ts';
@@ -65,7 +65,7 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
     throw new DataError(file, `field "${field}": ${message}`);
   }
   const ds = datasets.get(spec.dataset, spec.version);
-  if (!ds) fail(datasets.versions(spec.dataset).length ? 'version' : 'dataset', missingVersion(datasets, spec.dataset, spec.version));
+  if (!ds) throw missingVersionError(datasets, spec.dataset, spec.version, file, datasets.versions(spec.dataset).length ? 'version' : 'dataset');
   const where = ds.file;
 
   let labelField: Field | undefined;
