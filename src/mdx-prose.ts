@@ -33,7 +33,8 @@ export function strayLessThanError(text: string, file: string, root: string): Da
       `To show the sign, write &lt; instead (e.g. "&lt;5%"), or rephrase ("不到5%", "less than 5%").` +
       (where.length > 1 ? ` Also at line${where.length > 2 ? 's' : ''} ${where.slice(1).map((w) => w.line).join(', ')}.` : ''),
   );
-  error.loc = { file: path.resolve(root, file), ...first };
+  // An own property: Vite copies a plugin error's own fields into the overlay, not the class's computed `loc`.
+  Object.defineProperty(error, 'loc', { value: { file: path.resolve(root, file), ...first }, writable: true, enumerable: true });
   return error;
 }
 

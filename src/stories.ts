@@ -8,7 +8,7 @@ import { localePath, type Lang } from './i18n.ts';
 import { checkTranslation, checkTranslations, citations, translationFile, type StoryText } from './translations.ts';
 import { draftPreview } from './live.ts';
 import { DataError } from './errors.ts';
-import { getCharts } from './charts/registry.ts';
+import { getChartFor, getCharts } from './charts/registry.ts';
 import { versionKey } from './datasets.ts';
 
 export type Story = CollectionEntry<'stories'>;
@@ -32,6 +32,13 @@ export function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
 }
 
 /**
+ * The text whose tags are checked. The dev server reads the file as saved: the content
+ * store's copy of the body can lag behind the MDX that renders, and a <Fig> or <Chart>
+ * just added would be missing from what was checked.
+ */
+const renderedText = (content: Story | Translation) => (import.meta.env.DEV ? readFileSync(path.join(ROOT, storyFile(content)), 'utf8') : (content.body ?? ''));
+
+/**
  * A story file's <Fig> citations bound to the original's pinned dataset
  * versions (src/references.ts), by file: once per build, like oncePerBuild,
  * so the story page reuses what checkCitations bound. The dev server rebinds.
@@ -39,9 +46,7 @@ export function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
 const boundFigures = new Map<string, Map<string, ResolvedFigure>>();
 function bindFigures(content: Story | Translation, pins: Record<string, string>): Map<string, ResolvedFigure> {
   const file = storyFile(content);
-  // The dev server reads the file as saved: the content store's copy of the body can lag
-  // behind the MDX that renders, and a <Fig> just added would be missing from the notes.
-  const bind = () => bindStory(import.meta.env.DEV ? readFileSync(path.join(ROOT, file), 'utf8') : (content.body ?? ''), pins, getDatasets(), file);
+  const bind = () => bindStory(renderedText(content), pins, getDatasets(), file);
   if (import.meta.env.DEV) return bind();
   let figures = boundFigures.get(file);
   if (!figures) boundFigures.set(file, (figures = bind()));
@@ -119,6 +124,14 @@ export async function inEdition(entry: Story, lang: Lang): Promise<EditionStory>
   return { entry, lang, title: content.data.title, summary: content.data.summary, path: storyPath(entry, lang), content, file: storyFile(content) };
 }
 
+/**
+ * The charts a story's text shows, looked up before the page starts to render:
+ * a chart error found mid-page would cut the page short instead of failing it.
+ */
+export function checkStoryCharts(story: EditionStory): void {
+  for (const id of citations({ ...asText(story.content), body: renderedText(story.content) }).charts) getChartFor(id, story.file, story.entry.data.datasets);
+}
+
 /** The figures a story cites in this edition's text, numbered in order of first citation (the edition's MDX, the original's pins). */
 export const storyFigures = (story: EditionStory) => bindFigures(story.content, story.entry.data.datasets);
 
@@ -145,12 +158,12 @@ export async function storyDrafts(story: EditionStory): Promise<string[]> {
   const drafts = Object.entries(story.entry.data.datasets)
     .map(([id, version]) => versionKey(id, version))
     .filter((key) => unreleased.has(key))
-    .map((key) => `${key} (${unreleased.get(key)}) is not released yet: npm run release-datasets`);
+    .map((key) => `${key} is not released yet (${unreleased.get(key)}): when it is final, run "npm run release-datasets"`);
   const charts = getCharts();
-  for (const id of citations(asText(story.content)).charts) {
+  for (const id of citations({ ...asText(story.content), body: renderedText(story.content) }).charts) {
     const chart = charts.get(id);
     if (chart && unreleased.has(chart.datasetKey)) drafts.push(`<Chart id="${id}" /> draws ${chart.datasetKey}, not released yet (${chart.file})`);
   }
-  if (story.lang === 'zh' && !(await getTranslations()).has(story.entry.id)) drafts.push(`no English translation yet: ${translationFile(story.file)}`);
+  if (story.lang === 'zh' && !(await getTranslations()).has(story.entry.id)) drafts.push(`no English translation yet: write ${translationFile(story.file)} (the English page appears once it exists)`);
   return drafts;
 }

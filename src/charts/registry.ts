@@ -88,3 +88,17 @@ export function getChart(id: string, file: string): ResolvedChart {
   }
   return chart;
 }
+
+/**
+ * A chart as a story shows it: it must draw the dataset version the story pins
+ * (a story never shows two versions of one figure). `pins` is empty outside a story.
+ */
+export function getChartFor(id: string, file: string, pins: Record<string, string> = {}): ResolvedChart {
+  const chart = getChart(id, file);
+  const { id: datasetId } = chart.dataset.data;
+  const pinned = pins[datasetId];
+  if (pinned && pinned !== chart.dataset.data.version) {
+    throw new DataError(file, `<Chart id="${chart.id}" /> draws ${chart.datasetKey}, but the story pins ${datasetId}@${pinned}; change "version" in ${chart.file} or the story's "datasets"`);
+  }
+  return chart;
+}
