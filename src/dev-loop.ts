@@ -71,9 +71,9 @@ export function watchLiveData(server: ViteDevServer, logger: AstroIntegrationLog
   server.watcher.on('all', (event, file) => {
     if (!folders.some((f) => file.startsWith(f)) || !/\.(json|txt|geojson)$/.test(file)) return;
     changed.add(file);
-    // Editors save in several steps (write, rename); one check for the burst.
+    // Editors save in several steps (truncate, write, rename); one check for the burst.
     clearTimeout(timer);
-    timer = setTimeout(recheck, 50);
+    timer = setTimeout(recheck, 100);
   });
   // Problems present when the server starts: shown as soon as a page connects.
   const initial = checkLiveData();
