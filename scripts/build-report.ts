@@ -23,7 +23,8 @@ export function successSummary(log: string): { checked?: string; pages?: string;
 /** Astro's error output from the first error on, without stack traces (the full log keeps them). */
 export function errorSection(log: string): string[] {
   const lines = plain(log).split('\n');
-  const first = lines.findIndex((l) => l.includes('[ERROR]'));
+  // Astro prints a page's render error without "[ERROR]": an author's file at the start of the line marks it.
+  const first = lines.findIndex((l) => l.includes('[ERROR]') || /^(data|content)\/\S+: /.test(l));
   return lines
     .slice(first < 0 ? Math.max(0, lines.length - 30) : first)
     .filter((l) => !/^\s+at /.test(l) && !/^\s*Stack trace:\s*$/.test(l) && !/^\s*\[\.\.\.\] See full stack trace/.test(l));

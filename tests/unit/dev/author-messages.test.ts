@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { locate, parseFieldPath } from '../../../src/author-location.ts';
 import { DataError } from '../../../src/errors.ts';
 import { strayLessThan, strayLessThanError } from '../../../src/mdx-prose.ts';
-import { problemLines, successSummary } from '../../../scripts/build-report.ts';
+import { errorSection, problemLines, successSummary } from '../../../scripts/build-report.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'author-location-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -89,6 +89,11 @@ describe('the build\'s report', () => {
     ].join('\n');
     expect(problemLines(log)).toEqual(['[ERROR] data/datasets/a/1.0.0.json: field "rows[0].x": Required', '[ERROR] content/charts/b.json: field "type": "pie" is not a chart type']);
     expect(problemLines('12:00:00 [ERROR] [vite] something in the code broke')).toEqual(['[ERROR] [vite] something in the code broke']);
+  });
+
+  it('shows Astro\'s error from where it starts, without the code\'s stack trace', () => {
+    const log = '12:00:00 [build] Building static entrypoints...\n generating static routes \ncontent/counties/a.mdx: <Fig data="a" row="b" field="c" />: no row "b"\n  Location:\n    /x/content/counties/a.mdx:3:1\n  Stack trace:\n    at bindStory (file:///src/references.ts:1:1)\n';
+    expect(errorSection(log)).toEqual(['content/counties/a.mdx: <Fig data="a" row="b" field="c" />: no row "b"', '  Location:', '    /x/content/counties/a.mdx:3:1', '']);
   });
 
   it('summarises a clean build from Astro\'s log', () => {
