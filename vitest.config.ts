@@ -7,11 +7,13 @@ import { configDefaults } from 'vitest/config';
  *   unit        — pure logic; every tests/**\/*.test.ts not claimed below (new folders land here).
  *   site        — needs the built site: build checks, HTML/links, browser, a11y.
  *   bad-inputs  — each case breaks a temp copy of the project and builds it (tests/bad-inputs/).
+ *   dev         — `astro dev` in a temp copy, edited live (tests/dev/).
  * The site is built ONCE per run by tests/browser/built-site.ts (global setup of both) and shared.
  * `npm test -- tests/unit` runs only what it names; the site is built only when a site test runs.
  */
 const SITE_SUITES = ['tests/build/**/*.test.ts', 'tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/a11y/**/*.test.ts'];
 const BAD_INPUTS = ['tests/bad-inputs/**/*.test.ts'];
+const DEV_SERVER = ['tests/dev/**/*.test.ts'];
 
 export default getViteConfig({
   test: {
@@ -21,7 +23,16 @@ export default getViteConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...SITE_SUITES, ...BAD_INPUTS],
+          exclude: [...configDefaults.exclude, ...SITE_SUITES, ...BAD_INPUTS, ...DEV_SERVER],
+        },
+      },
+      {
+        test: {
+          name: 'dev',
+          include: DEV_SERVER,
+          // Each wait inside is bounded (30 s per change, 3 min for the server to start on a crowded machine).
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
         },
       },
       {

@@ -7,6 +7,10 @@
  *
  *   npm run build                       → dist/
  *   node scripts/build.ts --out <dir>   → <dir> (the tests build into a temp folder)
+ *   npm run build -- --verbose          → Astro's whole log as it runs
+ *
+ * The terminal gets a short summary (scripts/build-report.ts); Astro's log is
+ * kept in node_modules/.cache/county-stories/last-build.log.
  *
  * After Astro, Pagefind indexes the staged site (src/search.ts); a failure
  * there fails the build the same way.
@@ -14,13 +18,16 @@
  * Exit code: Astro's, when it fails; 1 when indexing fails; 0 otherwise.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prunePngCache } from '../src/png-cache.ts';
 import { buildSearchIndex } from '../src/search.ts';
+import { errorSection, problemLines, successSummary } from './build-report.ts';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+// --verbose: Astro's whole log in the terminal, as it runs. Otherwise it goes to LOG_FILE and a summary is printed.
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' }, verbose: { type: 'boolean', default: false } } });
+const LOG_FILE = 'node_modules/.cache/county-stories/last-build.log';
 const out = path.resolve(values.out!);
 // Same parent folder, so the final rename never crosses file systems. `.dist-*` is git-ignored.
 const staging = path.join(path.dirname(out), `.dist-staging-${process.pid}`);
@@ -28,33 +35,62 @@ const retired = path.join(path.dirname(out), `.dist-retired-${process.pid}`);
 
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
 const started = new Date();
+let log = '';
 const code = await new Promise<number>((resolve) => {
-  const child = spawn(process.execPath, [astro, 'build', '--outDir', staging], { stdio: 'inherit' });
-  child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
+  const child = spawn(process.execPath, [astro, 'build', '--outDir', staging], { stdio: values.verbose ? 'inherit' : ['inherit', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  child.on('close', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
 });
+const shownOut = path.relative(process.cwd(), out) || out;
+const saveLog = () => {
+  if (values.verbose) return '';
+  mkdirSync(path.dirname(LOG_FILE), { recursive: true });
+  writeFileSync(LOG_FILE, log);
+  return ` Astro's full log: ${LOG_FILE}`;
+};
 
-const fail = (exitCode: number) => {
+/** The error messages, then one "[ERROR] …" line per problem, last, where a terminal leaves them in view. */
+const fail = (exitCode: number, extra: string[] = []) => {
   rmSync(staging, { recursive: true, force: true });
-  console.error(`\nBuild failed: ${path.relative(process.cwd(), out) || out} was not changed.`);
+  const saved = saveLog();
+  if (!values.verbose) console.error(errorSection(log).join('\n').trim());
+  for (const line of extra) console.error(line);
+  const problems = [...problemLines(log), ...extra.map((l) => `[ERROR] ${l.split('\n')[0]}`)];
+  console.error(`\nBuild failed: ${shownOut} was not changed.${saved}`);
+  if (problems.length) console.error(`${problems.length} problem${problems.length > 1 ? 's' : ''}:\n${problems.join('\n')}`);
   process.exit(exitCode);
 };
 if (code !== 0) fail(code);
 
 // The search index, once Astro has exited and freed its memory (src/search.ts).
+let indexed = '';
 try {
   const pages = await buildSearchIndex(staging);
-  console.log(`Pagefind indexed ${Object.entries(pages).map(([lang, n]) => `${n} pages (${lang})`).join(', ')}`);
+  indexed = Object.entries(pages).map(([lang, n]) => `${n} pages (${lang})`).join(', ');
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  fail(1);
+  fail(1, [String(error instanceof Error ? error.message : error)]);
 }
+const images = readdirSync(staging, { recursive: true }).filter((f) => String(f).endsWith('.png')).length;
 
 // Two renames: the old site is moved aside, then the new one takes its place.
 if (existsSync(out)) renameSync(out, retired);
 renameSync(staging, out);
 rmSync(retired, { recursive: true, force: true });
-console.log(`Site written to ${path.relative(process.cwd(), out) || out}`);
 
 // Only after a success: a failed build may not have reached every image.
 const pruned = prunePngCache(started);
-if (pruned) console.log(`PNG cache: ${pruned} image(s) no longer on the site removed`);
+const summary = successSummary(log);
+const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(1);
+console.log(
+  [
+    summary.checked && `Checked ${summary.checked}`,
+    summary.pages && `${summary.pages}; ${images} images`,
+    `Search index: ${indexed}`,
+    pruned > 0 && `PNG cache: ${pruned} image(s) no longer on the site removed`,
+    ...summary.warnings,
+    `Site written to ${shownOut} in ${seconds} s.${saveLog()}`,
+  ]
+    .filter(Boolean)
+    .join('\n'),
+);

@@ -55,8 +55,9 @@ function collect<T>(errors: DataError[], check: () => T): T | undefined {
 export function checkDatasets(
   root: string,
   lock: Lock | DataError = readLockOrError(root),
+  { drafts = false } = {},
 ): { index: DatasetIndex; claimants: ReadonlyMap<string, Claimant>; complete: boolean; errors: DataError[]; quotesMs: number } {
-  const { loaded, errors } = collectDatasets(root, lock);
+  const { loaded, errors } = collectDatasets(root, lock, { allowUnreleased: drafts });
   const started = performance.now();
   errors.push(...checkQuotes(root, loaded));
   const quotesMs = performance.now() - started;
@@ -88,10 +89,13 @@ function checkSourceCopies(datasets: readonly LoadedDataset[], sources: Source[]
   );
 }
 
-/** All the content checks; throws one DataError listing every problem. */
-export function checkContent(root: string): ContentSummary {
+/**
+ * All the content checks; throws one DataError listing every problem.
+ * `drafts` (the dev server): unreleased dataset versions are not an error.
+ */
+export function checkContent(root: string, { drafts = false } = {}): ContentSummary {
   const started = performance.now();
-  const { index, claimants, complete, errors, quotesMs } = checkDatasets(root);
+  const { index, claimants, complete, errors, quotesMs } = checkDatasets(root, readLockOrError(root), { drafts });
   const counties = collect(errors, () => readCounties(root)) ?? [];
   collect(errors, () => checkCounties(counties));
   const sources = collect(errors, () => readSources(root));

@@ -24,6 +24,7 @@ import { z } from 'astro/zod';
 import { dataset as datasetSchema, type Dataset } from './schemas.ts';
 import { describeIssues, DataError } from './errors.ts';
 import { parseJsonBytes, readJsonFile } from './json-file.ts';
+import { didYouMean, didYouMeanOrList } from './suggest.ts';
 
 export const DATASETS_DIR = 'data/datasets';
 export const LOCK_FILE = 'data/datasets.lock.json';
@@ -56,6 +57,9 @@ export const versionKey = (id: string, version: string) => `${id}@${version}`;
 /** "qinglong@1.0.0#bytes": the lock key of a version's byte fingerprint. */
 export const bytesKey = (id: string, version: string) => `${versionKey(id, version)}#bytes`;
 const BYTES_SUFFIX = '#bytes';
+
+/** data/datasets/qinglong/1.0.0.json → "qinglong@1.0.0": the version a file's place says it holds. */
+const fileVersionKey = (file: string) => path.relative(DATASETS_DIR, file).replace(/\.json$/, '').replace('/', '@');
 
 /** JSON with sorted keys and no whitespace: reformatting a file does not change its hash, editing it does. */
 export function canonicalJson(value: unknown): string {
@@ -120,10 +124,15 @@ export function parseLock(raw: unknown, file = LOCK_FILE): Lock {
   return parsed.data;
 }
 
-/** Errors for versions edited after release, released versions deleted, and versions never released. */
-export function checkLock(datasets: LoadedDataset[], lock: Lock, filesOnDisk: readonly string[] = []): DataError[] {
+/**
+ * Errors for versions edited after release (data or bytes), released versions
+ * deleted, and (unless `allowUnreleased`, for the dev server's drafts) versions
+ * never released. `files` lists every dataset file on disk, so a released file
+ * that exists but does not parse is not also reported as missing.
+ */
+export function checkLock(datasets: LoadedDataset[], lock: Lock, { files = [] as readonly string[], allowUnreleased = false } = {}): DataError[] {
   const errors: DataError[] = [];
-  const present = new Set<string>();
+  const present = new Set<string>(files.map(fileVersionKey));
   const newVersion = (id: string) => `publish the correction as a new version, e.g. data/datasets/${id}/<next version>.json with a "changes" note`;
   for (const { file, data, hash, bytesHash: bytes } of datasets) {
     const key = versionKey(data.id, data.version);
@@ -131,7 +140,7 @@ export function checkLock(datasets: LoadedDataset[], lock: Lock, filesOnDisk: re
     const locked = lock[key];
     const lockedBytes = lock[bytesKey(data.id, data.version)];
     if (!locked) {
-      errors.push(new DataError(file, `${key} is not released yet: run "npm run release-datasets" to record its fingerprints in ${LOCK_FILE}`));
+      if (!allowUnreleased) errors.push(new DataError(file, `${key} is not released yet: run "npm run release-datasets" to record its fingerprints in ${LOCK_FILE}`));
     } else if (locked !== hash) {
       errors.push(new DataError(file, `${key} was released and must not change (its content hash no longer matches ${LOCK_FILE}). Undo the edit (git checkout -- ${file}) and ${newVersion(data.id)}.`));
     } else if (!lockedBytes) {
@@ -150,7 +159,7 @@ export function checkLock(datasets: LoadedDataset[], lock: Lock, filesOnDisk: re
     if (key.endsWith(BYTES_SUFFIX)) continue;
     const [id, version] = key.split('@');
     // A released file that is there but failed to load has its own error already.
-    if (!present.has(key) && !filesOnDisk.includes(`${DATASETS_DIR}/${id}/${version}.json`)) {
+    if (!present.has(key)) {
       errors.push(new DataError(`${DATASETS_DIR}/${id}/${version}.json`, `${key} was released and is listed in ${LOCK_FILE}, but the file is missing. A released version stays published for ever.`));
     }
   }
@@ -179,32 +188,66 @@ export function compareVersions(a: string, b: string): number {
 
 export interface DatasetIndex {
   all: LoadedDataset[];
+  /** Versions not in the lock file: only the dev server loads them, to preview as drafts. */
+  unreleased: LoadedDataset[];
+  /** Dev server only: the problems of each version left out ("qinglong@1.0.1" → its errors). */
+  broken: Map<string, DataError>;
   get(id: string, version: string): LoadedDataset | undefined;
   versions(id: string): LoadedDataset[];
   latest(id: string): LoadedDataset | undefined;
 }
 
-export function indexDatasets(all: LoadedDataset[]): DatasetIndex {
+export function indexDatasets(all: LoadedDataset[], unreleased: LoadedDataset[] = [], broken = new Map<string, DataError>()): DatasetIndex {
   const byKey = new Map(all.map((d) => [versionKey(d.data.id, d.data.version), d]));
   // Grouped once: pages ask for a dataset's versions on every render.
   const byId = new Map([...Map.groupBy(all, (d) => d.data.id)].map(([id, list]) => [id, list.toSorted((a, b) => compareVersions(a.data.version, b.data.version))]));
   const versions = (id: string) => [...(byId.get(id) ?? [])];
   return {
     all,
+    unreleased,
+    broken,
     get: (id, version) => byKey.get(versionKey(id, version)),
     versions,
     latest: (id) => versions(id).at(-1),
   };
 }
 
+/** Why `id@version` is not in the index, for a message: the versions there are (released or not) and the nearest name. */
+export function missingVersion(index: DatasetIndex, id: string, version: string): string {
+  const versions = index.versions(id);
+  if (!versions.length) {
+    const ids = [...new Set(index.all.map((d) => d.data.id))];
+    return `there is no dataset "${id}" in ${DATASETS_DIR}/${didYouMeanOrList(id, ids, 'datasets')}`;
+  }
+  const listed = versions.map((d) => (index.unreleased.includes(d) ? `${d.data.version} (not released yet)` : d.data.version));
+  return `${id} has no version ${version} (versions: ${listed.join(', ')})${didYouMean(version, versions.map((d) => d.data.version))}`;
+}
+
+/** The error for a story or chart (`file`, `field`) naming a version not in the index: the version's own problem if it has one (dev), else what exists. */
+export function missingVersionError(index: DatasetIndex, id: string, version: string, file: string, field: string): DataError {
+  return index.broken.get(versionKey(id, version)) ?? new DataError(file, `field "${field}": ${missingVersion(index, id, version)}`);
+}
+
 /**
  * Load, validate and lock-check every dataset. Collects every error before
  * throwing, so an author sees all problems at once.
+ *
+ * `preview` (the dev server) throws nothing: versions not yet in the lock file
+ * load as drafts (listed in `unreleased`), and a file with a problem is left
+ * out, its errors kept in `broken` for the pages that pin it (missingVersionError).
  */
-export function loadAllDatasets(root: string, { checkLockFile = true } = {}): DatasetIndex {
-  const { loaded, errors } = collectDatasets(root, checkLockFile ? readLockOrError(root) : undefined);
-  if (errors.length) throw DataError.combine(errors);
-  return indexDatasets(loaded);
+export function loadAllDatasets(root: string, { checkLockFile = true, preview = false } = {}): DatasetIndex {
+  const lock = checkLockFile ? readLockOrError(root) : undefined;
+  const { loaded, errors } = collectDatasets(root, lock, { allowUnreleased: preview });
+  if (!preview) {
+    if (errors.length) throw DataError.combine(errors);
+    return indexDatasets(loaded);
+  }
+  if (lock instanceof DataError) throw lock;
+  const byFile = Map.groupBy(errors, (e) => e.file);
+  const usable = loaded.filter((d) => !byFile.has(d.file));
+  const broken = new Map([...byFile].map(([file, list]) => [fileVersionKey(file), DataError.combine(list)]));
+  return indexDatasets(usable, lock ? usable.filter((d) => !lock[versionKey(d.data.id, d.data.version)]) : [], broken);
 }
 
 /** The lock, or the DataError that says why it cannot be read. */
@@ -222,7 +265,7 @@ export function readLockOrError(root: string): Lock | DataError {
  * per file, "changes" across versions, and (given a lock) the lock rules.
  * Nothing is thrown, so callers can go on checking what did load.
  */
-export function collectDatasets(root: string, lock?: Lock | DataError): { loaded: LoadedDataset[]; errors: DataError[] } {
+export function collectDatasets(root: string, lock?: Lock | DataError, { allowUnreleased = false } = {}): { loaded: LoadedDataset[]; errors: DataError[] } {
   const errors: DataError[] = [];
   const loaded: LoadedDataset[] = [];
   const files = listDatasetFiles(root);
@@ -236,6 +279,6 @@ export function collectDatasets(root: string, lock?: Lock | DataError): { loaded
   }
   errors.push(...checkVersions(loaded));
   if (lock instanceof DataError) errors.push(lock);
-  else if (lock) errors.push(...checkLock(loaded, lock, files));
+  else if (lock) errors.push(...checkLock(loaded, lock, { files, allowUnreleased }));
   return { loaded, errors };
 }

@@ -2,7 +2,9 @@
  * Errors for content authors: each names the file, then the field, then what
  * to do. They stop the build; nothing already published is touched.
  */
+import path from 'node:path';
 import type { z } from 'astro/zod';
+import { locate, type Location } from './author-location.ts';
 
 export class DataError extends Error {
   readonly file: string;
@@ -18,11 +20,27 @@ export class DataError extends Error {
   /** The single problems of a combined error (itself, for a single one). */
   parts: DataError[] = [this];
 
+  #loc: Location | undefined | null = null;
+  /**
+   * Line and column in `file`, found on first use from what the message names
+   * (src/author-location.ts). Astro's error overlay and build errors show this
+   * place, and "Open in editor" opens the author's file, not the code that threw.
+   */
+  get loc(): Location | undefined {
+    if (this.#loc === null) this.#loc = locate(process.cwd(), this.file, this.detail);
+    return this.#loc;
+  }
+  set loc(value: Location | undefined) {
+    this.#loc = value;
+  }
+
   /** Several problems reported together, one per line (combined errors are flattened). */
   static combine(errors: DataError[]): DataError {
     const parts = errors.flatMap((e) => e.parts);
     if (parts.length === 1) return parts[0];
     const combined = new DataError(parts[0].file, parts.map((e) => e.message).join('\n'));
+    // The overlay points at the first problem's place.
+    combined.loc = parts[0].loc;
     combined.message = `${parts.length} problems in the data:\n${parts.map((e) => `  - ${e.message}`).join('\n')}`;
     combined.parts = parts;
     return combined;
@@ -54,5 +72,7 @@ export class SourceError extends DataError {
     this.line = line;
     this.column = column;
     this.message = `${file}:${line}:${column}: ${detail}`;
+    // The place is known: no need to look for it in the message.
+    this.loc = { file: path.resolve(file), line, column };
   }
 }

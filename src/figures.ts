@@ -11,6 +11,7 @@ import type { Bilingual } from './schemas.ts';
 import { getCounties } from './site.ts';
 import { localePath, t, type Lang } from './i18n.ts';
 import { resolveCssVars, roundPathData, standaloneFigure, svgSize, type EmbedKind } from './embed.ts';
+import { cachedUntilDataChanges } from './live.ts';
 
 export interface EmbeddableFigure {
   kind: EmbedKind;
@@ -78,15 +79,14 @@ function mapFigures(): EmbeddableFigure[] {
   return [national, ...locators];
 }
 
-let figures: EmbeddableFigure[] | undefined;
+const allFigures = cachedUntilDataChanges(() => [...chartFigures(), ...mapFigures()]);
 export function getFigures(kind?: EmbedKind): EmbeddableFigure[] {
-  figures ??= [...chartFigures(), ...mapFigures()];
+  const figures = allFigures();
   return kind ? figures.filter((f) => f.kind === kind) : figures;
 }
 
-let byKey: Map<string, EmbeddableFigure> | undefined;
+const figuresByKey = cachedUntilDataChanges(() => new Map(getFigures().map((f) => [`${f.kind}/${f.id}`, f])));
 /** One figure by kind and id, without a scan (a gallery page looks up every chart it shows). */
 export function getFigure(kind: EmbedKind, id: string): EmbeddableFigure | undefined {
-  byKey ??= new Map(getFigures().map((f) => [`${f.kind}/${f.id}`, f]));
-  return byKey.get(`${kind}/${id}`);
+  return figuresByKey().get(`${kind}/${id}`);
 }

@@ -9,9 +9,10 @@
  * Notes are numbered in order of first citation; citing the same figure
  * twice reuses its number.
  */
-import type { DatasetIndex, LoadedDataset } from './datasets.ts';
+import { missingVersionError, type DatasetIndex, type LoadedDataset } from './datasets.ts';
 import { DataError } from './errors.ts';
 import { findTags } from './story-mdx.ts';
+import { didYouMeanOrList } from './suggest.ts';
 import type { Figure, Field, Row, Source } from './schemas.ts';
 
 export interface FigureRef {
@@ -52,14 +53,11 @@ export function resolveFigure(ref: FigureRef, pins: Record<string, string>, data
   const version = pins[ref.data];
   if (!version) throw new DataError(file, `${where} cites dataset "${ref.data}", which the front matter's "datasets" does not pin (add ${ref.data}: "<version>")`);
   const dataset = datasets.get(ref.data, version);
-  if (!dataset) {
-    const known = datasets.versions(ref.data).map((d) => d.data.version);
-    throw new DataError(file, known.length ? `field "datasets.${ref.data}": version ${version} does not exist (released: ${known.join(', ')})` : `field "datasets": there is no dataset "${ref.data}" in data/datasets/`);
-  }
+  if (!dataset) throw missingVersionError(datasets, ref.data, version, file, `datasets.${ref.data}`);
   const row = dataset.data.rows.find((r) => r.id === ref.row);
-  if (!row) throw new DataError(file, `${where}: ${dataset.file} has no row "${ref.row}" (rows: ${dataset.data.rows.map((r) => r.id).join(', ')})`);
+  if (!row) throw new DataError(file, `${where}: ${dataset.file} has no row "${ref.row}"${didYouMeanOrList(ref.row, dataset.data.rows.map((r) => r.id), 'rows')}`);
   const field = dataset.data.fields.find((f) => f.key === ref.field);
-  if (!field) throw new DataError(file, `${where}: ${dataset.file} has no field "${ref.field}" (fields: ${dataset.data.fields.map((f) => f.key).join(', ')})`);
+  if (!field) throw new DataError(file, `${where}: ${dataset.file} has no field "${ref.field}"${didYouMeanOrList(ref.field, dataset.data.fields.map((f) => f.key), 'fields')}`);
   const figure = row[ref.field];
   if (!isFigure(figure)) throw new DataError(file, `${where}: row "${ref.row}" of ${dataset.file} has no figure in "${ref.field}"`);
   const source = dataset.data.sources.find((s) => s.id === figure.source)!;
@@ -69,10 +67,7 @@ export function resolveFigure(ref: FigureRef, pins: Record<string, string>, data
 /** Every figure a story cites, numbered, or the first reference that does not resolve. */
 export function bindStory(body: string, pins: Record<string, string>, datasets: DatasetIndex, file: string): Map<string, ResolvedFigure> {
   for (const [id, version] of Object.entries(pins)) {
-    if (!datasets.get(id, version)) {
-      const known = datasets.versions(id).map((d) => d.data.version);
-      throw new DataError(file, known.length ? `field "datasets.${id}": version ${version} does not exist (released: ${known.join(', ')})` : `field "datasets.${id}": there is no dataset "${id}" in data/datasets/`);
-    }
+    if (!datasets.get(id, version)) throw missingVersionError(datasets, id, version, file, `datasets.${id}`);
   }
   const notes = new Map<string, ResolvedFigure>();
   for (const ref of findFigureRefs(body, file)) {

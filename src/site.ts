@@ -1,25 +1,23 @@
 /**
- * The site's data, loaded once per build process and used by every page:
- * datasets (validated and lock-checked), counties and sources.
+ * The site's data, loaded once per build process and shared by every page:
+ * datasets (validated and lock-checked), counties, sources and claimants. The
+ * dev server reloads them when a file under data/ changes (src/live.ts).
  */
 import { z } from 'astro/zod';
 import { loadAllDatasets, type DatasetIndex } from './datasets.ts';
 import { county, source, type Claimant, type County, type Source } from './schemas.ts';
-import { loadClaimants } from './claimants.ts';
 import { DataError, describeIssues } from './errors.ts';
+import { loadClaimants } from './claimants.ts';
 import { readJsonFile } from './json-file.ts';
+import { cachedUntilDataChanges, draftPreview } from './live.ts';
 
 export const COUNTIES_FILE = 'data/counties.json';
 export const SOURCES_FILE = 'data/sources.json';
 
 export const ROOT = process.cwd();
 
-let datasets: DatasetIndex | undefined;
-/** All dataset versions. Read and checked on first use, then cached for the whole build. */
-export function getDatasets(): DatasetIndex {
-  datasets ??= loadAllDatasets(ROOT);
-  return datasets;
-}
+/** All dataset versions. Read and checked on first use, then cached for the whole build. In dev, unreleased versions load as drafts and a broken file fails only the pages that use it. */
+export const getDatasets: () => DatasetIndex = cachedUntilDataChanges(() => loadAllDatasets(ROOT, { preview: draftPreview() }));
 
 /** A data file holding a list (not null, not an object), each item checked; errors name the file and the item. */
 function readJsonList<T>(root: string, file: string, schema: z.ZodType<T>): T[] {
@@ -31,25 +29,13 @@ function readJsonList<T>(root: string, file: string, schema: z.ZodType<T>): T[] 
 export const readCounties = (root: string) => readJsonList(root, COUNTIES_FILE, county);
 export const readSources = (root: string) => readJsonList(root, SOURCES_FILE, source);
 
-let counties: County[] | undefined;
-export function getCounties(): County[] {
-  counties ??= readCounties(ROOT);
-  return counties;
-}
+export const getCounties: () => County[] = cachedUntilDataChanges(() => readCounties(ROOT));
 
-let sources: Source[] | undefined;
-export function getSources(): Source[] {
-  sources ??= readSources(ROOT);
-  return sources;
-}
+export const getSources: () => Source[] = cachedUntilDataChanges(() => readSources(ROOT));
 
-let byCode: Map<string, County> | undefined;
+const countiesByCode = cachedUntilDataChanges(() => new Map(getCounties().map((c) => [c.code, c])));
 /** Asked on every page: a lookup, not a scan of all counties. */
-export const countyByCode = (code: string) => (byCode ??= new Map(getCounties().map((c) => [c.code, c]))).get(code);
+export const countyByCode = (code: string) => countiesByCode().get(code);
 
-let claimants: Map<string, Claimant> | undefined;
 /** data/claimants.json, by id: who makes each figure's claim. */
-export function getClaimants(): Map<string, Claimant> {
-  claimants ??= loadClaimants(ROOT);
-  return claimants;
-}
+export const getClaimants: () => Map<string, Claimant> = cachedUntilDataChanges(() => loadClaimants(ROOT));

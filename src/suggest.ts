@@ -24,3 +24,6 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   const match = nearest(name, candidates);
   return match ? ` (did you mean "${match}"?)` : '';
 }
+
+/** ' (did you mean "x"?)' for a near miss, else every valid name: ' (rows: a, b, c)'. */
+export const didYouMeanOrList = (name: string, candidates: string[], what: string): string => didYouMean(name, candidates) || ` (${what}: ${candidates.join(', ') || 'none'})`;

@@ -1,7 +1,9 @@
 /**
  * The chart specs in content/charts/<id>.json, read, validated and resolved
  * against the datasets once per build (like src/site.ts). Any problem stops
- * the build with the spec's file and field.
+ * the build with the spec's file and field. The dev server re-reads them when
+ * data/ or content/charts/ changes, and a broken spec breaks only the pages
+ * that show it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,8 @@ import { DataError, describeIssues } from '../errors.ts';
 import { parseJsonBytes } from '../json-file.ts';
 import { chartSpec, chartTypes, type ChartSpec, type Claimant } from '../schemas.ts';
 import { getClaimants, getDatasets, ROOT } from '../site.ts';
+import { cachedUntilDataChanges, draftPreview } from '../live.ts';
+import { didYouMeanOrList } from '../suggest.ts';
 import { resolveChart, type ResolvedChart } from './resolve.ts';
 
 export const CHARTS_DIR = 'content/charts';
@@ -29,39 +33,72 @@ export function parseChartSpec(text: string | Buffer, file: string): ChartSpec {
   return parsed.data;
 }
 
-/** Every spec under `root`, resolved; all problems are collected and reported together. */
-export function loadCharts(root: string, datasets: DatasetIndex, claimants: ReadonlyMap<string, Claimant> = new Map()): Map<string, ResolvedChart> {
+/** Every spec under `root`, resolved, and the problem of each spec that is not (by chart id: its file name). */
+export function readCharts(
+  root: string,
+  datasets: DatasetIndex,
+  claimants: ReadonlyMap<string, Claimant> = new Map(),
+): { charts: Map<string, ResolvedChart>; broken: Map<string, DataError> } {
   const dir = path.join(root, CHARTS_DIR);
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
   const charts = new Map<string, ResolvedChart>();
-  const errors: DataError[] = [];
+  const broken = new Map<string, DataError>();
   for (const name of files) {
     const file = `${CHARTS_DIR}/${name}`;
     try {
       const spec = parseChartSpec(readFileSync(path.join(root, file)), file);
       charts.set(spec.id, resolveChart(spec, file, datasets, claimants));
     } catch (error) {
-      if (error instanceof DataError) errors.push(error);
+      if (error instanceof DataError) broken.set(path.basename(name, '.json'), error);
       else throw error;
     }
   }
-  if (errors.length) throw DataError.combine(errors);
+  return { charts, broken };
+}
+
+/** Every spec under `root`, resolved; all problems are collected and reported together. */
+export function loadCharts(root: string, datasets: DatasetIndex, claimants: ReadonlyMap<string, Claimant> = new Map()): Map<string, ResolvedChart> {
+  const { charts, broken } = readCharts(root, datasets, claimants);
+  if (broken.size) throw DataError.combine([...broken.values()]);
   return charts;
 }
 
-let charts: Map<string, ResolvedChart> | undefined;
-/** All charts of the site, in file-name order. Read and checked on first use, then cached. */
+const siteCharts = cachedUntilDataChanges(() => readCharts(ROOT, getDatasets(), getClaimants()));
+
+/**
+ * All charts of the site, in file-name order. Read and checked on first use,
+ * then cached. Any broken spec stops the build; in dev, the working charts
+ * are listed and a broken one fails only where it is shown (getChart).
+ */
 export function getCharts(): Map<string, ResolvedChart> {
-  charts ??= loadCharts(ROOT, getDatasets(), getClaimants());
+  const { charts, broken } = siteCharts();
+  if (broken.size && !draftPreview()) throw DataError.combine([...broken.values()]);
   return charts;
 }
 
 /** One chart by id, or an error naming `file` (the page or story that asked for it). */
 export function getChart(id: string, file: string): ResolvedChart {
+  const { charts, broken } = siteCharts();
+  const problem = broken.get(id);
+  if (problem) throw problem;
   const chart = getCharts().get(id);
   if (!chart) {
-    const known = [...getCharts().keys()];
-    throw new DataError(file, `<Chart id="${id}" />: there is no ${CHARTS_DIR}/${id}.json (charts: ${known.join(', ') || 'none yet'})`);
+    const known = [...charts.keys(), ...broken.keys()];
+    throw new DataError(file, `<Chart id="${id}" />: there is no ${CHARTS_DIR}/${id}.json${didYouMeanOrList(id, known, 'charts')}: use the id of a spec in ${CHARTS_DIR}/, or add the spec`);
+  }
+  return chart;
+}
+
+/**
+ * A chart as a story shows it: it must draw the dataset version the story pins
+ * (a story never shows two versions of one figure). `pins` is empty outside a story.
+ */
+export function getChartFor(id: string, file: string, pins: Record<string, string> = {}): ResolvedChart {
+  const chart = getChart(id, file);
+  const { id: datasetId } = chart.dataset.data;
+  const pinned = pins[datasetId];
+  if (pinned && pinned !== chart.dataset.data.version) {
+    throw new DataError(file, `<Chart id="${chart.id}" /> draws ${chart.datasetKey}, but the story pins ${datasetId}@${pinned}; change "version" in ${chart.file} or the story's "datasets"`);
   }
   return chart;
 }

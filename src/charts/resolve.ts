@@ -5,12 +5,13 @@
  * that is not a figure, units that cannot share one scale, ambiguous labels.
  */
 import type { DatasetIndex, LoadedDataset } from '../datasets.ts';
-import { versionKey } from '../datasets.ts';
+import { missingVersionError, versionKey } from '../datasets.ts';
 import { DataError } from '../errors.ts';
 import { formatDate } from '../format.ts';
 import { isFigure } from '../references.ts';
 import type { Bilingual, ChartSpec, ChartValueRef, Claimant, Field, Figure, Row, Source } from '../schemas.ts';
 import { programmeClaimants } from '../claimants.ts';
+import { didYouMeanOrList } from '../suggest.ts';
 
 /** One figure as a chart draws it. */
 export interface ChartValue {
@@ -69,17 +70,13 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
     throw new DataError(file, `field "${field}": ${message}`);
   }
   const ds = datasets.get(spec.dataset, spec.version);
-  if (!ds) {
-    const known = datasets.versions(spec.dataset).map((d) => d.data.version);
-    if (known.length) fail('version', `${spec.dataset} has no version ${spec.version} (released: ${known.join(', ')})`);
-    fail('dataset', `there is no dataset "${spec.dataset}" in data/datasets/ (datasets: ${[...new Set(datasets.all.map((d) => d.data.id))].join(', ')})`);
-  }
+  if (!ds) throw missingVersionError(datasets, spec.dataset, spec.version, file, datasets.versions(spec.dataset).length ? 'version' : 'dataset');
   const where = ds.file;
 
   let labelField: Field | undefined;
   if (spec.labelField !== undefined) {
     labelField = ds.data.fields.find((f) => f.key === spec.labelField);
-    if (!labelField) fail('labelField', `${where} has no field "${spec.labelField}" (fields: ${ds.data.fields.map((f) => f.key).join(', ')})`);
+    if (!labelField) fail('labelField', `${where} has no field "${spec.labelField}"${didYouMeanOrList(spec.labelField, ds.data.fields.map((f) => f.key), 'fields')}`);
     if (labelField.type !== 'text' && labelField.type !== 'date') fail('labelField', `"${spec.labelField}" is a ${labelField.type} field; labels come from a text or date field`);
   }
 
@@ -88,9 +85,9 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
 
   const value = (ref: ChartValueRef, path: string, unlabelled: LabelFallback = defaultLabel): ChartValue => {
     const row = ds.data.rows.find((r) => r.id === ref.row);
-    if (!row) fail(`${path}.row`, `${where} has no row "${ref.row}" (rows: ${ds.data.rows.map((r) => r.id).join(', ')})`);
+    if (!row) fail(`${path}.row`, `${where} has no row "${ref.row}"${didYouMeanOrList(ref.row, ds.data.rows.map((r) => r.id), 'rows')}`);
     const field = ds.data.fields.find((f) => f.key === ref.field);
-    if (!field) fail(`${path}.field`, `${where} has no field "${ref.field}" (fields: ${ds.data.fields.map((f) => f.key).join(', ')})`);
+    if (!field) fail(`${path}.field`, `${where} has no field "${ref.field}"${didYouMeanOrList(ref.field, ds.data.fields.map((f) => f.key), 'fields')}`);
     if (field.type !== 'figure') fail(`${path}.field`, `"${ref.field}" is a ${field.type} field, not a figure: a chart can only draw figures`);
     const figure = row[ref.field];
     if (!isFigure(figure)) fail(`${path}.field`, `row "${ref.row}" of ${where} has no figure in "${ref.field}"`);

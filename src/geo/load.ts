@@ -11,6 +11,7 @@ import type { Feature, Geometry } from 'geojson';
 import { topology as topologySchema, type County, type GeoProperties } from '../schemas.ts';
 import { DataError, describeIssues } from '../errors.ts';
 import { validateFeatures } from './validate.ts';
+import { cachedUntilDataChanges } from '../live.ts';
 
 export const GEO_FILES = {
   /** Provinces, the South China Sea line and the featured counties: the home map. */
@@ -66,9 +67,10 @@ export function checkCountiesPresent(counties: GeoCollection, registry: County[]
   if (errors.length) throw DataError.combine(errors);
 }
 
-const cache = new Map<string, GeometryFile>();
+const geometryCache = cachedUntilDataChanges(() => new Map<string, GeometryFile>());
 function read(file: string, required: readonly string[], root: string): GeometryFile {
   const key = path.join(root, file);
+  const cache = geometryCache();
   if (!cache.has(key)) cache.set(key, parseGeometry(readFileSync(key, 'utf8'), file, required));
   return cache.get(key)!;
 }

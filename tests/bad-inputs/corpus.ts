@@ -307,7 +307,7 @@ export const corpus: BadInput[] = [
     name: 'a story pinning a dataset version that does not exist',
     apply: (sb, t) => {
       sb.replace(t.story, new RegExp(`^(\\s+${t.dataset.id}:\\s*)"?${t.dataset.version.replaceAll('.', '\\.')}"?`, 'm'), '$1"9.9.9"');
-      return { file: t.story, says: [`field "datasets.${t.dataset.id}": version 9.9.9 does not exist`] };
+      return { file: t.story, says: [`field "datasets.${t.dataset.id}": ${t.dataset.id} has no version 9.9.9`] };
     },
   },
   {

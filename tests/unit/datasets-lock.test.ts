@@ -9,7 +9,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bytesKey, collectDatasets, LOCK_FILE, readLock, readLockOrError, versionKey } from '../../src/datasets.ts';
+import { bytesKey, collectDatasets, loadAllDatasets, LOCK_FILE, readLock, readLockOrError, versionKey } from '../../src/datasets.ts';
+import { errorOf } from '../helpers/errors.ts';
 import { releaseDatasets } from '../../src/release.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '../..');
@@ -95,6 +96,34 @@ describe('the lock check', () => {
     const root = copyOfGood();
     rmSync(path.join(root, RELEASED));
     expect(errorsOf(root)).toContain(`${RELEASED}: sample@1.0.0 was released and is listed in ${LOCK_FILE}, but the file is missing`);
+  });
+
+  it('says a released file with a JSON syntax error does not parse, and not that it is missing', () => {
+    const root = copyOfGood();
+    const file = path.join(root, RELEASED);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/,\s*"version"/, ' "version"'));
+    const message = errorOf(() => loadAllDatasets(root));
+    expect(message).toContain(`${RELEASED}: is not valid JSON`);
+    expect(message).not.toContain('the file is missing');
+  });
+
+  it('previews for the dev server: an unreleased version loads as a draft, a broken one is kept aside with its error', () => {
+    const root = copyOfGood();
+    const ds = read(root, RELEASED);
+    ds.version = '1.1.0';
+    ds.changes = { zh: '草稿', en: 'A draft' };
+    write(root, 'data/datasets/sample/1.1.0.json', ds);
+    const drafts = loadAllDatasets(root, { preview: true });
+    expect(drafts.unreleased.map((d) => d.file)).toEqual(['data/datasets/sample/1.1.0.json']);
+    expect(drafts.get('sample', '1.1.0')).toBeDefined();
+
+    writeFileSync(path.join(root, 'data/datasets/sample/1.1.0.json'), '{ "id": "sample" "version": "1.1.0" }');
+    const broken = loadAllDatasets(root, { preview: true });
+    expect(broken.get('sample', '1.1.0')).toBeUndefined();
+    expect(broken.get('sample', '1.0.0')).toBeDefined();
+    expect(broken.broken.get('sample@1.1.0')?.message).toContain('data/datasets/sample/1.1.0.json: is not valid JSON');
+    // The build refuses both.
+    expect(errorOf(() => loadAllDatasets(root))).toContain('is not valid JSON');
   });
 
   it('fails on an unreleased file with the release instruction', () => {

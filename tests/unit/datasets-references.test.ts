@@ -36,7 +36,7 @@ describe('bindStory', () => {
 
   it.each([
     ['a dataset that does not exist', fig('sample', 'chestnut-drive', 'tonnes_sold'), { sample: '1.0.0', nowhere: '1.0.0' }, 'field "datasets.nowhere": there is no dataset "nowhere"'],
-    ['a version that does not exist', fig('sample', 'chestnut-drive', 'tonnes_sold'), { sample: '2.0.0' }, 'field "datasets.sample": version 2.0.0 does not exist (released: 1.0.0)'],
+    ['a version that does not exist', fig('sample', 'chestnut-drive', 'tonnes_sold'), { sample: '2.0.0' }, 'field "datasets.sample": sample has no version 2.0.0 (versions: 1.0.0)'],
     ['a dataset the front matter does not pin', fig('other', 'chestnut-drive', 'tonnes_sold'), pins, 'which the front matter\'s "datasets" does not pin'],
     ['a row that does not exist', fig('sample', 'no-such-row', 'tonnes_sold'), pins, 'has no row "no-such-row"'],
     ['a field that does not exist', fig('sample', 'chestnut-drive', 'tonnes'), pins, 'has no field "tonnes"'],

@@ -38,7 +38,7 @@ describe('chart spec errors name the file and the field', () => {
   });
   it('unknown dataset, or a version that was never released', () => {
     expect(problem({ ...bar, dataset: 'nowhere' })).toMatch(/^content\/charts\/bars\.json: field "dataset": there is no dataset "nowhere" in data\/datasets\/ \(datasets: programme\)/);
-    expect(problem({ ...bar, version: '9.9.9' })).toBe('content/charts/bars.json: field "version": programme has no version 9.9.9 (released: 1.0.0)');
+    expect(problem({ ...bar, version: '9.9.9' })).toBe('content/charts/bars.json: field "version": programme has no version 9.9.9 (versions: 1.0.0)');
   });
   it('unknown row or field', () => {
     expect(problem({ ...bar, items: [{ row: 'nope', field: 'tonnes' }] })).toMatch(/^content\/charts\/bars\.json: field "items\[0\]\.row": data\/datasets\/programme\/1\.0\.0\.json has no row "nope" \(rows: merchants-2012,/);
