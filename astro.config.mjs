@@ -20,6 +20,8 @@ export default defineConfig({
   },
   // Moved pages: old path → new path (data/redirects.json). Published URLs never break.
   redirects: readRedirects(process.cwd()),
+  // Two routes making the same path stop the build: above all a redirect over a live page (src/published-urls.ts).
+  prerenderConflictBehavior: 'error',
   integrations: [
     dataChecks(),
     mdx(),

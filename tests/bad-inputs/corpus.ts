@@ -414,4 +414,20 @@ export const corpus: BadInput[] = [
       return { file: 'data/timeline.json', says: ['events[0]', 'has no row "no-such-row"'] };
     },
   },
+  // ——— Redirects (data/redirects.json): hostile or careless entries (H4) ———
+  {
+    name: 'a redirect key with ".." segments (would write a file outside the build output)',
+    apply: (sb) => {
+      sb.write('data/redirects.json', JSON.stringify({ '/../../escaped/': '/' }, null, 2));
+      return { file: 'data/redirects.json', says: ['key "/../../escaped/"', '".." segment'] };
+    },
+  },
+  {
+    name: 'a redirect over a live story',
+    apply: (sb, t) => {
+      const slug = t.story.replace(/^content\/counties\/|\.mdx$/g, '');
+      sb.write('data/redirects.json', JSON.stringify({ [`/counties/${slug}/`]: '/' }, null, 2));
+      return { file: 'data/redirects.json', says: [`key "/counties/${slug}/" redirects a page the site still builds`] };
+    },
+  },
 ];
