@@ -430,4 +430,12 @@ export const corpus: BadInput[] = [
       return { file: 'data/redirects.json', says: [`key "/counties/${slug}/" redirects a page the site still builds`] };
     },
   },
+  // ——— Append-only files (src/append-only.ts; against git history in tests/unit/append-only.test.ts: the copies here have no .git) ———
+  {
+    name: 'data/published-urls.txt emptied (which would turn the URL guard off)',
+    apply: (sb) => {
+      sb.write('data/published-urls.txt', '# nothing published\n');
+      return { file: 'data/published-urls.txt', says: ['lists no URL: it may never be emptied'] };
+    },
+  },
 ];
