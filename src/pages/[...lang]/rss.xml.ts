@@ -3,6 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { editionPaths, htmlLang, localePath, t, themeLabel, type Lang } from '../../i18n.ts';
 import { getEditionStories } from '../../stories.ts';
+import { escapeXml } from '../../og.ts';
 
 export const getStaticPaths = editionPaths;
 
@@ -15,7 +16,9 @@ export async function GET(context: APIContext) {
     site: new URL(localePath('/', lang), context.site).href,
     items: stories.map((s) => ({
       title: s.title,
-      description: s.summary,
+      // An RSS description is HTML and the summary is text: escaped here for HTML,
+      // then again for XML by @astrojs/rss, so a reader shows "<b>" and runs nothing.
+      description: escapeXml(s.summary),
       link: s.path,
       pubDate: s.entry.data.updated ?? s.entry.data.published,
       categories: s.entry.data.themes.map((theme) => themeLabel(theme, lang)),
