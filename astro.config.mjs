@@ -6,11 +6,16 @@ import sitemap from '@astrojs/sitemap';
 import dataChecks from './src/integration.ts';
 import publishedUrls, { readRedirects } from './src/published-urls.ts';
 import { storyGuard } from './src/story-mdx.ts';
+import { astroCspConfig, securityHeaders } from './src/csp.ts';
 
 export default defineConfig({
   // The public address; every permanent URL and citation is built from it.
   site: process.env.SITE_URL ?? 'https://county-stories.example.org',
   trailingSlash: 'always',
+  // Content-Security-Policy <meta> on every page; `_headers` adds the rest (src/csp.ts).
+  security: { csp: astroCspConfig },
+  // Stories are prose: no code blocks to colour, and Shiki's inline styles would break the CSP.
+  markdown: { syntaxHighlight: false },
   build: {
     format: 'directory',
     // Several pages in flight at once, so image routes wait on the PNG worker
@@ -19,6 +24,8 @@ export default defineConfig({
   },
   // Moved pages: old path → new path (data/redirects.json). Published URLs never break.
   redirects: readRedirects(process.cwd()),
+  // Two routes making the same path stop the build: above all a redirect over a live page (src/published-urls.ts).
+  prerenderConflictBehavior: 'error',
   integrations: [
     dataChecks(),
     // Sätteri is Astro's own MDX compiler; the guard refuses a story that is
@@ -27,6 +34,7 @@ export default defineConfig({
     mdx({ processor: satteri({ mdastPlugins: [storyGuard(process.cwd())] }) }),
     // Embed pages are for iframes, not for search engines.
     sitemap({ filter: (page) => !/^\/(en\/)?embed\//.test(new URL(page).pathname) }),
+    securityHeaders(),
     // Last: checks the finished output against data/published-urls.txt.
     publishedUrls(),
   ],

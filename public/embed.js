@@ -1,22 +1,28 @@
 /*
- * County Stories embed helper for host pages (no dependencies, ~0.6 KB).
+ * County Stories embed helper for host pages (no dependencies, 1.5 KB with its comments).
  * Resizes each of our iframes to the height its page reports through
  * postMessage. Without this script an iframe keeps the height in its snippet.
  *   <script src="https://<site>/embed.js" async></script>
+ * It acts only on a message from the window of an iframe on this page whose
+ * src is on the site this script was loaded from: another site's iframe (an
+ * ad, say) cannot resize itself through it.
  */
 (function () {
-  if (window.__countyStoriesEmbed) return;
-  window.__countyStoriesEmbed = true;
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  var site = new URL(script.src, location.href).origin;
+  var flag = '__countyStoriesEmbed:' + site;
+  if (window[flag]) return;
+  window[flag] = true;
   window.addEventListener('message', function (event) {
     var data = event.data;
-    if (!data || data.type !== 'county-stories:embed-height' || typeof data.height !== 'number') return;
+    if (event.origin !== site || !data || data.type !== 'county-stories:embed-height' || typeof data.height !== 'number') return;
     var frames = document.getElementsByTagName('iframe');
     for (var i = 0; i < frames.length; i++) {
       var frame = frames[i];
-      // Only the frame that sent the message, and only if it shows a page of the sender's origin.
       if (frame.contentWindow !== event.source) continue;
       try {
-        if (new URL(frame.src, location.href).origin !== event.origin) return;
+        if (new URL(frame.src, location.href).origin !== site) return;
       } catch (e) {
         return;
       }

@@ -15,13 +15,19 @@
  * After Astro, Pagefind indexes the staged site (src/search.ts); a failure
  * there fails the build the same way.
  *
- * Exit code: Astro's, when it fails; 1 when indexing fails; 0 otherwise.
+ * Ctrl-C (SIGINT) or SIGTERM stops Astro, removes the staging folder and
+ * leaves the output as it was.
+ *
+ * Exit code: Astro's, when it fails; 1 when indexing fails; 130 / 143 when
+ * interrupted; 0 otherwise.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DataError } from '../src/errors.ts';
 import { prunePngCache } from '../src/png-cache.ts';
+import { readRedirects, redirectsOverLivePages } from '../src/published-urls.ts';
 import { buildSearchIndex } from '../src/search.ts';
 import { errorSection, problemLines, successSummary } from './build-report.ts';
 
@@ -33,14 +39,34 @@ const out = path.resolve(values.out!);
 const staging = path.join(path.dirname(out), `.dist-staging-${process.pid}`);
 const retired = path.join(path.dirname(out), `.dist-retired-${process.pid}`);
 
+// Interrupted: stop Astro (a Ctrl-C in a terminal reaches it too; a `kill` only reaches us), wait
+// for it so it writes nothing more into the staging folder, remove that, and leave the output alone.
+let astroProcess: ChildProcess | undefined;
+const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]) {
+  process.once(signal, () => {
+    const stop = () => {
+      rmSync(staging, { recursive: true, force: true });
+      console.error(`\nBuild interrupted (${signal}): ${path.relative(process.cwd(), out) || out} was not changed.`);
+      process.exit(SIGNAL_CODES[signal]);
+    };
+    if (astroProcess && astroProcess.exitCode === null && astroProcess.signalCode === null) {
+      astroProcess.once('exit', stop);
+      astroProcess.kill(signal);
+    } else {
+      stop();
+    }
+  });
+}
+
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
 const started = new Date();
 let log = '';
 const code = await new Promise<number>((resolve) => {
-  const child = spawn(process.execPath, [astro, 'build', '--outDir', staging], { stdio: values.verbose ? 'inherit' : ['inherit', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
-  child.on('close', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
+  astroProcess = spawn(process.execPath, [astro, 'build', '--outDir', staging], { stdio: values.verbose ? 'inherit' : ['inherit', 'pipe', 'pipe'] });
+  astroProcess.stdout?.on('data', (d) => (log += d));
+  astroProcess.stderr?.on('data', (d) => (log += d));
+  astroProcess.on('close', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
 });
 const shownOut = path.relative(process.cwd(), out) || out;
 const saveLog = () => {
@@ -61,7 +87,18 @@ const fail = (exitCode: number, extra: string[] = []) => {
   if (problems.length) console.error(`${problems.length} problem${problems.length > 1 ? 's' : ''}:\n${problems.join('\n')}`);
   process.exit(exitCode);
 };
-if (code !== 0) fail(code);
+if (code !== 0) {
+  // Astro's own message for a redirect over a page names neither the file nor the key: say which.
+  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
+  let explained: DataError[] = [];
+  try {
+    explained = redirectsOverLivePages(plain, readRedirects(process.cwd()));
+  } catch {
+    // An invalid redirects file: Astro has already said so, naming it.
+  }
+  if (explained.length) console.error(`\n${DataError.combine(explained).message}`);
+  fail(code);
+}
 
 // The search index, once Astro has exited and freed its memory (src/search.ts).
 let indexed = '';

@@ -14,6 +14,13 @@
  *                                 (.claimant is an id in data/claimants.json: who makes the claim)
  *   date / admin-code fields    → the field key
  * An empty cell is a missing value. `csvToRows` reads the file back.
+ *
+ * Safe to open in a spreadsheet: a text cell that starts with = + - @, a tab
+ * or a carriage return would run there as a formula, so it is written with a
+ * leading apostrophe ('=1+1), as is a text cell that itself starts with an
+ * apostrophe, so the rule can be undone exactly: a program drops one leading
+ * apostrophe from every text cell (csvToRows does). Number columns (a figure's
+ * value) are never changed: -3 stays a number. The JSON file is the exact data.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,7 +34,13 @@ export const BOM = '\uFEFF';
 /** The released JSON file's exact text. */
 export const datasetJsonText = (root: string, dataset: LoadedDataset) => readFileSync(path.join(root, dataset.file), 'utf8');
 
-type Column = { name: string; get: (row: Row) => string };
+/** A number column holds a figure's value as written by String(number); every other column is text. */
+type Column = { name: string; get: (row: Row) => string; number?: true };
+
+/** Characters that make a spreadsheet read a cell as a formula, and the apostrophe that escapes them (and itself). */
+const FORMULA_START = /^[=+\-@\t\r']/;
+export const spreadsheetSafe = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+export const fromSpreadsheetSafe = (cell: string) => (cell.startsWith("'") ? cell.slice(1) : cell);
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
@@ -51,7 +64,7 @@ function columnsFor(field: Field, rows: Row[]): Column[] {
   if (field.type !== 'figure') return [{ name: k, get: (r) => (typeof r[k] === 'string' ? (r[k] as string) : '') }];
   const figures = rows.map((r) => figureOf(r, k)).filter((f) => f !== undefined);
   const columns: Column[] = [
-    { name: k, get: (r) => str(figureOf(r, k)?.value) },
+    { name: k, get: (r) => str(figureOf(r, k)?.value), number: true },
     { name: `${k}.qualifiers`, get: (r) => (figureOf(r, k)?.qualifiers ?? []).join(' ') },
     { name: `${k}.status`, get: (r) => str(figureOf(r, k)?.status) },
     { name: `${k}.source`, get: (r) => str(figureOf(r, k)?.source) },
@@ -70,7 +83,7 @@ function columnsFor(field: Field, rows: Row[]): Column[] {
 /** The CSV download of a dataset version, BOM included. */
 export function datasetCsv(data: Pick<Dataset, 'fields' | 'rows'>): string {
   const columns: Column[] = [{ name: 'id', get: (r) => r.id }, ...data.fields.flatMap((f) => columnsFor(f, data.rows))];
-  const lines = [columns.map((c) => c.name), ...data.rows.map((r) => columns.map((c) => c.get(r)))];
+  const lines = [columns.map((c) => c.name), ...data.rows.map((r) => columns.map((c) => (c.number ? c.get(r) : spreadsheetSafe(c.get(r)))))];
   // CRLF between records, as RFC 4180 and spreadsheet software expect; line breaks inside quoted cells stay as they are.
   return BOM + lines.map((line) => csvFormatRow(line) + '\r\n').join('');
 }
@@ -81,7 +94,9 @@ export function datasetCsv(data: Pick<Dataset, 'fields' | 'rows'>): string {
  */
 export function csvToRows(csv: string, fields: Field[]): Row[] {
   const table = csvParse(csv.startsWith(BOM) ? csv.slice(1) : csv);
-  return table.map((line) => {
+  const numbers = new Set(fields.filter((f) => f.type === 'figure').map((f) => f.key));
+  return table.map((raw) => {
+    const line = Object.fromEntries(Object.entries(raw).map(([name, cell]) => [name, cell && !numbers.has(name) ? fromSpreadsheetSafe(cell) : cell]));
     const row: Row = { id: line.id ?? '' };
     for (const f of fields) {
       const k = f.key;

@@ -23,6 +23,18 @@ export const embedPath = (kind: EmbedKind, id: string, lang: Lang) => localePath
 export const oembedPath = (kind: EmbedKind, id: string, lang: Lang) => `/oembed/${kind}/${id}${lang === 'zh' ? '' : `.${lang}`}.json`;
 export const downloadPath = (kind: EmbedKind, id: string, lang: Lang, format: 'svg' | 'png') => `/downloads/${kind}/${id}${lang === 'zh' ? '' : `.${lang}`}.${format}`;
 
+/** The embed page's stylesheet, inline (one request fewer) and allowed by its hash (src/csp.ts). */
+export const EMBED_STYLE = [
+  ':root { color-scheme: light dark; --bg: #fdfcf9; --fg: #1d1d1b; --mu: #5a5a55; --ac: #a33a1f; }',
+  '@media (prefers-color-scheme: dark) { :root { --bg: #161614; --fg: #ecebe6; --mu: #b3b1a8; --ac: #f08a6c; } }',
+  'html, body { margin: 0; background: var(--bg); color: var(--fg); font-family: system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }',
+  'figure { margin: 0; }',
+  'figure svg { display: block; width: 100%; height: auto; }',
+  '.credit { margin: 0; padding: 6px 8px 8px; font-size: 12px; line-height: 1.5; color: var(--mu); }',
+  '.credit a { color: var(--ac); }',
+  '.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; margin: 0; }',
+].join('');
+
 /** The message an embed page posts to its host. */
 export const HEIGHT_MESSAGE = 'county-stories:embed-height';
 

@@ -14,6 +14,9 @@ import { checkContent, describeSummary } from './content-checks.ts';
 import { enableDraftPreview } from './live.ts';
 import { watchLiveData } from './dev-loop.ts';
 import { mdxProseCheck } from './mdx-prose.ts';
+import { checkAppendOnly, FIRST_RELEASE, LOCK_FILE } from './append-only.ts';
+import { DataError } from './errors.ts';
+import { PUBLISHED_FILE } from './published-urls.ts';
 
 export default function dataChecks(): AstroIntegration {
   return {
@@ -42,6 +45,10 @@ export default function dataChecks(): AstroIntegration {
           enableDraftPreview();
           return;
         }
+        // The append-only files against git history (src/append-only.ts): what was published stays listed.
+        const appendOnly = checkAppendOnly(fileURLToPath(config.root), FIRST_RELEASE);
+        if (appendOnly.unavailable) logger.warn(`${PUBLISHED_FILE} and ${LOCK_FILE} NOT checked against git history: ${appendOnly.unavailable}. CI checks them (tests/unit/append-only.test.ts).`);
+        if (appendOnly.errors.length) throw DataError.combine(appendOnly.errors);
         logger.info(describeSummary(checkContent(fileURLToPath(config.root))));
       },
       'astro:server:setup': ({ server, logger }) => watchLiveData(server, logger),

@@ -6,27 +6,64 @@
  * Every build marks the images it used (a hit refreshes the file's time) and,
  * once it has succeeded, drops the ones it did not use: the cache holds the
  * current site's images and does not grow with every edit.
+ *
+ * An entry is written to a temporary file and renamed into place, so a build
+ * stopped mid-write (Ctrl-C, a full disk) never leaves half an image under a
+ * key. A read checks the file is a whole PNG (signature, every chunk's CRC,
+ * IHDR first and IEND last): a damaged entry is deleted and the image redrawn.
+ * The CRCs catch truncation and flipped bytes at native speed (zlib.crc32);
+ * decoding every cached image would cost about as much as drawing it.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 
 export const PNG_CACHE_DIR = path.join(process.cwd(), 'node_modules/.cache/county-stories/png');
 
 export const pngCacheKey = (renderer: string, width: number, svg: string) => createHash('sha256').update(`${renderer}\n${width}\n${svg}`).digest('hex');
 
-/** The cached image, marked as used by this build; undefined on a miss. */
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** A whole PNG file: the signature, then chunks with matching CRCs from IHDR to IEND and nothing after. */
+export function isWholePng(png: Buffer): boolean {
+  if (png.length < SIGNATURE.length || !png.subarray(0, SIGNATURE.length).equals(SIGNATURE)) return false;
+  let at = SIGNATURE.length;
+  let first = true;
+  while (at + 12 <= png.length) {
+    const length = png.readUInt32BE(at);
+    const end = at + 12 + length;
+    if (end > png.length) return false;
+    const type = png.toString('latin1', at + 4, at + 8);
+    if (first && type !== 'IHDR') return false;
+    first = false;
+    if (crc32(png.subarray(at + 4, at + 8 + length)) !== png.readUInt32BE(at + 8 + length)) return false;
+    if (type === 'IEND') return end === png.length;
+    at = end;
+  }
+  return false;
+}
+
+/** The cached image, marked as used by this build; undefined on a miss or a damaged entry (which is deleted). */
 export function readCachedPng(key: string, dir = PNG_CACHE_DIR): Buffer | undefined {
   const file = path.join(dir, `${key}.png`);
   if (!existsSync(file)) return undefined;
+  const png = readFileSync(file);
+  if (!isWholePng(png)) {
+    rmSync(file, { force: true });
+    return undefined;
+  }
   const now = new Date();
   utimesSync(file, now, now);
-  return readFileSync(file);
+  return png;
 }
 
 export function writeCachedPng(key: string, png: Buffer, dir = PNG_CACHE_DIR): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${key}.png`), png);
+  // A name no other writer uses, in the same folder so the rename is atomic.
+  const temp = path.join(dir, `.${key}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  writeFileSync(temp, png);
+  renameSync(temp, path.join(dir, `${key}.png`));
 }
 
 /** Deletes the images no build has used since `since` (the start of the build that just succeeded). Returns how many. */

@@ -10,7 +10,7 @@ import type { Topology } from 'topojson-specification';
 import type { Feature, Geometry } from 'geojson';
 import { topology as topologySchema, type County, type GeoProperties } from '../schemas.ts';
 import { DataError, describeIssues } from '../errors.ts';
-import { validateFeatures } from './validate.ts';
+import { countiesOutsideProvinces, validateFeatures } from './validate.ts';
 import { cachedUntilDataChanges } from '../live.ts';
 
 export const GEO_FILES = {
@@ -53,6 +53,10 @@ export function parseGeometry(text: string, file: string, required: readonly str
   const topology = raw as Topology;
   const layers = decodeTopology(topology);
   for (const [name, collection] of Object.entries(layers)) validateFeatures(collection.features, file, name);
+  if (layers.counties && layers.provinces) {
+    const outside = countiesOutsideProvinces(layers.counties.features, layers.provinces.features, file);
+    if (outside.length) throw DataError.combine(outside);
+  }
   return { file, topology, layers };
 }
 

@@ -6,10 +6,15 @@
  * and positions that lie inside China's bounding box, which also catches
  * [latitude, longitude] written the wrong way round.
  *
+ * Between features: each county's outline must lie inside its province's
+ * outline (the province is the first two digits of the code), so a county
+ * moved into the sea or into another province stops the build.
+ *
  * Every problem names the feature (code and name) and the file; the build
  * stops on the first file with a problem.
  */
 import { getIssues } from '@placemarkio/check-geojson';
+import { polygonContains } from 'd3';
 import type { Feature, Geometry, Position } from 'geojson';
 import { DataError } from '../errors.ts';
 
@@ -100,4 +105,57 @@ export function validateFeatures(features: Feature[], file: string, layer?: stri
     featureProblems(feature).map((problem) => new DataError(file, `feature ${featureLabel(feature)}${layer ? ` (object "${layer}")` : ''}: ${problem}`)),
   );
   if (errors.length) throw DataError.combine(errors);
+}
+
+/**
+ * How far, in km, a county's outline may stray outside its province's. Both
+ * are simplified separately, so a shared border zigzags: the committed files
+ * stray up to 6.4 km (青龙 in national.topo.json). About twice that; a
+ * county shifted by more than that, or into the sea, is caught.
+ */
+export const BORDER_TOLERANCE_KM = 12;
+
+const KM_PER_DEGREE = 111.32;
+
+/** Planar point in polygon (degrees; holes excluded). Counties and provinces are small enough for the plane. */
+const inPolygons = (position: Position, polygons: Position[][][]) =>
+  polygons.some(([outer, ...holes]) => polygonContains(outer as [number, number][], position as [number, number]) && !holes.some((h) => polygonContains(h as [number, number][], position as [number, number])));
+
+/** Distance in km from a position to the nearest edge of the polygons (longitude scaled by the cosine of the latitude). */
+function kmToEdge(position: Position, polygons: Position[][][]): number {
+  const k = Math.cos((position[1] * Math.PI) / 180);
+  const [px, py] = [position[0] * k, position[1]];
+  let best = Infinity;
+  for (const ring of polygons.flat()) {
+    for (let i = 0; i < ring.length - 1; i++) {
+      const [ax, ay, bx, by] = [ring[i][0] * k, ring[i][1], ring[i + 1][0] * k, ring[i + 1][1]];
+      const [dx, dy] = [bx - ax, by - ay];
+      const length = dx * dx + dy * dy;
+      const t = length ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length)) : 0;
+      best = Math.min(best, Math.hypot(px - ax - t * dx, py - ay - t * dy));
+    }
+  }
+  return best * KM_PER_DEGREE;
+}
+
+/** One error per county whose outline leaves its province's by more than BORDER_TOLERANCE_KM (or whose province is missing). */
+export function countiesOutsideProvinces(counties: Feature[], provinces: Feature[], file: string): DataError[] {
+  const errors: DataError[] = [];
+  for (const county of counties) {
+    if (!county.geometry) continue;
+    const provinceCode = `${String(county.id).slice(0, 2)}0000`;
+    const province = provinces.find((p) => String(p.id) === provinceCode);
+    if (!province?.geometry) {
+      errors.push(new DataError(file, `feature ${featureLabel(county)} (object "counties"): its province ${provinceCode} is not in object "provinces"; run npm run geo:regenerate`));
+      continue;
+    }
+    const area = polygonsOf(province.geometry);
+    const positions = polygonsOf(county.geometry).flat(2);
+    const strays = positions.map((p) => ({ p, km: inPolygons(p, area) ? 0 : kmToEdge(p, area) })).filter((x) => x.km > BORDER_TOLERANCE_KM);
+    if (strays.length) {
+      const worst = strays.reduce((a, b) => (b.km > a.km ? b : a));
+      errors.push(new DataError(file, `feature ${featureLabel(county)} (object "counties"): ${strays.length} of its ${positions.length} positions lie outside its province ${featureLabel(province)}, up to ${Math.round(worst.km)} km away (at [${worst.p}]); the county is in the wrong place or under the wrong code: run npm run geo:regenerate`));
+    }
+  }
+  return errors;
 }

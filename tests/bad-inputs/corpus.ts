@@ -472,4 +472,28 @@ export const corpus: BadInput[] = [
       return { file: 'data/timeline.json', says: ['events[0]', 'has no row "no-such-row"'] };
     },
   },
+  // ——— Redirects (data/redirects.json): hostile or careless entries (H4) ———
+  {
+    name: 'a redirect key with ".." segments (would write a file outside the build output)',
+    apply: (sb) => {
+      sb.write('data/redirects.json', JSON.stringify({ '/../../escaped/': '/' }, null, 2));
+      return { file: 'data/redirects.json', says: ['key "/../../escaped/"', '".." segment'] };
+    },
+  },
+  {
+    name: 'a redirect over a live story',
+    apply: (sb, t) => {
+      const slug = t.story.replace(/^content\/counties\/|\.mdx$/g, '');
+      sb.write('data/redirects.json', JSON.stringify({ [`/counties/${slug}/`]: '/' }, null, 2));
+      return { file: 'data/redirects.json', says: [`key "/counties/${slug}/" redirects a page the site still builds`] };
+    },
+  },
+  // ——— Append-only files (src/append-only.ts; against git history in tests/unit/append-only.test.ts: the copies here have no .git) ———
+  {
+    name: 'data/published-urls.txt emptied (which would turn the URL guard off)',
+    apply: (sb) => {
+      sb.write('data/published-urls.txt', '# nothing published\n');
+      return { file: 'data/published-urls.txt', says: ['lists no URL: it may never be emptied'] };
+    },
+  },
 ];

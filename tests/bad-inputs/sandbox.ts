@@ -8,7 +8,7 @@
  * previous build included, applies its patch, and runs the real atomic build
  * (scripts/build.ts).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,13 +70,19 @@ export class Sandbox {
 
   /** `node scripts/build.ts` in the copy, as `npm run build` would run it. */
   build(): Promise<BuildResult> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: this.root, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    return this.startBuild().done;
+  }
+
+  /** The same, started: the process (to signal it) and its result. */
+  startBuild(): { child: ChildProcess; done: Promise<BuildResult> } {
+    const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: this.root, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    const done = new Promise<BuildResult>((resolve) => {
       let output = '';
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));
-      child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+      child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
     });
+    return { child, done };
   }
 
   /** A hash of every file under dist/ (names and bytes): equal before and after means the output was left intact. */

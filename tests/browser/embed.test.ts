@@ -3,7 +3,9 @@
  * snippet from a figure's oEmbed response; the embed reports its height
  * through postMessage and public/embed.js resizes the iframe — again when
  * the iframe's width changes. Without the script the iframe keeps the
- * snippet's height.
+ * snippet's height. embed.js ignores a height posted by another site's
+ * iframe; the site's headers (_headers, src/csp.ts) let any site frame an
+ * embed page and no other site frame any other page.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -95,6 +97,34 @@ describeInBrowser('embeds (iframe on a host page)', () => {
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height)).toBe(defaultHeight);
     expect(await frame.locator('figure svg').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("ignores a height posted by an iframe from another site, even one that posts from its own origin", async () => {
+    const { html } = sample();
+    // A third origin (127.0.0.1 on the host's port): neither the host page's nor the site's.
+    const otherOrigin = hostOrigin.replace('localhost', '127.0.0.1');
+    hostPages.set('/other-frame.html', `<!doctype html><script>for (const h of [5000, 4000]) parent.postMessage({ type: 'county-stories:embed-height', height: h, href: location.href }, '*');</script>`);
+    const page = await open(`<iframe id="other" src="${otherOrigin}/other-frame.html" style="height:100px;border:0"></iframe>${html}`, 640);
+    // Our own iframe is resized: embed.js is listening, so the other frame's messages have been seen by then.
+    await page.waitForFunction(() => document.querySelector('iframe:not(#other)')?.hasAttribute('data-embed-height'), null, { timeout: 15_000 });
+    await page.waitForTimeout(300);
+    const other = await page.evaluate(() => {
+      const frame = document.getElementById('other') as HTMLIFrameElement;
+      return { height: frame.getBoundingClientRect().height, marked: frame.hasAttribute('data-embed-height') };
+    });
+    expect(other).toEqual({ height: 100, marked: false });
+    await page.close();
+  });
+
+  it('may be framed by any site, while the other pages of the site may not (_headers: frame-ancestors)', async () => {
+    const { page: embed } = sample();
+    const page = await open(`<iframe id="embed" src="${site.url(embed)}"></iframe><iframe id="home" src="${site.url('/')}"></iframe>`, 640);
+    await page.waitForLoadState('load');
+    const frameUrl = async (id: string) => (await (await page.waitForSelector(`#${id}`)).contentFrame())?.url();
+    expect(await frameUrl('embed')).toBe(site.url(embed));
+    // A refused frame shows the browser's error page instead of the site's.
+    expect(await frameUrl('home')).not.toBe(site.url('/'));
     await page.close();
   });
 

@@ -55,15 +55,11 @@ describeInBrowser('county maps', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 600 } });
     contexts.push({ context, offsite: [] });
     // Push the map far below the fold, whatever the page above it holds.
+    // A constructed stylesheet: the page's CSP refuses an added <style> element.
     await context.addInitScript(() => {
-      const style = document.createElement('style');
-      style.textContent = '.county-map { margin-top: 4000px !important; }';
-      const observer = new MutationObserver(() => {
-        if (!document.head) return;
-        document.head.append(style);
-        observer.disconnect();
-      });
-      observer.observe(document, { childList: true, subtree: true });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('.county-map { margin-top: 4000px !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     });
     const page = await context.newPage();
     const requests: string[] = [];

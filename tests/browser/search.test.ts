@@ -86,7 +86,8 @@ declare global {
 /** Open the edition's search page and load Pagefind's own JS API from the site's bundle as window.pagefind. */
 async function openPagefind(page: Page, site: SiteServer, lang: 'zh' | 'en'): Promise<void> {
   await page.goto(site.url(lang === 'zh' ? '/search/' : '/en/search/'));
-  await page.addScriptTag({ type: 'module', content: "import * as pagefind from '/pagefind/pagefind.js'; await pagefind.init(); window.pagefind = pagefind;" });
+  // Evaluated by the test driver (an inline <script> would be refused by the page's CSP); the module itself is a file on the site.
+  await page.evaluate("import('/pagefind/pagefind.js').then(async (pagefind) => { await pagefind.init(); window.pagefind = pagefind; })");
   await page.waitForFunction(() => 'pagefind' in window);
 }
 

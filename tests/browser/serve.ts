@@ -1,8 +1,9 @@
 /**
  * Serve a built site over HTTP on a free local port, as a static host would:
  * /counties/qinglong/ → counties/qinglong/index.html, unknown paths → 404
- * (with the site's 404.html when it has one). Used by the browser tests,
- * the link checker and bench/budgets.ts.
+ * (with the site's 404.html when it has one), with the headers the site's
+ * `_headers` file asks for (src/csp.ts), as Netlify or Cloudflare Pages would
+ * send them. Used by the browser tests, the link checker and bench/budgets.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -17,7 +18,25 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
+/** The rules of a `_headers` file: a path pattern (`*` matches anything) and its headers. */
+export function readHeadersFile(dir: string): { pattern: RegExp; headers: [string, string][] }[] {
+  const file = path.join(dir, '_headers');
+  if (!existsSync(file)) return [];
+  const rules: { pattern: RegExp; headers: [string, string][] }[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`), headers: [] });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    rules.at(-1)?.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
 export async function serveSite(dir: string): Promise<SiteServer> {
+  const rules = readHeadersFile(dir);
   const notFound = path.join(dir, '404.html');
   const files = sirv(dir, {
     dev: true, // read from disk on every request: no start-up scan, no stale cache
@@ -28,7 +47,14 @@ export async function serveSite(dir: string): Promise<SiteServer> {
       res.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found');
     },
   });
-  const server = createServer((req, res) => files(req, res));
+  const server = createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    // Every matching rule adds its headers; a header given twice is sent twice (two CSP headers are two policies).
+    for (const rule of rules.filter((r) => r.pattern.test(pathname))) {
+      for (const [name, value] of rule.headers) res.appendHeader(name, value);
+    }
+    files(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -9,6 +9,7 @@ import type { APIContext } from 'astro';
 import { editionPaths, htmlLang, localePath, t, themeLabel, type Lang } from '../../i18n.ts';
 import { getEditionStories } from '../../stories.ts';
 import { correctionLine, newestFirst } from '../../corrections.ts';
+import { escapeXml } from '../../og.ts';
 
 export const getStaticPaths = editionPaths;
 
@@ -21,7 +22,9 @@ export async function GET(context: APIContext) {
     site: new URL(localePath('/', lang), context.site).href,
     items: stories.map((s) => ({
       title: s.title,
-      description: [...newestFirst(s.entry.data.corrections).map((c) => correctionLine(c, lang)), s.summary].join(lang === 'zh' ? '' : ' '),
+      // An RSS description is HTML and the summary and corrections are text: escaped here for HTML,
+      // then again for XML by @astrojs/rss, so a reader shows "<b>" and runs nothing.
+      description: escapeXml([...newestFirst(s.entry.data.corrections).map((c) => correctionLine(c, lang)), s.summary].join(lang === 'zh' ? '' : ' ')),
       link: s.path,
       pubDate: s.entry.data.updated ?? s.entry.data.published,
       categories: s.entry.data.themes.map((theme) => themeLabel(theme, lang)),
