@@ -116,8 +116,15 @@ export function headersFile(dir: string): string {
     '',
     '# Embed pages (/embed/, /en/embed/) may be framed by any site: that is what they are for. Every other page only by this site.',
     ...['/', '/en/', ...sections.map((s) => `${s}/*`)].flatMap((p) => [p, ...framedBySelf, '']),
-    '# A released dataset version never changes (data/datasets.lock.json); hashed assets are renamed when they change.',
-    ...['/data/*', '/_astro/*'].flatMap((p) => [p, immutable, '']),
+    '# Hashed assets are renamed when they change.',
+    '/_astro/*',
+    immutable,
+    '',
+    '# A released JSON never changes (data/datasets.lock.json), but the CSV beside it is derived and its layout may still',
+    '# improve: a day, not immutable. (Netlify and Cloudflare join the values of overlapping rules, so one rule for both.)',
+    '/data/*',
+    '  Cache-Control: public, max-age=86400',
+    '',
   ].join('\n');
 }
 

@@ -18,8 +18,8 @@ import { copyProject, type Sandbox } from '../bad-inputs/sandbox.ts';
 const STORY = 'content/counties/qinglong.mdx';
 const STORY_PAGE = '/counties/qinglong/';
 const OTHER_PAGES = ['/', '/counties/julu/', '/en/'];
-const RELEASED = 'data/datasets/qinglong/1.0.0.json';
-const DRAFT = 'data/datasets/qinglong/1.0.1.json';
+const RELEASED = 'data/datasets/qinglong/1.1.0.json';
+const DRAFT = 'data/datasets/qinglong/1.1.1.json';
 const CHART = 'content/charts/qinglong-chestnut-drive.json';
 const NEW_STORY = 'content/themes/dev-loop-draft.mdx';
 /** The figure <Fig data="qinglong" row="chestnut-drive" field="tonnes_sold" /> as the page prints it. */
@@ -151,19 +151,19 @@ describe('npm run dev: edits to stories, data and charts show in the browser, er
 
   it('previews an unreleased dataset version, pinned by the story and its chart, under a draft banner', async () => {
     const draft = sb.json(RELEASED);
-    draft.version = '1.0.1';
+    draft.version = '1.1.1';
     draft.changes = { zh: '测试用的草稿。', en: 'A draft for the test.' };
     draft.rows.find((r: { id: string }) => r.id === 'chestnut-drive').tonnes_sold.value = 39;
     sb.write(DRAFT, JSON.stringify(draft, null, 2) + '\n');
     // Every chart of the story follows the new version (a story never shows two versions of one figure).
-    for (const chart of sb.list('content/charts')) if (sb.json(chart).dataset === 'qinglong') sb.replace(chart, '"version": "1.0.0"', '"version": "1.0.1"');
-    sb.replace(STORY, 'qinglong: "1.0.0"', 'qinglong: "1.0.1"');
+    for (const chart of sb.list('content/charts')) if (sb.json(chart).dataset === 'qinglong') sb.replace(chart, '"version": "1.1.0"', '"version": "1.1.1"');
+    sb.replace(STORY, 'qinglong: "1.1.0"', 'qinglong: "1.1.1"');
     await until('the story to show the draft', async () => {
       const { status, html } = await get(STORY_PAGE);
-      return status === 200 && tonnes(39).test(html) && html.includes('Draft: not released') && html.includes('qinglong@1.0.1') ? true : undefined;
+      return status === 200 && tonnes(39).test(html) && html.includes('Draft: not released') && html.includes('qinglong@1.1.1') ? true : undefined;
     });
     const { html } = await get(STORY_PAGE);
-    expect(html).toContain(`draws qinglong@1.0.1, not released yet (${CHART})`);
+    expect(html).toContain(`draws qinglong@1.1.1, not released yet (${CHART})`);
     await otherPagesStillServe();
   });
 
@@ -178,7 +178,7 @@ describe('npm run dev: edits to stories, data and charts show in the browser, er
   it('a missing comma in a dataset: the overlay names the file and line, other pages keep working, the fix recovers', async () => {
     const good = sb.read(DRAFT);
     const since = overlays.length;
-    sb.write(DRAFT, good.replace('"version": "1.0.1",', '"version": "1.0.1"'));
+    sb.write(DRAFT, good.replace('"version": "1.1.1",', '"version": "1.1.1"'));
     const error = await overlayNaming(DRAFT, 'is not valid JSON', since);
     expect(error.loc?.line).toBe(4);
     expect((await get(STORY_PAGE)).status).toBe(500);
@@ -221,7 +221,7 @@ describe('npm run dev: edits to stories, data and charts show in the browser, er
   });
 
   it('a new story without its translation previews as a draft; a "<" in its prose gets a plain explanation', async () => {
-    sb.write(NEW_STORY, '---\ntitle: 实时预览的新故事\nsummary: 一个还没有英文翻译的新故事。\nkind: theme\ndatasets:\n  qinglong: "1.0.0"\nthemes: [industry]\npublished: 2026-11-29\n---\n\n青龙卖出板栗<Fig data="qinglong" row="chestnut-drive" field="tonnes_sold" />。\n');
+    sb.write(NEW_STORY, '---\ntitle: 实时预览的新故事\nsummary: 一个还没有英文翻译的新故事。\nkind: theme\ndatasets:\n  qinglong: "1.1.0"\nthemes: [industry]\npublished: 2026-11-29\n---\n\n青龙卖出板栗<Fig data="qinglong" row="chestnut-drive" field="tonnes_sold" />。\n');
     await until('the new story to preview', async () => {
       const { status, html } = await get('/themes/dev-loop-draft/');
       return status === 200 && html.includes('no English translation yet: write content/en/themes/dev-loop-draft.mdx') ? true : undefined;
