@@ -77,6 +77,9 @@ export function locate(root: string, file: string, detail: string): Location | u
   } catch {
     return undefined;
   }
+  // The JSON reader (src/json-file.ts) names the line and column of a syntax error or a repeated key.
+  const written = /\bline (\d+), column (\d+)/.exec(detail);
+  if (written) return { file: absolute, line: Number(written[1]), column: Number(written[2]) };
   const position = /in JSON at position (\d+)/.exec(detail);
   const field = /field "([^"]+)"/.exec(detail);
   const jsonPath = field ? parseFieldPath(field[1]) : [];

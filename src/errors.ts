@@ -17,8 +17,11 @@ export class DataError extends Error {
     this.detail = detail;
   }
 
-  /** The single problems of a combined error (itself, for a single one). */
-  parts: DataError[] = [this];
+  /** The single problems of a combined error (itself, for a single one). Private, so the error stays serialisable (the dev server sends it as JSON). */
+  #parts: DataError[] = [this];
+  get parts(): DataError[] {
+    return this.#parts;
+  }
 
   #loc: Location | undefined | null = null;
   /**
@@ -42,7 +45,7 @@ export class DataError extends Error {
     // The overlay points at the first problem's place.
     combined.loc = parts[0].loc;
     combined.message = `${parts.length} problems in the data:\n${parts.map((e) => `  - ${e.message}`).join('\n')}`;
-    combined.parts = parts;
+    combined.#parts = parts;
     return combined;
   }
 }

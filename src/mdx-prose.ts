@@ -9,7 +9,7 @@ import type { Plugin } from 'vite';
 import { DataError } from './errors.ts';
 import { lineAndColumn } from './author-location.ts';
 
-/** Offsets of every "<" in prose that cannot start a tag: not followed by a letter, "/" or ">" (code and front matter are skipped). */
+/** Offsets of every "<" in prose that cannot start a tag or a comment: not followed by a letter, "/", ">" or "!" (code and front matter are skipped). */
 export function strayLessThan(text: string): number[] {
   // Blank out what is not prose, keeping offsets: front matter, fenced code, inline code.
   const blank = (m: string) => m.replace(/[^\n]/g, ' ');
@@ -17,7 +17,13 @@ export function strayLessThan(text: string): number[] {
     .replace(/^---\n[\s\S]*?\n---(?=\n|$)/, blank)
     .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank)
     .replace(/`[^`\n]+`/g, blank);
-  return [...prose.matchAll(/<(?![A-Za-z/>])/g)].map((m) => m.index);
+  return [...prose.matchAll(/<(?![A-Za-z/>!])/g)].map((m) => m.index);
+}
+
+/** What an author reads about a stray "<" on a line of a story: what it does, and what to write instead. */
+export function lessThanAdvice(lineText: string): string {
+  const shown = lineText.length > 60 ? `${lineText.slice(0, 57)}…` : lineText;
+  return `a "<" in the text starts a tag in MDX ("${shown}"). To show the sign, write &lt; instead (e.g. "&lt;5%"), or rephrase ("不到5%", "less than 5%").`;
 }
 
 /** The error for the first stray "<" of a story, or undefined. `file` is project-relative. */
@@ -29,8 +35,7 @@ export function strayLessThanError(text: string, file: string, root: string): Da
   const lineText = text.split('\n')[first.line - 1].trim();
   const error = new DataError(
     file,
-    `line ${first.line}, column ${first.column}: a "<" in the text starts a tag in MDX ("${lineText.length > 60 ? `${lineText.slice(0, 57)}…` : lineText}"). ` +
-      `To show the sign, write &lt; instead (e.g. "&lt;5%"), or rephrase ("不到5%", "less than 5%").` +
+    `line ${first.line}, column ${first.column}: ${lessThanAdvice(lineText)}` +
       (where.length > 1 ? ` Also at line${where.length > 2 ? 's' : ''} ${where.slice(1).map((w) => w.line).join(', ')}.` : ''),
   );
   // An own property: Vite copies a plugin error's own fields into the overlay, not the class's computed `loc`.

@@ -11,7 +11,7 @@
  */
 import { missingVersionError, type DatasetIndex, type LoadedDataset } from './datasets.ts';
 import { DataError } from './errors.ts';
-import { findTags } from './story-mdx.ts';
+import { findTags, MdxSyntaxError } from './story-mdx.ts';
 import { didYouMeanOrList } from './suggest.ts';
 import type { Figure, Field, Row, Source } from './schemas.ts';
 
@@ -35,7 +35,16 @@ export interface ResolvedFigure {
 export const refKey = (r: FigureRef) => `${r.data}/${r.row}/${r.field}`;
 
 export function findFigureRefs(body: string, file: string): FigureRef[] {
-  return findTags(body, 'Fig').map((attrs, i) => {
+  let tags: Record<string, string>[];
+  try {
+    tags = findTags(body, 'Fig');
+  } catch (error) {
+    // A story that is not valid MDX cites nothing readable. It is never published: the content
+    // check stops the build, and in dev the MDX compiler's check reports it at its line.
+    if (error instanceof MdxSyntaxError) return [];
+    throw error;
+  }
+  return tags.map((attrs, i) => {
     for (const key of ['data', 'row', 'field'] as const) {
       if (!attrs[key]) throw new DataError(file, `figure ${i + 1} (<Fig …/>) has no ${key}="…" attribute`);
     }

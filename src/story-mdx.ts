@@ -14,6 +14,8 @@
  * (`storyGuard`, astro.config.mjs), so a story edited while the dev server
  * runs is refused too.
  */
+import { lessThanAdvice, strayLessThan } from './mdx-prose.ts';
+import { lineAndColumn } from './author-location.ts';
 import { mdxToMdast } from 'satteri';
 import type { MdastPluginEntry } from 'satteri';
 import { fileURLToPath } from 'node:url';
@@ -153,6 +155,12 @@ export function storyCodeProblems(source: string, file: string): SourceError[] {
     tree = parseMdx(source);
   } catch (e) {
     if (!(e instanceof MdxSyntaxError)) throw e;
+    // The commonest cause, a "<" typed as a sign ("<5%"), gets the plain explanation the dev server gives.
+    const [stray] = strayLessThan(source);
+    if (stray !== undefined) {
+      const { line, column } = lineAndColumn(source, stray);
+      return [new SourceError(file, line, column, lessThanAdvice(source.split('\n')[line - 1].trim()))];
+    }
     return [new SourceError(file, e.line, e.column, `is not valid MDX: ${e.reason}. A story is Markdown with ${componentList} only; to show a literal < or {, escape it as \\< or \\{`)];
   }
   const problems: SourceError[] = [];
