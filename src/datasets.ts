@@ -172,8 +172,14 @@ export function checkVersions(datasets: LoadedDataset[]): DataError[] {
   const byId = Map.groupBy(datasets, (d) => d.data.id);
   for (const versions of byId.values()) {
     const sorted = versions.toSorted((a, b) => compareVersions(a.data.version, b.data.version));
-    sorted.slice(1).forEach((d) => {
-      if (!d.data.changes) errors.push(new DataError(d.file, `field "changes": version ${d.data.version} follows ${sorted[0].data.version}, so it must say what changed ({ "zh": …, "en": … })`));
+    sorted.slice(1).forEach((d, i) => {
+      const previous = sorted[i];
+      if (!d.data.changes) {
+        errors.push(new DataError(d.file, `field "changes": version ${d.data.version} follows ${previous.data.version}, so it must say what changed ({ "zh": …, "en": … })`));
+      } else if (previous.data.changes && canonicalJson(d.data.changes) === canonicalJson(previous.data.changes)) {
+        // A new version is usually made by copying the previous file: its note must not be copied with it.
+        errors.push(new DataError(d.file, `field "changes": says word for word what version ${previous.data.version} says; write what changed in ${d.data.version}`));
+      }
     });
   }
   return errors;

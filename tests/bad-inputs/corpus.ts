@@ -67,7 +67,8 @@ export function findTargets(sb: Sandbox): Targets {
   throw new Error('No county story in content/counties/ cites a figure: the bad-input corpus needs one to break');
 }
 
-const XSS = '<script>alert("xss")</script><img src=x onerror="alert(1)">';
+// No digit in it: a story summary carries it too, and digits in prose are refused (src/story-prose.ts).
+const XSS = '<script>alert("xss")</script><img src=x onerror="alert(document.domain)">';
 export { XSS };
 
 /** Record a dataset file's fingerprints in the copy's lock, as `npm run release-datasets` would (without its checks). */
@@ -203,10 +204,9 @@ export const corpus: BadInput[] = [
   {
     name: 'a new dataset version that does not say what changed',
     apply: (sb, t) => {
-      const file = `data/datasets/${t.dataset.id}/${nextVersion(t.dataset.version)}.json`;
-      sb.write(file, JSON.stringify({ ...sb.json(t.dataset.file), version: nextVersion(t.dataset.version) }, null, 2));
-      release(sb, file);
-      return { file, says: ['field "changes"'] };
+      // Copied from the newest version, as an author would, and the note dropped.
+      const file = releasedNextVersion(sb, t, (d) => delete d.changes);
+      return { file, says: ['field "changes"', 'must say what changed'] };
     },
   },
 

@@ -168,6 +168,15 @@ describe('npm run release-datasets', () => {
     expect(errorsOf(root)).toBe('');
   });
 
+  it('refuses a version whose "changes" note is copied word for word from the previous version', () => {
+    const root = copyOfGood();
+    writeNext(root);
+    const copied = read(root, NEXT);
+    copied.version = '1.2.0';
+    write(root, 'data/datasets/sample/1.2.0.json', copied);
+    expect(released(root).problems).toContain('data/datasets/sample/1.2.0.json: field "changes": says word for word what version 1.1.0 says; write what changed in 1.2.0');
+  });
+
   it('refuses a newest version with a figure that names no claimant, naming the file and field', () => {
     const root = copyOfGood();
     const before = readText(root, LOCK_FILE);
