@@ -51,6 +51,7 @@ const words = {
   changes: { zh: '本版更改', en: 'Changes in this version' },
   latest: { zh: '最新', en: 'latest' },
   newerVersion: { zh: '本数据集已有更新的版本：', en: 'A newer version of this dataset exists: ' },
+  nextVersionChanged: { zh: '下一个版本改动了本版的内容', en: 'What the next version changed in this one' },
   download: { zh: '下载', en: 'Download' },
   csvNote: { zh: 'CSV 为 UTF-8 编码（带 BOM），可直接用电子表格软件打开；为防止被当作公式执行，以 = + - @、制表符、回车或单引号开头的文字单元格前加了一个单引号（\'），程序读取时去掉这一个单引号即可，数值列不加。JSON 为发布的原始文件，数据完全一致，其哈希值记录在锁定文件中。', en: "The CSV is UTF-8 with a byte-order mark, so spreadsheet software opens the Chinese correctly. So that no cell runs as a formula, a text cell starting with = + - @, a tab, a carriage return or an apostrophe is written with one more apostrophe in front ('); a program reading the file drops that one apostrophe. Number columns are never changed. The JSON is the released file itself, exactly, and its hash is recorded in the lock file." },
   contentHash: { zh: '内容哈希', en: 'Content hash' },
