@@ -27,9 +27,17 @@ export function checkCorrections(data: Pick<StoryFrontmatter, 'published' | 'upd
   return errors;
 }
 
-/** "更正（2026年11月29日）：…" / "Correction (29 November 2026): …" */
+/** "更正（2026年11月29日）：…" / "Correction (29 November 2026): …"; "更新 / Update" for an update. */
 export function correctionLine(c: Correction, lang: Lang): string {
-  return lang === 'zh' ? `${t('correction', lang)}（${formatDate(c.date, lang)}）：${c.text.zh}` : `${t('correction', lang)} (${formatDate(c.date, lang)}): ${c.text.en}`;
+  return lang === 'zh' ? `${t(c.kind, lang)}（${formatDate(c.date, lang)}）：${c.text.zh}` : `${t(c.kind, lang)} (${formatDate(c.date, lang)}): ${c.text.en}`;
+}
+
+/** The heading over a story's notices: 更正 / Correction(s), 更新 / Update(s), or both. */
+export function noticesHeading(notices: readonly Correction[]): 'correction' | 'corrections' | 'update' | 'updates' | 'correctionsAndUpdates' {
+  const kinds = new Set(notices.map((c) => c.kind));
+  if (kinds.size > 1) return 'correctionsAndUpdates';
+  const many = notices.length > 1;
+  return kinds.has('update') ? (many ? 'updates' : 'update') : many ? 'corrections' : 'correction';
 }
 
 /** Newest first, as readers and feeds want them. */

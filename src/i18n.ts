@@ -88,6 +88,9 @@ const words = {
   // — Corrections on story pages —
   correction: { zh: '更正', en: 'Correction' },
   corrections: { zh: '更正', en: 'Corrections' },
+  update: { zh: '更新', en: 'Update' },
+  updates: { zh: '更新', en: 'Updates' },
+  correctionsAndUpdates: { zh: '更正与更新', en: 'Corrections and updates' },
   updatedOn: { zh: '更新于', en: 'Updated' },
   usedIn: { zh: '引用本版本的故事', en: 'Stories citing this version' },
   noStoriesYet: { zh: '暂无故事引用此版本。', en: 'No story cites this version yet.' },

@@ -256,8 +256,11 @@ export const story = z.object({
   /** The date of the last change after publication. */
   updated: z.coerce.date().optional(),
   numbersInProse: numbersInProse.default([]),
-  /** Changes after publication, shown as a dated correction notice (更正 / Correction) in both editions. */
-  corrections: z.array(z.strictObject({ date: isoDate, text: bilingual })).default([]),
+  /**
+   * Changes after publication, shown as dated notices in both editions: a correction (更正 / Correction,
+   * something published was wrong) or an update (更新 / Update, e.g. a new dataset version, nothing wrong).
+   */
+  corrections: z.array(z.strictObject({ date: isoDate, kind: z.enum(['correction', 'update']).default('correction'), text: bilingual })).default([]),
 });
 export type StoryFrontmatter = z.infer<typeof story>;
 

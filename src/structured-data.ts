@@ -34,8 +34,9 @@ export function newsArticle(a: ArticleFacts): Record<string, unknown> {
     datePublished: isoDay(a.published),
     dateModified: isoDay(a.updated ?? a.published),
     publisher: { '@type': 'Organization', name: t('siteName', a.lang) },
-    ...(a.corrections.length && {
-      correction: a.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text[a.lang], datePublished: c.date })),
+    // Only what was wrong is a schema.org correction; an update shows in dateModified.
+    ...(a.corrections.some((c) => c.kind === 'correction') && {
+      correction: a.corrections.filter((c) => c.kind === 'correction').map((c) => ({ '@type': 'CorrectionComment', text: c.text[a.lang], datePublished: c.date })),
     }),
   };
 }

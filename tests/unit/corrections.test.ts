@@ -1,10 +1,10 @@
 /** Corrections in the open: the front-matter check, the notice's words and the story's JSON-LD. */
 import { describe, expect, it } from 'vitest';
-import { checkCorrections, correctionLine, newestFirst } from '../../src/corrections.ts';
+import { checkCorrections, correctionLine, newestFirst, noticesHeading } from '../../src/corrections.ts';
 import { jsonLd, newsArticle } from '../../src/structured-data.ts';
 
 const published = new Date('2026-11-23');
-const correction = { date: '2026-11-29', text: { zh: '原文写“产假”，已改为“由于生育暂时离职”。', en: 'We had written “maternity leave”; the article says she left for a while to have a baby.' } };
+const correction = { date: '2026-11-29', kind: 'correction' as const, text: { zh: '原文写“产假”，已改为“由于生育暂时离职”。', en: 'We had written “maternity leave”; the article says she left for a while to have a baby.' } };
 
 describe('the corrections check', () => {
   it('accepts corrections between publication and "updated"', () => {
@@ -23,6 +23,13 @@ describe('the corrections check', () => {
     expect(correctionLine(correction, 'en')).toBe(`Correction (29 November 2026): ${correction.text.en}`);
     expect(newestFirst([{ ...correction, date: '2026-11-24' }, correction]).map((c) => c.date)).toEqual(['2026-11-29', '2026-11-24']);
   });
+
+  it('words an update (nothing was wrong) as an update, never as a correction', () => {
+    const update = { ...correction, kind: 'update' as const };
+    expect(correctionLine(update, 'zh')).toBe(`更新（2026年11月29日）：${correction.text.zh}`);
+    expect(correctionLine(update, 'en')).toBe(`Update (29 November 2026): ${correction.text.en}`);
+    expect([noticesHeading([update]), noticesHeading([update, update]), noticesHeading([correction, update]), noticesHeading([correction])]).toEqual(['update', 'updates', 'correctionsAndUpdates', 'correction']);
+  });
 });
 
 describe('the story’s JSON-LD', () => {
@@ -32,6 +39,12 @@ describe('the story’s JSON-LD', () => {
     const parsed = JSON.parse(jsonLd(newsArticle({ ...facts, updated: new Date('2026-11-29'), corrections: [correction] })));
     expect(parsed).toMatchObject({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: facts.headline, inLanguage: 'zh-CN', datePublished: '2026-11-23', dateModified: '2026-11-29' });
     expect(parsed.correction).toEqual([{ '@type': 'CorrectionComment', text: correction.text.zh, datePublished: '2026-11-29' }]);
+  });
+
+  it('carries only corrections as CorrectionComment: an update shows in dateModified alone', () => {
+    const parsed = JSON.parse(jsonLd(newsArticle({ ...facts, updated: new Date('2026-11-29'), corrections: [{ ...correction, kind: 'update' }] })));
+    expect(parsed.dateModified).toBe('2026-11-29');
+    expect(parsed).not.toHaveProperty('correction');
   });
 
   it('has no correction, and dateModified = datePublished, for a story never changed', () => {
