@@ -6,7 +6,7 @@
  * wording a reader sees ("阿里巴巴称" / "Alibaba says").
  */
 import { claimantRegistry, type Claimant, type Dataset, type Figure } from './schemas.ts';
-import type { DatasetIndex } from './datasets.ts';
+import { figureCells, type DatasetIndex } from './datasets.ts';
 import { DataError, describeIssues } from './errors.ts';
 import { readJsonFile } from './json-file.ts';
 import { didYouMean } from './suggest.ts';
@@ -47,16 +47,6 @@ export function suppliedByLine(claimant: Claimant, lang: Lang): string {
   return lang === 'zh' ? `数据由${claimant.name.zh}提供` : `Figures supplied by ${claimant.name.en}`;
 }
 
-/** Every figure cell of a dataset version, with where it is. */
-export function* figureCells(data: Dataset): Generator<{ rowIndex: number; rowId: string; field: string; figure: Figure }> {
-  const figureFields = new Set(data.fields.filter((f) => f.type === 'figure').map((f) => f.key));
-  for (const [rowIndex, row] of data.rows.entries()) {
-    for (const [field, cell] of Object.entries(row)) {
-      if (figureFields.has(field) && cell && typeof cell === 'object' && 'value' in cell) yield { rowIndex, rowId: row.id, field, figure: cell };
-    }
-  }
-}
-
 /** The claimant ids a dataset version names, once each, in order of first use. */
 export const claimantIds = (data: Dataset): string[] => [...new Set([...figureCells(data)].flatMap((c) => (c.figure.claimant ? [c.figure.claimant] : [])))];
 
@@ -70,8 +60,8 @@ export function checkClaimants(datasets: DatasetIndex, claimants: ReadonlyMap<st
   const known = [...claimants.keys()];
   for (const d of datasets.all) {
     const newest = datasets.latest(d.data.id) === d;
-    for (const { rowIndex, rowId, field, figure } of figureCells(d.data)) {
-      const where = `field "rows[${rowIndex}].${field}.claimant" (row "${rowId}")`;
+    for (const { rowIndex, row, field, figure } of figureCells(d.data)) {
+      const where = `field "rows[${rowIndex}].${field.key}.claimant" (row "${row.id}")`;
       if (figure.claimant === undefined) {
         if (newest) errors.push(new DataError(d.file, `${where}: say who makes this claim — one of ${known.join(', ')} (see ${CLAIMANTS_FILE}); the newest version of a dataset gives every figure a claimant`));
       } else if (!claimants.has(figure.claimant)) {

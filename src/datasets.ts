@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { dataset as datasetSchema, type Dataset } from './schemas.ts';
+import { dataset as datasetSchema, type Dataset, type Field, type Figure, type Row } from './schemas.ts';
 import { describeIssues, DataError } from './errors.ts';
 import { parseJsonBytes, readJsonFile } from './json-file.ts';
 import { didYouMean, didYouMeanOrList } from './suggest.ts';
@@ -78,6 +78,17 @@ export const bytesHash = (bytes: Uint8Array) => `sha256-${createHash('sha256').u
 export function releaseEntries(bytes: Buffer, file = 'a dataset file'): Lock {
   const raw = parseJsonBytes(bytes, file) as { id: string; version: string };
   return { [versionKey(raw.id, raw.version)]: contentHash(raw), [bytesKey(raw.id, raw.version)]: bytesHash(bytes) };
+}
+
+/** Every figure cell of a dataset version, row by row, in the order of its fields, with where it is. */
+export function* figureCells(data: Dataset): Generator<{ rowIndex: number; row: Row; field: Field; figure: Figure }> {
+  const figureFields = data.fields.filter((f) => f.type === 'figure');
+  for (const [rowIndex, row] of data.rows.entries()) {
+    for (const field of figureFields) {
+      const cell = row[field.key];
+      if (cell && typeof cell === 'object' && 'value' in cell) yield { rowIndex, row, field, figure: cell };
+    }
+  }
 }
 
 /** Every dataset file under `root`, sorted, as project-relative paths. */

@@ -15,12 +15,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import type { LoadedDataset } from './datasets.ts';
+import { figureCells, type LoadedDataset } from './datasets.ts';
 import { DataError, describeIssues } from './errors.ts';
 import { formatFigure } from './format.ts';
 import { readJsonFile } from './json-file.ts';
 import { QUALIFIERS } from './qualifiers.ts';
-import { isFigure } from './references.ts';
 import { strict, type Field, type Figure, type Source } from './schemas.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -128,17 +127,13 @@ export interface QuotedFigure {
 /** Every figure of the given dataset versions, with where it is and the source it cites. */
 export function quotedFigures(datasets: readonly LoadedDataset[]): QuotedFigure[] {
   return datasets.flatMap(({ file, data }) =>
-    data.rows.flatMap((row, i) =>
-      data.fields
-        .filter((field) => isFigure(row[field.key]))
-        .map((field) => ({
-          at: { file, path: `rows[${i}].${field.key}`, row: row.id, key: figureKey(data.id, row.id, field.key) },
-          figure: row[field.key] as Figure,
-          field,
-          // The schema has checked that the source is listed.
-          source: data.sources.find((s) => s.id === (row[field.key] as Figure).source)!,
-        })),
-    ),
+    [...figureCells(data)].map(({ rowIndex, row, field, figure }) => ({
+      at: { file, path: `rows[${rowIndex}].${field.key}`, row: row.id, key: figureKey(data.id, row.id, field.key) },
+      figure,
+      field,
+      // The schema has checked that the source is listed.
+      source: data.sources.find((s) => s.id === figure.source)!,
+    })),
   );
 }
 

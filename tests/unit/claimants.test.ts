@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attribution, checkClaimants, figureCells, loadClaimants, suppliedByLine } from '../../src/claimants.ts';
+import { attribution, checkClaimants, loadClaimants, suppliedByLine } from '../../src/claimants.ts';
+import { figureCells } from '../../src/datasets.ts';
 import { indexDatasets, loadAllDatasets, type LoadedDataset } from '../../src/datasets.ts';
 import { loadCharts } from '../../src/charts/registry.ts';
 import { resolveChart } from '../../src/charts/resolve.ts';
@@ -86,7 +87,7 @@ describe('who says so in the 1.1.0 data (issue 12)', () => {
 
   it('credits Wang Zhenyao’s remark to him, and the report’s figures to the report', () => {
     const gongyi = cells.filter((c) => c.dataset.data.id === 'gongyi-baobei');
-    for (const c of gongyi) expect(c.figure.claimant).toBe(c.rowId === 'wang-zhenyao' ? 'wang-zhenyao' : 'bnu-philanthropy-report');
+    for (const c of gongyi) expect(c.figure.claimant).toBe(c.row.id === 'wang-zhenyao' ? 'wang-zhenyao' : 'bnu-philanthropy-report');
   });
 
   it('no longer says maternity leave, Taobao merchants, or that Wang Shangnian brought in the forsythia project', () => {

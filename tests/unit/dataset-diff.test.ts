@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAllDatasets } from '../../src/datasets.ts';
 import { diffDatasets, isEmptyDiff } from '../../src/dataset-diff.ts';
-import { figureCells } from '../../src/claimants.ts';
+import { figureCells } from '../../src/datasets.ts';
 
 const datasets = loadAllDatasets(process.cwd());
 const pair = (id: string) => [datasets.get(id, '1.0.0')!.data, datasets.get(id, '1.1.0')!.data] as const;
