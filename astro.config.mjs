@@ -3,28 +3,28 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
-import dataChecks from './src/integration.ts';
-import publishedUrls, { readRedirects } from './src/published-urls.ts';
-import { storyGuard } from './src/story-mdx.ts';
-import { astroCspConfig, securityHeaders } from './src/csp.ts';
+import dataChecks from '#/integration.ts';
+import publishedUrls, { readRedirects } from '#/publishing/published-urls.ts';
+import { storyGuard } from '#/stories/mdx.ts';
+import { astroCspConfig, securityHeaders } from '#/publishing/csp.ts';
 
 export default defineConfig({
   // The public address; every permanent URL and citation is built from it.
   site: process.env.SITE_URL ?? 'https://county-stories.example.org',
   trailingSlash: 'always',
-  // Content-Security-Policy <meta> on every page; `_headers` adds the rest (src/csp.ts).
+  // Content-Security-Policy <meta> on every page; `_headers` adds the rest (src/publishing/csp.ts).
   security: { csp: astroCspConfig },
   // Stories are prose: no code blocks to colour, and Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
   build: {
     format: 'directory',
     // Several pages in flight at once, so image routes wait on the PNG worker
-    // threads (src/png.ts) together while other pages render.
+    // threads (src/publishing/png/svg-to-png.ts) together while other pages render.
     concurrency: 4,
   },
   // Moved pages: old path → new path (data/redirects.json). Published URLs never break.
   redirects: readRedirects(process.cwd()),
-  // Two routes making the same path stop the build: above all a redirect over a live page (src/published-urls.ts).
+  // Two routes making the same path stop the build: above all a redirect over a live page (src/publishing/published-urls.ts).
   prerenderConflictBehavior: 'error',
   integrations: [
     dataChecks(),

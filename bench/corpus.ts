@@ -18,8 +18,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { compareVersions, DATASETS_DIR, LOCK_FILE, releaseEntries } from '../src/datasets.ts';
-import { isFigure } from '../src/references.ts';
+import { compareVersions, DATASETS_DIR, LOCK_FILE, releaseEntries } from '#/data/datasets.ts';
+import { isFigure } from '#/stories/binding.ts';
 import { cloneGeometry, type GeometryPlan } from './geometry.ts';
 
 const require = createRequire(import.meta.url);

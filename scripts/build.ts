@@ -12,7 +12,7 @@
  * The terminal gets a short summary (scripts/build-report.ts); Astro's log is
  * kept in node_modules/.cache/county-stories/last-build.log.
  *
- * After Astro, Pagefind indexes the staged site (src/search.ts); a failure
+ * After Astro, Pagefind indexes the staged site (src/publishing/search.ts); a failure
  * there fails the build the same way.
  *
  * Ctrl-C (SIGINT) or SIGTERM stops Astro, removes the staging folder and
@@ -25,10 +25,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataError } from '../src/errors.ts';
-import { prunePngCache } from '../src/png-cache.ts';
-import { readRedirects, redirectsOverLivePages } from '../src/published-urls.ts';
-import { buildSearchIndex } from '../src/search.ts';
+import { DataError } from '#/authoring/errors.ts';
+import { prunePngCache } from '#/publishing/png/cache.ts';
+import { readRedirects, redirectsOverLivePages } from '#/publishing/published-urls.ts';
+import { buildSearchIndex } from '#/publishing/search.ts';
 import { errorSection, problemLines, successSummary } from './build-report.ts';
 
 // --verbose: Astro's whole log in the terminal, as it runs. Otherwise it goes to LOG_FILE and a summary is printed.
@@ -100,7 +100,7 @@ if (code !== 0) {
   fail(code);
 }
 
-// The search index, once Astro has exited and freed its memory (src/search.ts).
+// The search index, once Astro has exited and freed its memory (src/publishing/search.ts).
 let indexed = '';
 try {
   const pages = await buildSearchIndex(staging);

@@ -6,8 +6,8 @@
  *
  *   npm run check:content
  */
-import { checkContent, describeSummary } from '../src/content-checks.ts';
-import { DataError } from '../src/errors.ts';
+import { checkContent, describeSummary } from '#/authoring/checks.ts';
+import { DataError } from '#/authoring/errors.ts';
 
 try {
   console.log(`Content OK: ${describeSummary(checkContent(process.cwd()))}`);

@@ -12,9 +12,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadAllDatasets } from '../src/datasets.ts';
-import { loadCharts } from '../src/charts/registry.ts';
-import { renderChart } from '../src/charts/render.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { loadCharts } from '#/charts/registry.ts';
+import { renderChart } from '#/charts/render.ts';
 
 const root = process.cwd();
 const dist = path.resolve(process.argv[2] ?? 'dist');

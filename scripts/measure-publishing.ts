@@ -9,8 +9,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CARD_WIDTH, cardSvg } from '../src/og.ts';
-import { svgToPng } from '../src/png.ts';
+import { CARD_WIDTH, cardSvg } from '#/publishing/social-card.ts';
+import { svgToPng } from '#/publishing/png/svg-to-png.ts';
 
 const dir = path.resolve(process.argv[2] ?? 'dist');
 const files = (readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/'));

@@ -3,7 +3,7 @@
  * data/published-urls.txt. Never removes a URL: a published link is for ever.
  */
 import path from 'node:path';
-import { PUBLISHED_FILE, recordUrls } from '../src/published-urls.ts';
+import { PUBLISHED_FILE, recordUrls } from '#/publishing/published-urls.ts';
 
 const root = process.cwd();
 const added = recordUrls(root, path.join(root, 'dist'));

@@ -1,13 +1,13 @@
 /**
- * Release new dataset versions (src/release.ts): every dataset check must
+ * Release new dataset versions (src/data/release.ts): every dataset check must
  * pass, then their fingerprints are recorded in data/datasets.lock.json.
  * A version not yet committed may be re-recorded; a committed one never changes.
  *
  *   npm run release-datasets
  */
-import { LOCK_FILE } from '../src/datasets.ts';
-import { DataError } from '../src/errors.ts';
-import { releaseDatasets } from '../src/release.ts';
+import { LOCK_FILE } from '#/data/datasets.ts';
+import { DataError } from '#/authoring/errors.ts';
+import { releaseDatasets } from '#/data/release.ts';
 
 const { done, problems } = releaseDatasets(process.cwd());
 if (problems.length) {

@@ -3,8 +3,8 @@ declare namespace App {
     /** Set by a story page before its MDX renders; read by <Fig> and <Chart>. */
     story?: {
       file: string;
-      lang: import('./format.ts').Lang;
-      figures: Map<string, import('./references.ts').ResolvedFigure>;
+      lang: import('#/i18n/format.ts').Lang;
+      figures: Map<string, import('#/stories/binding.ts').ResolvedFigure>;
       pins: Record<string, string>;
     };
   }

@@ -1,22 +1,22 @@
 /**
  * Checks that must pass before Astro renders a single page: everything in
- * src/content-checks.ts (datasets, lock, quotes, who says so, counties,
+ * src/authoring/checks.ts (datasets, lock, quotes, who says so, counties,
  * sources, timeline, redirects, chart specs, the stories' MDX and prose).
  * A failure stops the build with every problem, each naming the file and the field.
  *
  * In `npm run dev` the same checks run on every edit under data/, content/charts/
- * and the stories instead (src/dev-loop.ts): the server keeps running, shows
+ * and the stories instead (src/authoring/dev-loop.ts): the server keeps running, shows
  * each problem in the browser, and previews unreleased work as drafts.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContent, describeSummary } from './content-checks.ts';
-import { enableDraftPreview } from './live.ts';
-import { watchLiveData } from './dev-loop.ts';
-import { mdxProseCheck } from './mdx-prose.ts';
-import { checkAppendOnly, FIRST_RELEASE, LOCK_FILE } from './append-only.ts';
-import { DataError } from './errors.ts';
-import { PUBLISHED_FILE } from './published-urls.ts';
+import { checkContent, describeSummary } from '#/authoring/checks.ts';
+import { enableDraftPreview } from '#/authoring/live.ts';
+import { watchLiveData } from '#/authoring/dev-loop.ts';
+import { mdxProseCheck } from '#/stories/less-than.ts';
+import { checkAppendOnly, FIRST_RELEASE, LOCK_FILE } from '#/data/append-only.ts';
+import { DataError } from '#/authoring/errors.ts';
+import { PUBLISHED_FILE } from '#/publishing/published-urls.ts';
 
 export default function dataChecks(): AstroIntegration {
   return {
@@ -45,7 +45,7 @@ export default function dataChecks(): AstroIntegration {
           enableDraftPreview();
           return;
         }
-        // The append-only files against git history (src/append-only.ts): what was published stays listed.
+        // The append-only files against git history (src/data/append-only.ts): what was published stays listed.
         const appendOnly = checkAppendOnly(fileURLToPath(config.root), FIRST_RELEASE);
         if (appendOnly.unavailable) logger.warn(`${PUBLISHED_FILE} and ${LOCK_FILE} NOT checked against git history: ${appendOnly.unavailable}. CI checks them (tests/unit/append-only.test.ts).`);
         if (appendOnly.errors.length) throw DataError.combine(appendOnly.errors);

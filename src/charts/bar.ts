@@ -5,11 +5,11 @@
  * the end of its bar, or under the label when values are too wide for that.
  */
 import { scaleLinear } from 'd3';
-import { formatNumber, type Lang } from '../format.ts';
+import { formatNumber, type Lang } from '#/i18n/format.ts';
 import { INNER, PAD, SIZE } from './frame.ts';
 import type { ResolvedChart } from './resolve.ts';
 import { ASCENT, DESCENT, overlaps, shift, textBox, textLines, type Block, type Mark, type TextMark } from './scene.ts';
-import { textWidth, wrapText } from './text.ts';
+import { textWidth, wrapText } from '#/svg/text.ts';
 import { scaleCaption, shownText, valueText } from './words.ts';
 
 export interface BarItem {

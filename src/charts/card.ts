@@ -1,9 +1,9 @@
 /** One to four headline figures, each large, with what it counts under it. */
-import type { Lang } from '../format.ts';
+import type { Lang } from '#/i18n/format.ts';
 import { INNER, SIZE } from './frame.ts';
 import type { ResolvedChart } from './resolve.ts';
 import { textLines, type Block, type Mark } from './scene.ts';
-import { textWidth, wrapText } from './text.ts';
+import { textWidth, wrapText } from '#/svg/text.ts';
 import { valueText } from './words.ts';
 
 const MIN_SIZE = 24;

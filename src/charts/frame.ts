@@ -4,10 +4,10 @@
  * version. Sizes are in viewBox units; the viewBox is narrow (a phone
  * screen) and scales up to the column on larger screens.
  */
-import type { Lang } from '../format.ts';
+import type { Lang } from '#/i18n/format.ts';
 import type { ResolvedChart } from './resolve.ts';
 import { shift, textLines, type Block, type Mark, type Scene } from './scene.ts';
-import { wrapText } from './text.ts';
+import { wrapText } from '#/svg/text.ts';
 import { describe, sourceLines } from './words.ts';
 
 /** Chart width in viewBox units, close to a phone's CSS width so type keeps its size there. */

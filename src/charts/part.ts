@@ -4,12 +4,12 @@
  * than an exact share (超过六成 is "more than 60%"), an arrow at the edge of
  * the fill points the way the true value lies, and says so in words.
  */
-import type { Lang } from '../format.ts';
-import { t } from '../i18n.ts';
+import type { Lang } from '#/i18n/format.ts';
+import { t } from '#/i18n/words.ts';
 import { INNER, SIZE } from './frame.ts';
 import type { ResolvedChart } from './resolve.ts';
 import { ASCENT, DESCENT, textBox, textLines, type Block, type Mark, type TextMark } from './scene.ts';
-import { textWidth, wrapText } from './text.ts';
+import { textWidth, wrapText } from '#/svg/text.ts';
 import { bound, valueText } from './words.ts';
 
 const CELLS = 10;

@@ -1,19 +1,19 @@
 /**
  * The chart specs in content/charts/<id>.json, read, validated and resolved
- * against the datasets once per build (like src/site.ts). Any problem stops
+ * against the datasets once per build (like src/data/site-data.ts). Any problem stops
  * the build with the spec's file and field. The dev server re-reads them when
  * data/ or content/charts/ changes, and a broken spec breaks only the pages
  * that show it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DatasetIndex } from '../datasets.ts';
-import { DataError, describeIssues } from '../errors.ts';
-import { parseJsonBytes } from '../json-file.ts';
-import { chartSpec, chartTypes, type ChartSpec, type Claimant } from '../schemas.ts';
-import { getClaimants, getDatasets, ROOT } from '../site.ts';
-import { cachedUntilDataChanges, draftPreview } from '../live.ts';
-import { didYouMeanOrList } from '../suggest.ts';
+import type { DatasetIndex } from '#/data/datasets.ts';
+import { DataError, describeIssues } from '#/authoring/errors.ts';
+import { parseJsonBytes } from '#/data/json-file.ts';
+import { chartSpec, chartTypes, type ChartSpec, type Claimant } from '#/data/schemas.ts';
+import { getClaimants, getDatasets, ROOT } from '#/data/site-data.ts';
+import { cachedUntilDataChanges, draftPreview } from '#/authoring/live.ts';
+import { didYouMeanOrList } from '#/authoring/suggest.ts';
 import { resolveChart, type ResolvedChart } from './resolve.ts';
 
 export const CHARTS_DIR = 'content/charts';

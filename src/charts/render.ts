@@ -3,7 +3,7 @@
  *   layoutChart(chart, lang) — the positioned marks (what tests measure)
  *   renderChart(chart, lang) — the SVG markup
  */
-import type { Lang } from '../format.ts';
+import type { Lang } from '#/i18n/format.ts';
 import { barChart, comparisonChart, riseChart } from './bar.ts';
 import { cardChart } from './card.ts';
 import { frame } from './frame.ts';
@@ -11,7 +11,7 @@ import { partChart } from './part.ts';
 import type { ResolvedChart } from './resolve.ts';
 import { serialize, type Block, type Scene } from './scene.ts';
 import { slopeChart } from './slope.ts';
-import { CHART_STYLE } from './style.ts';
+import { CHART_STYLE } from '#/svg/style.ts';
 
 function body(chart: ResolvedChart, lang: Lang): Block {
   switch (chart.type) {

@@ -4,14 +4,14 @@
  * spec's file and field — unknown dataset or version, row, field, a cell
  * that is not a figure, units that cannot share one scale, ambiguous labels.
  */
-import type { DatasetIndex, LoadedDataset } from '../datasets.ts';
-import { missingVersionError, versionKey } from '../datasets.ts';
-import { DataError } from '../errors.ts';
-import { formatDate } from '../format.ts';
-import { isFigure } from '../references.ts';
-import type { Bilingual, ChartSpec, ChartValueRef, Claimant, Field, Figure, Row, Source } from '../schemas.ts';
-import { programmeClaimants } from '../claimants.ts';
-import { didYouMeanOrList } from '../suggest.ts';
+import type { DatasetIndex, LoadedDataset } from '#/data/datasets.ts';
+import { missingVersionError, versionKey } from '#/data/datasets.ts';
+import { DataError } from '#/authoring/errors.ts';
+import { formatDate } from '#/i18n/format.ts';
+import { isFigure } from '#/stories/binding.ts';
+import type { Bilingual, ChartSpec, ChartValueRef, Claimant, Field, Figure, Row, Source } from '#/data/schemas.ts';
+import { programmeClaimants } from '#/data/claimants.ts';
+import { didYouMeanOrList } from '#/authoring/suggest.ts';
 
 /** One figure as a chart draws it. */
 export interface ChartValue {

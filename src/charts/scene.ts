@@ -3,8 +3,8 @@
  * functions build scenes; tests measure them (every text's box inside the
  * viewBox, no two boxes overlapping); serialize() writes the SVG.
  */
-import { attrs, el, esc, num } from './svg.ts';
-import { textWidth } from './text.ts';
+import { attrs, el, esc, num } from '#/svg/markup.ts';
+import { textWidth } from '#/svg/text.ts';
 
 /** Style classes, defined once in the chart's stylesheet (see style.ts). */
 export type MarkClass =

@@ -4,11 +4,11 @@
  * colour is needed to tell the series apart. The scale starts at zero.
  */
 import { extent, max, scaleLinear, scaleUtc, line } from 'd3';
-import type { Lang } from '../format.ts';
+import type { Lang } from '#/i18n/format.ts';
 import { INNER, PAD, SIZE } from './frame.ts';
 import type { ChartValue, ResolvedChart, SlopeSeries } from './resolve.ts';
 import { ASCENT, DESCENT, overlaps, textBox, type Block, type Mark, type TextMark } from './scene.ts';
-import { textWidth, wrapText } from './text.ts';
+import { textWidth, wrapText } from '#/svg/text.ts';
 import { valueText } from './words.ts';
 
 /** The value without its unit, qualifiers kept ("12", "超200"): the line's other end carries the unit. */

@@ -2,12 +2,12 @@
  * What a chart says in words: each value as the source puts it (qualifiers
  * kept, plans marked), its unit, its source line and the accessible summary.
  */
-import { formatDate, formatFigure, type Lang } from '../format.ts';
-import { t } from '../i18n.ts';
-import type { Qualifier } from '../qualifiers.ts';
-import type { Field, Source } from '../schemas.ts';
+import { formatDate, formatFigure, type Lang } from '#/i18n/format.ts';
+import { t } from '#/i18n/words.ts';
+import type { Qualifier } from '#/data/qualifiers.ts';
+import type { Field, Source } from '#/data/schemas.ts';
 import type { ChartValue, ResolvedChart } from './resolve.ts';
-import { attribution, suppliedByLine } from '../claimants.ts';
+import { attribution, suppliedByLine } from '#/data/claimants.ts';
 
 /** "超200个", "4000余人", "3000元以上（预期）": the value as the source states it. */
 export function valueText(v: ChartValue, lang: Lang): string {

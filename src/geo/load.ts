@@ -8,10 +8,10 @@ import path from 'node:path';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Feature, Geometry } from 'geojson';
-import { topology as topologySchema, type County, type GeoProperties } from '../schemas.ts';
-import { DataError, describeIssues } from '../errors.ts';
+import { topology as topologySchema, type County, type GeoProperties } from '#/data/schemas.ts';
+import { DataError, describeIssues } from '#/authoring/errors.ts';
 import { countiesOutsideProvinces, validateFeatures } from './validate.ts';
-import { cachedUntilDataChanges } from '../live.ts';
+import { cachedUntilDataChanges } from '#/authoring/live.ts';
 
 export const GEO_FILES = {
   /** Provinces, the South China Sea line and the featured counties: the home map. */

@@ -13,9 +13,9 @@ import rewind from '@mapbox/geojson-rewind';
 import { merge, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection } from 'topojson-specification';
-import type { County } from '../schemas.ts';
-import { t, type Lang } from '../i18n.ts';
-import { getCounties } from '../site.ts';
+import type { County } from '#/data/schemas.ts';
+import { t, type Lang } from '#/i18n/words.ts';
+import { getCounties } from '#/data/site-data.ts';
 import { getLocatorGeometry, getNationalGeometry, type GeoFeature, type GeometryFile } from './load.ts';
 import { estimateTextWidth, labelBox, placeLabels, type Box, type LabelSide } from './labels.ts';
 

@@ -16,7 +16,7 @@
 import { getIssues } from '@placemarkio/check-geojson';
 import { polygonContains } from 'd3';
 import type { Feature, Geometry, Position } from 'geojson';
-import { DataError } from '../errors.ts';
+import { DataError } from '#/authoring/errors.ts';
 
 /**
  * [west, south, east, north] in degrees. China's extremes are about

@@ -9,8 +9,8 @@
  * Cases that cannot be written yet are listed in ./README.md.
  */
 import { load as parseYaml } from 'js-yaml';
-import { releaseEntries } from '../../src/datasets.ts';
-import { findTags } from '../../src/story-mdx.ts';
+import { releaseEntries } from '#/data/datasets.ts';
+import { findTags } from '#/stories/mdx.ts';
 import type { Sandbox } from './sandbox.ts';
 
 export interface Expectation {
@@ -67,7 +67,7 @@ export function findTargets(sb: Sandbox): Targets {
   throw new Error('No county story in content/counties/ cites a figure: the bad-input corpus needs one to break');
 }
 
-// No digit in it: a story summary carries it too, and digits in prose are refused (src/story-prose.ts).
+// No digit in it: a story summary carries it too, and digits in prose are refused (src/stories/prose.ts).
 const XSS = '<script>alert("xss")</script><img src=x onerror="alert(document.domain)">';
 export { XSS };
 
@@ -488,7 +488,7 @@ export const corpus: BadInput[] = [
       return { file: 'data/redirects.json', says: [`key "/counties/${slug}/" redirects a page the site still builds`] };
     },
   },
-  // ——— Append-only files (src/append-only.ts; against git history in tests/unit/append-only.test.ts: the copies here have no .git) ———
+  // ——— Append-only files (src/data/append-only.ts; against git history in tests/unit/append-only.test.ts: the copies here have no .git) ———
   {
     name: 'data/published-urls.txt emptied (which would turn the URL guard off)',
     apply: (sb) => {

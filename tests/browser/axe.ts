@@ -11,7 +11,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 /** One line per violated rule: "color-contrast (serious): main > p > a, .site-footer p". */
 export async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated by the test driver: the page's CSP refuses an added inline <script> (src/csp.ts).
+  // Evaluated by the test driver: the page's CSP refuses an added inline <script> (src/publishing/csp.ts).
   await page.evaluate(axeSource);
   const results = await page.evaluate(() => (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe.run(document, { resultTypes: ['violations'] }));
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')} — ${v.help}`);

@@ -1,7 +1,7 @@
 /**
  * The chart gallery on the built site (/charts/, /charts/2/, … in both
  * editions), read by a real browser: every chart on the page
- * src/chart-gallery.ts assigns it, with its embed tools and the stories that
+ * src/charts/gallery.ts assigns it, with its embed tools and the stories that
  * show it; page navigation; and /charts/#<id>, the address citations and
  * downloads print, reaching a chart on a later page.
  */
@@ -11,10 +11,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeInBrowser } from './chromium.ts';
 import { useSiteInBrowser } from './session.ts';
 import { listPages, siteDir } from './site.ts';
-import { loadAllDatasets } from '../../src/datasets.ts';
-import { loadCharts } from '../../src/charts/registry.ts';
-import { byChartId, chartInGalleryPath, GALLERY_PAGE_SIZE, galleryPagePath, galleryPages } from '../../src/chart-gallery.ts';
-import { findTags } from '../../src/story-mdx.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { loadCharts } from '#/charts/registry.ts';
+import { byChartId, chartInGalleryPath, GALLERY_PAGE_SIZE, galleryPagePath, galleryPages } from '#/charts/gallery.ts';
+import { findTags } from '#/stories/mdx.ts';
 
 const root = process.cwd();
 const chartIds = [...loadCharts(root, loadAllDatasets(root)).values()].sort(byChartId).map((c) => c.id);
@@ -75,7 +75,7 @@ describeInBrowser('chart gallery', () => {
     expect(galleryPaths().sort()).toEqual(expected.sort());
   });
 
-  it.each(LANGS)('shows every chart once (%s), on the page chart-gallery.ts assigns it, with its embed, PNG and SVG links', (lang) => {
+  it.each(LANGS)('shows every chart once (%s), on the page src/charts/gallery.ts assigns it, with its embed, PNG and SVG links', (lang) => {
     const found = Object.entries(pages).filter(([p]) => p.startsWith('/en/') === (lang === 'en')).flatMap(([p, g]) => g.charts.map((c) => ({ ...c, at: `${p}#${c.id}` })));
     expect(found.map((c) => c.id).sort()).toEqual([...chartIds].sort());
     for (const chart of found) {

@@ -4,7 +4,7 @@
  * through postMessage and public/embed.js resizes the iframe — again when
  * the iframe's width changes. Without the script the iframe keeps the
  * snippet's height. embed.js ignores a height posted by another site's
- * iframe; the site's headers (_headers, src/csp.ts) let any site frame an
+ * iframe; the site's headers (_headers, src/publishing/csp.ts) let any site frame an
  * embed page and no other site frame any other page.
  */
 import { createServer, type Server } from 'node:http';

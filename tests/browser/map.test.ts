@@ -12,7 +12,7 @@ import { describeInBrowser, launchChromium } from './chromium.ts';
 import { serveSite, type SiteServer } from './serve.ts';
 import { siteDir } from './site.ts';
 import { guardOrigin } from './watch.ts';
-import type { County } from '../../src/schemas.ts';
+import type { County } from '#/data/schemas.ts';
 
 const counties: County[] = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../data/counties.json'), 'utf8'));
 const codes = counties.map((c) => c.code).sort();

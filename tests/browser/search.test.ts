@@ -16,8 +16,8 @@ import { describeInBrowser } from './chromium.ts';
 import type { SiteServer } from './serve.ts';
 import { useSiteInBrowser } from './session.ts';
 import { listPages, siteDir } from './site.ts';
-import { themeLabel, t } from '../../src/i18n.ts';
-import { themes } from '../../src/schemas.ts';
+import { themeLabel, t } from '#/i18n/words.ts';
+import { themes } from '#/data/schemas.ts';
 
 /** The queries the issue names, and the county story each must find. */
 const KNOWN_QUERIES = [

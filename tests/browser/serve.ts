@@ -2,7 +2,7 @@
  * Serve a built site over HTTP on a free local port, as a static host would:
  * /counties/qinglong/ → counties/qinglong/index.html, unknown paths → 404
  * (with the site's 404.html when it has one), with the headers the site's
- * `_headers` file asks for (src/csp.ts), as Netlify or Cloudflare Pages would
+ * `_headers` file asks for (src/publishing/csp.ts), as Netlify or Cloudflare Pages would
  * send them. Used by the browser tests, the link checker and bench/budgets.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAllDatasets } from '../../src/datasets.ts';
-import { attribution, claimantIds, loadClaimants } from '../../src/claimants.ts';
-import { loadCharts } from '../../src/charts/registry.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { attribution, claimantIds, loadClaimants } from '#/data/claimants.ts';
+import { loadCharts } from '#/charts/registry.ts';
 import { listPages, siteDir } from '../browser/site.ts';
 
 const root = process.cwd();

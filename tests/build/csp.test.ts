@@ -1,5 +1,5 @@
 /**
- * The built site's Content-Security-Policy and `_headers` (src/csp.ts): every
+ * The built site's Content-Security-Policy and `_headers` (src/publishing/csp.ts): every
  * page carries a policy that allows no inline script or style except by hash
  * and nothing from another origin, every inline script and style on a page is
  * allowed by its hash, and the headers file frames, types and caches as
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isRedirectPage, pagePolicy } from '../../src/csp.ts';
+import { isRedirectPage, pagePolicy } from '#/publishing/csp.ts';
 import { readHeadersFile } from '../browser/serve.ts';
 import { listPages, siteDir } from '../browser/site.ts';
 

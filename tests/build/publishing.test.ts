@@ -7,11 +7,11 @@ import path from 'node:path';
 import { csvParse } from 'd3';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { bytesHash, bytesKey, contentHash, loadAllDatasets, readLock, versionKey } from '../../src/datasets.ts';
-import { BOM, csvToRows } from '../../src/dataset-files.ts';
-import { checkPublishedUrls } from '../../src/published-urls.ts';
-import { getSources } from '../../src/site.ts';
-import { CARD_HEIGHT, CARD_WIDTH } from '../../src/og.ts';
+import { bytesHash, bytesKey, contentHash, loadAllDatasets, readLock, versionKey } from '#/data/datasets.ts';
+import { BOM, csvToRows } from '#/publishing/dataset-files.ts';
+import { checkPublishedUrls } from '#/publishing/published-urls.ts';
+import { getSources } from '#/data/site-data.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '#/publishing/social-card.ts';
 import { listPages, siteDir } from '../browser/site.ts';
 
 const root = process.cwd();

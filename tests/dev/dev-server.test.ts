@@ -1,5 +1,5 @@
 /**
- * The live loop, end to end (src/dev-loop.ts): `astro dev` runs in a temp copy
+ * The live loop, end to end (src/authoring/dev-loop.ts): `astro dev` runs in a temp copy
  * of the project, and each case edits a file as an author would, then polls
  * until the page shows the change, or until the browser's error channel (the
  * Vite websocket that drives Astro's error overlay) names the author's file;

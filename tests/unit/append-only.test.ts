@@ -1,5 +1,5 @@
 /**
- * The append-only guards (src/append-only.ts): in a throw-away git
+ * The append-only guards (src/data/append-only.ts): in a throw-away git
  * repository, an edit is checked against every committed version, including
  * an edit committed together with its own "justification"; and on this
  * repository itself, which must be a git clone with its full history (in CI
@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkAppendOnly, FIRST_RELEASE, historyUnavailable } from '../../src/append-only.ts';
+import { checkAppendOnly, FIRST_RELEASE, historyUnavailable } from '#/data/append-only.ts';
 
 const repos: string[] = [];
 afterEach(() => repos.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

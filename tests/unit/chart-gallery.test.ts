@@ -1,8 +1,8 @@
-/** The chart gallery's pages (src/chart-gallery.ts), on the site's real charts. */
+/** The chart gallery's pages (src/charts/gallery.ts), on the site's real charts. */
 import { describe, expect, it } from 'vitest';
-import { loadAllDatasets } from '../../src/datasets.ts';
-import { loadCharts } from '../../src/charts/registry.ts';
-import { byChartId, chartInGalleryPath, GALLERY_PAGE_SIZE, galleryPagePath, galleryPages, pageFirstIds, pageLinks, pageOfId } from '../../src/chart-gallery.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { loadCharts } from '#/charts/registry.ts';
+import { byChartId, chartInGalleryPath, GALLERY_PAGE_SIZE, galleryPagePath, galleryPages, pageFirstIds, pageLinks, pageOfId } from '#/charts/gallery.ts';
 
 const root = process.cwd();
 const ids = [...loadCharts(root, loadAllDatasets(root)).values()].sort(byChartId).map((c) => c.id);

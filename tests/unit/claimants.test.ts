@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attribution, checkClaimants, loadClaimants, suppliedByLine } from '../../src/claimants.ts';
-import { figureCells } from '../../src/datasets.ts';
-import { indexDatasets, loadAllDatasets, type LoadedDataset } from '../../src/datasets.ts';
-import { loadCharts } from '../../src/charts/registry.ts';
-import { resolveChart } from '../../src/charts/resolve.ts';
-import { renderChart } from '../../src/charts/render.ts';
-import { tableRows } from '../../src/charts/words.ts';
-import { chartSpec } from '../../src/schemas.ts';
+import { attribution, checkClaimants, loadClaimants, suppliedByLine } from '#/data/claimants.ts';
+import { figureCells } from '#/data/datasets.ts';
+import { indexDatasets, loadAllDatasets, type LoadedDataset } from '#/data/datasets.ts';
+import { loadCharts } from '#/charts/registry.ts';
+import { resolveChart } from '#/charts/resolve.ts';
+import { renderChart } from '#/charts/render.ts';
+import { tableRows } from '#/charts/words.ts';
+import { chartSpec } from '#/data/schemas.ts';
 
 const root = process.cwd();
 const datasets = loadAllDatasets(root);

@@ -1,5 +1,5 @@
 /**
- * checkContent (src/content-checks.ts) on the real content, and on copies of
+ * checkContent (src/authoring/checks.ts) on the real content, and on copies of
  * the real data files with one author's mistake each: an unknown key in any
  * data file (with the nearest known key), an impossible date, a version with
  * leading zeros, and files that are not clean JSON. Every message names the
@@ -9,9 +9,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content-checks.ts';
-import { MAX_DATASET_BYTES } from '../../src/datasets.ts';
-import { dataset as datasetSchema, isRealDate } from '../../src/schemas.ts';
+import { checkContent } from '#/authoring/checks.ts';
+import { MAX_DATASET_BYTES } from '#/data/datasets.ts';
+import { dataset as datasetSchema, isRealDate } from '#/data/schemas.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DATASET = 'data/datasets/qinglong/1.0.0.json';

@@ -1,7 +1,7 @@
 /** Corrections in the open: the front-matter check, the notice's words and the story's JSON-LD. */
 import { describe, expect, it } from 'vitest';
-import { checkCorrections, correctionLine, newestFirst, noticesHeading } from '../../src/corrections.ts';
-import { jsonLd, newsArticle } from '../../src/structured-data.ts';
+import { checkCorrections, correctionLine, newestFirst, noticesHeading } from '#/stories/corrections.ts';
+import { jsonLd, newsArticle } from '#/publishing/structured-data.ts';
 
 const published = new Date('2026-11-23');
 const correction = { date: '2026-11-29', kind: 'correction' as const, text: { zh: '原文写“产假”，已改为“由于生育暂时离职”。', en: 'We had written “maternity leave”; the article says she left for a while to have a baby.' } };

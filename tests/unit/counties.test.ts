@@ -6,9 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCounties, officialArea } from '../../src/counties.ts';
-import { loadAllDatasets } from '../../src/datasets.ts';
-import { county as countySchema, type County } from '../../src/schemas.ts';
+import { checkCounties, officialArea } from '#/data/counties.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { county as countySchema, type County } from '#/data/schemas.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const counties: County[] = JSON.parse(readFileSync(path.join(ROOT, 'data/counties.json'), 'utf8')).map((c: unknown) => countySchema.parse(c));

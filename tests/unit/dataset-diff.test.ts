@@ -1,8 +1,8 @@
 /** What changed between dataset versions, computed from the real released files. */
 import { describe, expect, it } from 'vitest';
-import { loadAllDatasets } from '../../src/datasets.ts';
-import { diffDatasets, isEmptyDiff } from '../../src/dataset-diff.ts';
-import { figureCells } from '../../src/datasets.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { diffDatasets, isEmptyDiff } from '#/data/dataset-diff.ts';
+import { figureCells } from '#/data/datasets.ts';
 
 const datasets = loadAllDatasets(process.cwd());
 const pair = (id: string) => [datasets.get(id, '1.0.0')!.data, datasets.get(id, '1.1.0')!.data] as const;

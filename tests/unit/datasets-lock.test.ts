@@ -9,9 +9,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bytesKey, collectDatasets, loadAllDatasets, LOCK_FILE, readLock, readLockOrError, versionKey } from '../../src/datasets.ts';
+import { bytesKey, collectDatasets, loadAllDatasets, LOCK_FILE, readLock, readLockOrError, versionKey } from '#/data/datasets.ts';
 import { errorOf } from '../helpers/errors.ts';
-import { releaseDatasets } from '../../src/release.ts';
+import { releaseDatasets } from '#/data/release.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '../..');
 const GOOD = path.join(PROJECT, 'tests/fixtures/datasets/good');
@@ -46,7 +46,7 @@ function writeNext(root: string, edit: (ds: any) => void = () => {}) {
   ds.version = '1.1.0';
   ds.changes = { zh: '为板栗销量加注释。', en: 'Adds a note to the chestnut tonnage.' };
   ds.rows[0].tonnes_sold.note = { zh: '补充说明', en: 'A note' };
-  // The newest version says who makes every claim (src/claimants.ts).
+  // The newest version says who makes every claim (src/data/claimants.ts).
   for (const row of ds.rows) for (const cell of Object.values(row)) if (cell && typeof cell === 'object' && 'value' in cell) Object.assign(cell, { claimant: 'reporter' });
   edit(ds);
   write(root, NEXT, ds);

@@ -1,5 +1,5 @@
 /**
- * The quote check (src/quotes.ts) on every real figure of every dataset
+ * The quote check (src/data/quotes.ts) on every real figure of every dataset
  * version, against the saved pages in data/sources/; and the messages for a
  * misquote, a wrong number, swapped qualifiers and a stale written-in-words entry.
  */
@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAllDatasets } from '../../src/datasets.ts';
-import { checkFigure, checkQuotes, closestPassage, quotedFigures, readWrittenInWords, SOURCE_TEXTS_DIR, WRITTEN_IN_WORDS_FILE, type QuotedFigure } from '../../src/quotes.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { checkFigure, checkQuotes, closestPassage, quotedFigures, readWrittenInWords, SOURCE_TEXTS_DIR, WRITTEN_IN_WORDS_FILE, type QuotedFigure } from '#/data/quotes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const datasets = loadAllDatasets(ROOT).all;

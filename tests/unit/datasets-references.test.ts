@@ -1,12 +1,12 @@
 /**
- * Fact binding (src/references.ts): a story's <Fig data row field /> must
+ * Fact binding (src/stories/binding.ts): a story's <Fig data row field /> must
  * resolve to a figure in a pinned dataset version; otherwise the build stops
  * with an error naming the story file and what is missing.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexDatasets, loadDatasetFile } from '../../src/datasets.ts';
-import { bindStory } from '../../src/references.ts';
+import { indexDatasets, loadDatasetFile } from '#/data/datasets.ts';
+import { bindStory } from '#/stories/binding.ts';
 
 const GOOD = path.resolve(import.meta.dirname, '../fixtures/datasets/good');
 const datasets = indexDatasets([loadDatasetFile(GOOD, 'data/datasets/sample/1.0.0.json')]);

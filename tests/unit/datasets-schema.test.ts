@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listDatasetFiles, loadDatasetFile } from '../../src/datasets.ts';
+import { listDatasetFiles, loadDatasetFile } from '#/data/datasets.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/datasets');
 const good = path.join(FIXTURES, 'good');

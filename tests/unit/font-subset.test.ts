@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
-import { cardSvg, CARD_WIDTH } from '../../src/og.ts';
-import { FONT_FAMILY, FONT_FILES, svgToPng } from '../../src/png.ts';
-import { subsetFont, svgCodePoints } from '../../src/font-subset.ts';
+import { cardSvg, CARD_WIDTH } from '#/publishing/social-card.ts';
+import { FONT_FAMILY, FONT_FILES, svgToPng } from '#/publishing/png/svg-to-png.ts';
+import { subsetFont, svgCodePoints } from '#/publishing/png/font-subset.ts';
 
 /** The PNG as the full 8 MB fonts draw it: what the subsets must reproduce. */
 const withFullFonts = (svg: string) =>

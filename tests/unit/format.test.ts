@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigure, formatNumber, formatDate } from '../../src/format.ts';
+import { formatFigure, formatNumber, formatDate } from '#/i18n/format.ts';
 
 const unit = (zh: string, en: string) => ({ unit: { zh, en }, format: 'number' as const });
 

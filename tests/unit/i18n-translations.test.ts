@@ -1,13 +1,13 @@
 /**
- * The translation check (src/translations.ts) on the real stories in content/
+ * The translation check (src/stories/translations.ts) on the real stories in content/
  * and content/en/, and on copies of them broken in the ways a translator could.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { checkTranslation, checkTranslations, translationFile, type StoryText } from '../../src/translations.ts';
-import { storyTranslation } from '../../src/schemas.ts';
+import { checkTranslation, checkTranslations, translationFile, type StoryText } from '#/stories/translations.ts';
+import { storyTranslation } from '#/data/schemas.ts';
 import { errorOf } from '../helpers/errors.ts';
 
 const ROOT = process.cwd();

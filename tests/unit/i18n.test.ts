@@ -1,7 +1,7 @@
-/** Editions, paths and interface words (src/i18n.ts). */
+/** Editions, paths and interface words (src/i18n/words.ts). */
 import { describe, expect, it } from 'vitest';
-import { htmlLang, localePath, otherLang, pageInEdition, t, themeLabel, wordKeys } from '../../src/i18n.ts';
-import { themes } from '../../src/schemas.ts';
+import { htmlLang, localePath, otherLang, pageInEdition, t, themeLabel, wordKeys } from '#/i18n/words.ts';
+import { themes } from '#/data/schemas.ts';
 
 describe('edition paths', () => {
   it('puts the English edition under /en/ and leaves Chinese URLs as they are', () => {

@@ -1,6 +1,6 @@
-/** The one JSON reader (src/json-file.ts): every error names the file and says where. */
+/** The one JSON reader (src/data/json-file.ts): every error names the file and says where. */
 import { describe, expect, it } from 'vitest';
-import { parseJsonBytes } from '../../src/json-file.ts';
+import { parseJsonBytes } from '#/data/json-file.ts';
 
 const FILE = 'data/example.json';
 const errorOf = (input: string | Buffer) => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isWholePng, pngCacheKey, prunePngCache, readCachedPng, writeCachedPng } from '../../src/png-cache.ts';
+import { isWholePng, pngCacheKey, prunePngCache, readCachedPng, writeCachedPng } from '#/publishing/png/cache.ts';
 
 const dirs: string[] = [];
 const tempCache = () => {

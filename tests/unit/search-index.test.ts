@@ -1,9 +1,9 @@
-/** The search index step (src/search.ts) on a small site written to a temp folder: one index per <html lang>. */
+/** The search index step (src/publishing/search.ts) on a small site written to a temp folder: one index per <html lang>. */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSearchIndex, SEARCH_BUNDLE } from '../../src/search.ts';
+import { buildSearchIndex, SEARCH_BUNDLE } from '#/publishing/search.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

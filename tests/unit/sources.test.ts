@@ -9,9 +9,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { loadAllDatasets } from '../../src/datasets.ts';
-import { isFigure } from '../../src/references.ts';
-import { source as sourceSchema } from '../../src/schemas.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { isFigure } from '#/stories/binding.ts';
+import { source as sourceSchema } from '#/data/schemas.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SOURCE_TEXTS_DIR = path.join(ROOT, 'data/sources');

@@ -1,5 +1,5 @@
 /**
- * The story check (src/story-prose.ts, src/story-mdx.ts) on the real stories
+ * The story check (src/stories/prose.ts, src/stories/mdx.ts) on the real stories
  * in content/ and on copies of them broken the ways an author could: each
  * rule, with the file, line, column and message it reports.
  */
@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { satteri } from '@astrojs/markdown-satteri';
 import { describe, expect, it } from 'vitest';
-import { loadAllDatasets } from '../../src/datasets.ts';
-import { SourceError } from '../../src/errors.ts';
-import { checkStoryFile, checkStoryProse, typedQuantities } from '../../src/story-prose.ts';
-import { findTags, storyCodeProblems, storyGuard } from '../../src/story-mdx.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { SourceError } from '#/authoring/errors.ts';
+import { checkStoryFile, checkStoryProse, typedQuantities } from '#/stories/prose.ts';
+import { findTags, storyCodeProblems, storyGuard } from '#/stories/mdx.ts';
 
 const ROOT = process.cwd();
 const datasets = loadAllDatasets(ROOT);

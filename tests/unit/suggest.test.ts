@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, nearest } from '../../src/suggest.ts';
-import { getDatasets } from '../../src/site.ts';
+import { didYouMean, nearest } from '#/authoring/suggest.ts';
+import { getDatasets } from '#/data/site-data.ts';
 
 describe('nearest', () => {
   const datasetIds = [...new Set(getDatasets().all.map((d) => d.data.id))];

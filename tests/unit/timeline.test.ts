@@ -1,9 +1,9 @@
-/** The programme timeline (src/timeline.ts) on the real data/timeline.json, and on broken copies of it. */
+/** The programme timeline (src/data/timeline.ts) on the real data/timeline.json, and on broken copies of it. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAllDatasets } from '../../src/datasets.ts';
-import { getSources } from '../../src/site.ts';
-import { resolveTimeline, storiesOfEvent, TIMELINE_FILE } from '../../src/timeline.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { getSources } from '#/data/site-data.ts';
+import { resolveTimeline, storiesOfEvent, TIMELINE_FILE } from '#/data/timeline.ts';
 import { errorOf } from '../helpers/errors.ts';
 
 const datasets = loadAllDatasets(process.cwd());

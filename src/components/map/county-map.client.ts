@@ -13,7 +13,7 @@ import 'leaflet/dist/leaflet.css';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
-import { LABEL_SIDES, placeLabels, type Box } from '../../geo/labels.ts';
+import { LABEL_SIDES, placeLabels, type Box } from '#/geo/labels.ts';
 
 export interface CountyMapData {
   geometryUrl: string;

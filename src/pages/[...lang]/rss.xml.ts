@@ -6,10 +6,10 @@
  */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { editionPaths, htmlLang, localePath, t, themeLabel, type Lang } from '../../i18n.ts';
-import { getEditionStories } from '../../stories.ts';
-import { correctionLine, newestFirst } from '../../corrections.ts';
-import { escapeXml } from '../../og.ts';
+import { editionPaths, htmlLang, localePath, t, themeLabel, type Lang } from '#/i18n/words.ts';
+import { getEditionStories } from '#/stories/collection.ts';
+import { correctionLine, newestFirst } from '#/stories/corrections.ts';
+import { escapeXml } from '#/publishing/social-card.ts';
 
 export const getStaticPaths = editionPaths;
 

@@ -6,11 +6,11 @@
  * Fields are only ever added, never renamed or removed (see "schema").
  */
 import type { APIContext } from 'astro';
-import { getEditionStories } from '../../stories.ts';
-import { countyByCode, getClaimants, getDatasets } from '../../site.ts';
-import { attribution, claimantIds } from '../../claimants.ts';
-import { absoluteUrl, datasetDownloadPath, datasetPagePath } from '../../permalinks.ts';
-import { cardPath } from '../../og.ts';
+import { getEditionStories } from '#/stories/collection.ts';
+import { countyByCode, getClaimants, getDatasets } from '#/data/site-data.ts';
+import { attribution, claimantIds } from '#/data/claimants.ts';
+import { absoluteUrl, datasetDownloadPath, datasetPagePath } from '#/publishing/urls.ts';
+import { cardPath } from '#/publishing/social-card.ts';
 
 export async function GET({ site }: APIContext) {
   const [zh, en] = await Promise.all([getEditionStories('zh', 'county'), getEditionStories('en', 'county')]);

@@ -3,8 +3,8 @@
  * provinces, the South China Sea line and the featured counties, as TopoJSON
  * (data/geo/national.topo.json, validated here: a bad feature stops the build).
  */
-import { getNationalGeometry, checkCountiesPresent } from '../../geo/load.ts';
-import { getCounties } from '../../site.ts';
+import { getNationalGeometry, checkCountiesPresent } from '#/geo/load.ts';
+import { getCounties } from '#/data/site-data.ts';
 
 export function GET() {
   const geometry = getNationalGeometry();

@@ -1,14 +1,14 @@
 /**
  * /og/<story path>.png — the social card of every story in both editions,
  * plus /og/site.png and /og/en.png for the other pages. Rendered at build
- * time; unchanged cards come from the cache (src/png.ts).
+ * time; unchanged cards come from the cache (src/publishing/png/svg-to-png.ts).
  */
 import type { APIRoute } from 'astro';
-import { getEditionStories } from '../../stories.ts';
-import { countyByCode } from '../../site.ts';
-import { LANGS, localePath, t, type Lang } from '../../i18n.ts';
-import { CARD_WIDTH, cardPath, cardSvg, type CardContent } from '../../og.ts';
-import { svgToPng } from '../../png.ts';
+import { getEditionStories } from '#/stories/collection.ts';
+import { countyByCode } from '#/data/site-data.ts';
+import { LANGS, localePath, t, type Lang } from '#/i18n/words.ts';
+import { CARD_WIDTH, cardPath, cardSvg, type CardContent } from '#/publishing/social-card.ts';
+import { svgToPng } from '#/publishing/png/svg-to-png.ts';
 
 export async function getStaticPaths() {
   const host = new URL(import.meta.env.SITE).host;

@@ -2,8 +2,8 @@
  * Test datasets in the shape of the real ones, with figures quoted from the
  * source articles, plus hostile strings for the escaping tests.
  */
-import { indexDatasets, type DatasetIndex } from '../../../src/datasets.ts';
-import { dataset, type ChartSpec } from '../../../src/schemas.ts';
+import { indexDatasets, type DatasetIndex } from '#/data/datasets.ts';
+import { dataset, type ChartSpec } from '#/data/schemas.ts';
 
 const sources = [
   { id: 'retu-2022', title: '阿里巴巴发布“热土计划 2022”：18项新举措助力乡村振兴', byline: '皮磊', date: '2022-07-25', file: '003_096f2e30b87b1bab.txt' },

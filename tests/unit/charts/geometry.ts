@@ -1,6 +1,6 @@
 /** Shared checks on a laid-out chart: every box inside the viewBox, no two texts (or a text and a bar) overlapping. */
 import { expect } from 'vitest';
-import { markBox, overlaps, textBox, type Scene, type TextMark } from '../../../src/charts/scene.ts';
+import { markBox, overlaps, textBox, type Scene, type TextMark } from '#/charts/scene.ts';
 
 export function expectClean(scene: Scene, name: string): void {
   for (const m of scene.marks) {

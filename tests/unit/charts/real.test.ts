@@ -1,12 +1,12 @@
 /** Every chart in content/charts/, drawn from the released datasets, in both editions. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAllDatasets } from '../../../src/datasets.ts';
-import { loadCharts } from '../../../src/charts/registry.ts';
-import { layoutChart, renderChart } from '../../../src/charts/render.ts';
-import { esc } from '../../../src/charts/svg.ts';
-import { tableRows } from '../../../src/charts/words.ts';
-import { findTags } from '../../../src/story-mdx.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { loadCharts } from '#/charts/registry.ts';
+import { layoutChart, renderChart } from '#/charts/render.ts';
+import { esc } from '#/svg/markup.ts';
+import { tableRows } from '#/charts/words.ts';
+import { findTags } from '#/stories/mdx.ts';
 import { expectClean } from './geometry.ts';
 
 const root = process.cwd();

@@ -2,9 +2,9 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCharts, parseChartSpec } from '../../../src/charts/registry.ts';
-import { resolveChart } from '../../../src/charts/resolve.ts';
-import type { ChartSpec } from '../../../src/schemas.ts';
+import { loadCharts, parseChartSpec } from '#/charts/registry.ts';
+import { resolveChart } from '#/charts/resolve.ts';
+import type { ChartSpec } from '#/data/schemas.ts';
 import { fixtureDatasets, specs } from './fixtures.ts';
 
 const datasets = fixtureDatasets();

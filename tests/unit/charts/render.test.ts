@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { scaleLinear } from 'd3';
-import { resolveChart, type ResolvedChart } from '../../../src/charts/resolve.ts';
-import { layoutChart, renderChart } from '../../../src/charts/render.ts';
-import { INNER, PAD } from '../../../src/charts/frame.ts';
-import { spread } from '../../../src/charts/slope.ts';
-import { sourceText } from '../../../src/charts/words.ts';
-import { formatNumber } from '../../../src/format.ts';
-import type { ChartSpec } from '../../../src/schemas.ts';
-import type { RectMark, TextMark } from '../../../src/charts/scene.ts';
+import { resolveChart, type ResolvedChart } from '#/charts/resolve.ts';
+import { layoutChart, renderChart } from '#/charts/render.ts';
+import { INNER, PAD } from '#/charts/frame.ts';
+import { spread } from '#/charts/slope.ts';
+import { sourceText } from '#/charts/words.ts';
+import { formatNumber } from '#/i18n/format.ts';
+import type { ChartSpec } from '#/data/schemas.ts';
+import type { RectMark, TextMark } from '#/charts/scene.ts';
 import { expectClean } from './geometry.ts';
 import { fixtureDatasets, LONGEST_COUNTY, specs, XSS_ATTR, XSS_SCRIPT } from './fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHART_STYLE, DARK, LIGHT, PRINT, type Palette } from '../../../src/charts/style.ts';
+import { CHART_STYLE, DARK, LIGHT, PRINT, type Palette } from '#/svg/style.ts';
 
 /** WCAG 2 relative luminance and contrast ratio. */
 function luminance(hex: string): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textWidth, wrapText } from '../../../src/charts/text.ts';
+import { textWidth, wrapText } from '#/svg/text.ts';
 import { LONGEST_COUNTY } from './fixtures.ts';
 
 describe('textWidth', () => {

@@ -1,16 +1,16 @@
 /**
  * What an author sees in the dev server's overlay and at the end of a failed
- * build: the place in their own file (src/author-location.ts), a plain word
- * for a "<" in prose (src/mdx-prose.ts), and one "[ERROR]" line per problem
+ * build: the place in their own file (src/authoring/location.ts), a plain word
+ * for a "<" in prose (src/stories/less-than.ts), and one "[ERROR]" line per problem
  * (scripts/build-report.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { locate, parseFieldPath } from '../../../src/author-location.ts';
-import { DataError } from '../../../src/errors.ts';
-import { strayLessThan, strayLessThanError } from '../../../src/mdx-prose.ts';
+import { locate, parseFieldPath } from '#/authoring/location.ts';
+import { DataError } from '#/authoring/errors.ts';
+import { strayLessThan, strayLessThanError } from '#/stories/less-than.ts';
 import { errorSection, problemLines, successSummary } from '../../../scripts/build-report.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'author-location-'));

@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { geoCentroid, geoContains } from 'd3';
 import rewind from '@mapbox/geojson-rewind';
 import type { Position } from 'geojson';
-import { checkCountiesPresent, getLocatorGeometry, getNationalGeometry, type GeoFeature } from '../../../src/geo/load.ts';
-import { CHINA_BBOX } from '../../../src/geo/validate.ts';
-import type { County } from '../../../src/schemas.ts';
+import { checkCountiesPresent, getLocatorGeometry, getNationalGeometry, type GeoFeature } from '#/geo/load.ts';
+import { CHINA_BBOX } from '#/geo/validate.ts';
+import type { County } from '#/data/schemas.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const counties: County[] = JSON.parse(readFileSync(path.join(ROOT, 'data/counties.json'), 'utf8'));

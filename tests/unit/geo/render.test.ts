@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labelBox, placeLabels, estimateTextWidth } from '../../../src/geo/labels.ts';
-import { nationalMapLayout, renderLocatorSvg, renderNationalMapSvg } from '../../../src/geo/render.ts';
-import type { County } from '../../../src/schemas.ts';
+import { labelBox, placeLabels, estimateTextWidth } from '#/geo/labels.ts';
+import { nationalMapLayout, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
+import type { County } from '#/data/schemas.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const counties: County[] = JSON.parse(readFileSync(path.join(ROOT, 'data/counties.json'), 'utf8'));

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { topology } from 'topojson-server';
 import type { Position } from 'geojson';
-import { getNationalGeometry, parseGeometry, type GeoFeature } from '../../../src/geo/load.ts';
-import { BORDER_TOLERANCE_KM, countiesOutsideProvinces, featureProblems, validateFeatures } from '../../../src/geo/validate.ts';
-import { getLocatorGeometry } from '../../../src/geo/load.ts';
+import { getNationalGeometry, parseGeometry, type GeoFeature } from '#/geo/load.ts';
+import { BORDER_TOLERANCE_KM, countiesOutsideProvinces, featureProblems, validateFeatures } from '#/geo/validate.ts';
+import { getLocatorGeometry } from '#/geo/load.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const national = getNationalGeometry(ROOT);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { apa, citationText, citations, gbt7714 } from '../../../src/citations.ts';
-import { loadAllDatasets } from '../../../src/datasets.ts';
-import { absoluteUrl, datasetPagePath } from '../../../src/permalinks.ts';
+import { apa, citationText, citations, gbt7714 } from '#/publishing/cite.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { absoluteUrl, datasetPagePath } from '#/publishing/urls.ts';
 
 const site = 'https://county-stories.example.org';
 const zh = { lang: 'zh', siteName: '县域故事', accessed: '2026-12-01' } as const;

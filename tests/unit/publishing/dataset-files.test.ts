@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvParse } from 'd3';
-import { BOM, csvToRows, datasetCsv } from '../../../src/dataset-files.ts';
-import { loadAllDatasets } from '../../../src/datasets.ts';
-import { dataset as datasetSchema, type Row } from '../../../src/schemas.ts';
+import { BOM, csvToRows, datasetCsv } from '#/publishing/dataset-files.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { dataset as datasetSchema, type Row } from '#/data/schemas.ts';
 
 /** A missing value and a null cell are the same thing in a CSV. */
 const withoutNulls = (rows: Row[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined)));

@@ -1,12 +1,12 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { resolveChart } from '../../../src/charts/resolve.ts';
-import { renderChart } from '../../../src/charts/render.ts';
-import { CHART_STYLE, LIGHT } from '../../../src/charts/style.ts';
-import { loadAllDatasets } from '../../../src/datasets.ts';
-import { EMBED_WIDTH, PNG_SCALE, HEIGHT_MESSAGE, HEIGHT_SENDER, embedHeight, embedSnippet, oembedJson, resolveCssVars, roundPathData, standaloneFigure, svgSize } from '../../../src/embed.ts';
-import { svgToPng } from '../../../src/png.ts';
-import { chartSpec } from '../../../src/schemas.ts';
+import { resolveChart } from '#/charts/resolve.ts';
+import { renderChart } from '#/charts/render.ts';
+import { CHART_STYLE, LIGHT } from '#/svg/style.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { EMBED_WIDTH, PNG_SCALE, HEIGHT_MESSAGE, HEIGHT_SENDER, embedHeight, embedSnippet, oembedJson, resolveCssVars, roundPathData, standaloneFigure, svgSize } from '#/publishing/embed.ts';
+import { svgToPng } from '#/publishing/png/svg-to-png.ts';
+import { chartSpec } from '#/data/schemas.ts';
 
 const datasets = loadAllDatasets(process.cwd());
 const PNG_WIDTH = EMBED_WIDTH * PNG_SCALE;

@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, cardPath, cardSvg, wrapText } from '../../../src/og.ts';
-import { svgToPng } from '../../../src/png.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardPath, cardSvg, wrapText } from '#/publishing/social-card.ts';
+import { svgToPng } from '#/publishing/png/svg-to-png.ts';
 
 /** Pixels darker than the card's background in a box. */
 function darkPixels(png: PNG, x0: number, y0: number, x1: number, y1: number): number {

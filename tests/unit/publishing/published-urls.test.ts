@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPublishedUrls, checkRedirects, outputUrls, readRedirects, recordUrls, redirectsOverLivePages } from '../../../src/published-urls.ts';
+import { checkPublishedUrls, checkRedirects, outputUrls, readRedirects, recordUrls, redirectsOverLivePages } from '#/publishing/published-urls.ts';
 
 /** A project root with data/ and a dist/ holding the given files. */
 function project(files: string[], redirects: Record<string, string> = {}) {

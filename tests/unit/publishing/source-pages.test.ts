@@ -2,9 +2,9 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSourcePages, sourceCredit, takenFromSource } from '../../../src/source-pages.ts';
-import { loadAllDatasets } from '../../../src/datasets.ts';
-import { getSources } from '../../../src/site.ts';
+import { loadSourcePages, sourceCredit, takenFromSource } from '#/data/source-pages.ts';
+import { loadAllDatasets } from '#/data/datasets.ts';
+import { getSources } from '#/data/site-data.ts';
 
 function withPages(pages: unknown): string {
   const root = mkdtempSync(path.join(tmpdir(), 'source-pages-'));

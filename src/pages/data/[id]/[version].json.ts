@@ -1,8 +1,8 @@
 /** /data/<id>/<version>.json — the released dataset file, byte for byte (its hash is in data/datasets.lock.json). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDatasets, ROOT } from '../../../site.ts';
-import { datasetJsonText } from '../../../dataset-files.ts';
-import type { LoadedDataset } from '../../../datasets.ts';
+import { getDatasets, ROOT } from '#/data/site-data.ts';
+import { datasetJsonText } from '#/publishing/dataset-files.ts';
+import type { LoadedDataset } from '#/data/datasets.ts';
 
 export const getStaticPaths = (() =>
   getDatasets().all.map((d) => ({ params: { id: d.data.id, version: d.data.version }, props: { dataset: d } }))) satisfies GetStaticPaths;

@@ -1,8 +1,8 @@
 /** /downloads/<kind>/<id>.png and <id>.en.png: the figure at 2× (1280 px wide), fonts from the npm package. */
 import type { APIRoute } from 'astro';
-import type { Lang } from '../../../i18n.ts';
-import { getFigures, type EmbeddableFigure } from '../../../figures.ts';
-import { downloadPaths, figurePng } from '../../../figure-files.ts';
+import type { Lang } from '#/i18n/words.ts';
+import { getFigures, type EmbeddableFigure } from '#/publishing/graphics.ts';
+import { downloadPaths, figurePng } from '#/publishing/graphic-files.ts';
 
 export const getStaticPaths = () => downloadPaths(getFigures(), 'png');
 

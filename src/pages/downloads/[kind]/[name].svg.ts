@@ -1,8 +1,8 @@
 /** /downloads/<kind>/<id>.svg and <id>.en.svg: the figure with title, source line and credit, as a standalone SVG. */
 import type { APIRoute } from 'astro';
-import type { Lang } from '../../../i18n.ts';
-import { getFigures, type EmbeddableFigure } from '../../../figures.ts';
-import { downloadPaths, figureSvg } from '../../../figure-files.ts';
+import type { Lang } from '#/i18n/words.ts';
+import { getFigures, type EmbeddableFigure } from '#/publishing/graphics.ts';
+import { downloadPaths, figureSvg } from '#/publishing/graphic-files.ts';
 
 export const getStaticPaths = () => downloadPaths(getFigures(), 'svg');
 

@@ -4,10 +4,10 @@
  * type="application/json+oembed"> on the figure's embed page and home page.
  */
 import type { APIRoute } from 'astro';
-import { LANGS, t, type Lang } from '../../../i18n.ts';
-import { getFigures, type EmbeddableFigure } from '../../../figures.ts';
-import { downloadPath, embedPath, oembedJson, oembedPath, svgSize } from '../../../embed.ts';
-import { figurePngSize } from '../../../figure-files.ts';
+import { LANGS, t, type Lang } from '#/i18n/words.ts';
+import { getFigures, type EmbeddableFigure } from '#/publishing/graphics.ts';
+import { downloadPath, embedPath, oembedJson, oembedPath, svgSize } from '#/publishing/embed.ts';
+import { figurePngSize } from '#/publishing/graphic-files.ts';
 
 export function getStaticPaths() {
   return getFigures().flatMap((figure) =>

@@ -1,0 +1,61 @@
+/**
+ * The chart gallery in pages: /charts/, /charts/2/, … (and /en/charts/…).
+ * Which charts a page shows, which page holds a chart, and the page links
+ * each page offers. Pure and free of Node APIs: the gallery's pages use it at
+ * build time, and its script in the browser.
+ *
+ * A chart's permanent address stays /charts/#<id>: citations, embeds and
+ * downloaded images print it, and page numbers shift as charts are added.
+ * Page 1 carries the first id of every page, so its script can send such a
+ * link on to the page that holds the chart (pageOfId).
+ */
+import { localePath, type Lang } from '#/i18n/words.ts';
+
+/** Charts per page: with its SVG, data table and embed tools a chart is about 8 kB of HTML, so a page stays near 100 kB. */
+export const GALLERY_PAGE_SIZE = 12;
+
+/**
+ * Gallery order: by chart id, comparing UTF-16 code units like the browser's
+ * `<` does, so pageOfId can locate any id from the pages' first ids.
+ */
+export const byChartId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** /charts/ for page 1, /charts/<n>/ after it; under /en/ in English. */
+export const galleryPagePath = (page: number, lang: Lang): string => localePath(page === 1 ? '/charts/' : `/charts/${page}/`, lang);
+
+/** The first id of each page, for ids already in gallery order. */
+export function pageFirstIds(ids: readonly string[], size = GALLERY_PAGE_SIZE): string[] {
+  return ids.filter((_, i) => i % size === 0);
+}
+
+/** The page that holds `id`: the last page whose first id is not after it (1 if none is). */
+export function pageOfId(firstIds: readonly string[], id: string): number {
+  let page = 1;
+  for (let i = 1; i < firstIds.length && firstIds[i] <= id; i++) page = i + 1;
+  return page;
+}
+
+/** Page number of every chart id, for ids already in gallery order. */
+export function galleryPages(ids: readonly string[], size = GALLERY_PAGE_SIZE): Map<string, number> {
+  return new Map(ids.map((id, i) => [id, Math.floor(i / size) + 1]));
+}
+
+/** A chart's section in the page that holds it: /charts/2/#<id>. */
+export const chartInGalleryPath = (id: string, page: number, lang: Lang): string => `${galleryPagePath(page, lang)}#${id}`;
+
+/**
+ * The numbered links of a page's navigation: the first and last pages, the
+ * current one and its neighbours, and "gap" where pages are left out. At most
+ * seven entries, however many pages there are, so each page stays the same size.
+ */
+export function pageLinks(current: number, last: number): (number | 'gap')[] {
+  const shown = [...new Set([1, current - 1, current, current + 1, last])].filter((p) => p >= 1 && p <= last).sort((a, b) => a - b);
+  const links: (number | 'gap')[] = [];
+  for (const page of shown) {
+    const previous = links.at(-1);
+    if (typeof previous === 'number' && page - previous === 2) links.push(previous + 1); // a gap of one page: show the page
+    else if (typeof previous === 'number' && page - previous > 2) links.push('gap');
+    links.push(page);
+  }
+  return links;
+}

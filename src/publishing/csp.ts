@@ -1,0 +1,143 @@
+/**
+ * The Content-Security-Policy of every page, and the `_headers` file for hosts
+ * that read one (Netlify, Cloudflare Pages).
+ *
+ * Astro (security.csp in astro.config.mjs) writes a <meta> policy into each
+ * page with the hashes of the scripts and styles it bundles. The few inline
+ * scripts and styles the site writes itself (the embed page's height sender
+ * and stylesheet, the stylesheet inside every chart SVG) are allowed here by
+ * their hashes, so no page needs 'unsafe-inline'. Everything else comes from
+ * the site's own origin: no other origin is allowed anywhere.
+ *
+ * A <meta> policy cannot carry frame-ancestors, so who may frame a page is
+ * only in `_headers`: embed pages (/embed/…, /en/embed/…) are made to be
+ * framed by any site; every other page only by the site itself.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { CHART_STYLE } from '#/svg/style.ts';
+import { EMBED_STYLE, HEIGHT_SENDER } from './embed.ts';
+
+export const cspHash = (text: string): `sha256-${string}` => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+
+/** Inline scripts and styles outside Astro's bundling, allowed by hash on every page. */
+export const INLINE_SCRIPTS = [HEIGHT_SENDER];
+export const INLINE_STYLES = [EMBED_STYLE, CHART_STYLE];
+
+/** Directives besides script-src and style-src, which Astro writes (with its hashes) from `astroCspConfig`. */
+export const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  // data: only for the empty icon (<link rel="icon" href="data:,">) that stops a /favicon.ico request.
+  "img-src 'self' data:",
+  "font-src 'self'",
+  // Pagefind's index and the map geometry are fetched from the site; Pagefind's worker is a file on the site.
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+] as const;
+
+/** security.csp for astro.config.mjs. 'wasm-unsafe-eval': Pagefind's search runs as WebAssembly (it compiles no JavaScript). */
+export const astroCspConfig = {
+  algorithm: 'SHA-256' as const,
+  directives: [...CSP_DIRECTIVES],
+  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: INLINE_SCRIPTS.map(cspHash) },
+  styleDirective: { resources: ["'self'"], hashes: INLINE_STYLES.map(cspHash) },
+};
+
+/** Embed pages: path patterns in the `_headers` syntax. */
+export const EMBED_PATTERNS = ['/embed/*', '/en/embed/*'];
+
+const META = /<meta http-equiv="content-security-policy" content="([^"]*)"/;
+
+/** The <meta> policy of a built page, as directive → sources; undefined if the page has none. */
+export function pagePolicy(html: string): Map<string, string[]> | undefined {
+  const content = META.exec(html)?.[1];
+  if (content === undefined) return undefined;
+  const policy = new Map<string, string[]>();
+  for (const directive of content.split(';').map((d) => d.trim()).filter(Boolean)) {
+    const [name, ...sources] = directive.split(/\s+/);
+    policy.set(name, sources);
+  }
+  return policy;
+}
+
+/** The page Astro writes for a redirect (data/redirects.json): no script, no style, no policy of its own; the header's applies. */
+export const isRedirectPage = (html: string) => /^<!doctype html><title>Redirecting to: /i.test(html) && !/<script|<style/i.test(html);
+
+const htmlFiles = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
+
+/**
+ * One policy for the whole site, for the header: each directive with the
+ * union of its sources over every page's <meta> (each page's own policy is
+ * stricter and still applies; the header adds frame-ancestors).
+ */
+export function sitePolicy(dir: string): string {
+  const union = new Map<string, Set<string>>();
+  for (const file of htmlFiles(dir)) {
+    const html = readFileSync(path.join(dir, file), 'utf8');
+    const policy = pagePolicy(html);
+    if (!policy && isRedirectPage(html)) continue;
+    if (!policy) throw new Error(`${file} in ${dir} has no Content-Security-Policy <meta> (security.csp in astro.config.mjs)`);
+    for (const [name, sources] of policy) {
+      const set = union.get(name) ?? new Set();
+      sources.forEach((s) => set.add(s));
+      union.set(name, set);
+    }
+  }
+  return [...union].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+}
+
+/**
+ * The `_headers` file. Hosts merge the headers of every rule a path matches,
+ * and two CSP headers are two policies that must both pass, so the site-wide
+ * rule carries no frame-ancestors: the frame rule is given per top-level
+ * section (every folder of the output with pages, except the embeds), and
+ * embed pages get none, on purpose.
+ */
+export function headersFile(dir: string): string {
+  const top = (sub: string) =>
+    readdirSync(path.join(dir, sub), { withFileTypes: true })
+      .filter((e) => e.isDirectory() && htmlFiles(path.join(dir, sub, e.name)).length)
+      .map((e) => `/${sub ? `${sub}/` : ''}${e.name}`);
+  const sections = [...top(''), ...top('en')].filter((s) => s !== '/en' && !EMBED_PATTERNS.includes(`${s}/*`));
+  const framedBySelf = ["  Content-Security-Policy: frame-ancestors 'self'", '  X-Frame-Options: SAMEORIGIN'];
+  const immutable = '  Cache-Control: public, max-age=31536000, immutable';
+  return [
+    '# Security and caching headers (Netlify / Cloudflare Pages format), written by the build (src/publishing/csp.ts).',
+    '/*',
+    `  Content-Security-Policy: ${sitePolicy(dir)}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '',
+    '# Embed pages (/embed/, /en/embed/) may be framed by any site: that is what they are for. Every other page only by this site.',
+    ...['/', '/en/', ...sections.map((s) => `${s}/*`)].flatMap((p) => [p, ...framedBySelf, '']),
+    '# Hashed assets are renamed when they change.',
+    '/_astro/*',
+    immutable,
+    '',
+    '# A released JSON never changes (data/datasets.lock.json), but the CSV beside it is derived and its layout may still',
+    '# improve: a day, not immutable. (Netlify and Cloudflare join the values of overlapping rules, so one rule for both.)',
+    '/data/*',
+    '  Cache-Control: public, max-age=86400',
+    '',
+  ].join('\n');
+}
+
+export function writeHeadersFile(dir: string): void {
+  writeFileSync(path.join(dir, '_headers'), headersFile(dir));
+}
+
+/** Astro integration: writes `_headers` into the finished output. */
+export function securityHeaders(): AstroIntegration {
+  return {
+    name: 'county-stories:security-headers',
+    hooks: {
+      'astro:build:done': ({ dir }) => writeHeadersFile(fileURLToPath(dir)),
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The download files of a chart or map: a standalone SVG and a PNG at 2×
+ * (EMBED_WIDTH × PNG_SCALE = 1280 px wide), both with the title, source line
+ * and credit drawn in. The PNG is rendered with the bundled font (src/publishing/png/svg-to-png.ts).
+ */
+import type { Lang } from '#/i18n/format.ts';
+import { EMBED_WIDTH, PNG_SCALE, downloadPath, svgSize, type EmbedKind } from './embed.ts';
+import type { EmbeddableFigure } from './graphics.ts';
+import { LANGS } from '#/i18n/words.ts';
+import { svgToPng, type RenderedPng } from '#/publishing/png/svg-to-png.ts';
+
+export const PNG_WIDTH = EMBED_WIDTH * PNG_SCALE;
+
+/** `url` is the figure's permanent page, printed in the credit. */
+export const figureSvg = (figure: EmbeddableFigure, lang: Lang, url: string) => figure.standalone(lang, url);
+
+export const figurePng = (figure: EmbeddableFigure, lang: Lang, url: string): Promise<RenderedPng> => svgToPng(figureSvg(figure, lang, url), { width: PNG_WIDTH });
+
+/**
+ * The PNG's size without drawing it (for oEmbed thumbnails): resvg scales
+ * the SVG to PNG_WIDTH and rounds the height to the nearest pixel (checked
+ * against every rendered PNG in tests/build/publishing.test.ts).
+ */
+export function figurePngSize(figure: EmbeddableFigure, lang: Lang, url: string): { width: number; height: number } {
+  const { width, height } = svgSize(figureSvg(figure, lang, url));
+  return { width: PNG_WIDTH, height: Math.round((PNG_WIDTH * height) / width) };
+}
+
+/** getStaticPaths for /downloads/<kind>/<name>.<format>: "gongyi-baobei" (zh) and "gongyi-baobei.en". */
+export function downloadPaths(figures: EmbeddableFigure[], format: 'svg' | 'png') {
+  return figures.flatMap((figure) =>
+    (LANGS as readonly Lang[]).map((lang) => ({
+      params: { kind: figure.kind as EmbedKind, name: downloadPath(figure.kind, figure.id, lang, format).split('/').at(-1)!.replace(/\.(svg|png)$/, '') },
+      props: { figure, lang },
+    })),
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * Every chart and map that can be embedded and downloaded, in one shape:
+ * its id, title, the page it belongs to, and its SVG in each edition — drawn
+ * by the charts' and maps' own pure functions (src/charts/, src/geo/).
+ */
+import { getCharts } from '#/charts/registry.ts';
+import { renderChart } from '#/charts/render.ts';
+import { LIGHT } from '#/svg/style.ts';
+import { renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
+import type { Bilingual } from '#/data/schemas.ts';
+import { getCounties } from '#/data/site-data.ts';
+import { localePath, t, type Lang } from '#/i18n/words.ts';
+import { resolveCssVars, roundPathData, standaloneFigure, svgSize, type EmbedKind } from './embed.ts';
+import { cachedUntilDataChanges } from '#/authoring/live.ts';
+
+export interface EmbeddableFigure {
+  kind: EmbedKind;
+  id: string;
+  title: Bilingual;
+  /** Where the figure lives on the site, in an edition. */
+  homePath: (lang: Lang) => string;
+  /** The dataset version a chart is pinned to. */
+  dataset?: { id: string; version: string };
+  /** The figure as drawn on the site. */
+  svg: (lang: Lang) => string;
+  /** For downloads: the figure with its title, source line and credit drawn in, colours resolved. */
+  standalone: (lang: Lang, url: string) => string;
+}
+
+/** The chart palette's custom properties, resolved for files that leave the site. */
+const CHART_VARS = { '--bg': LIGHT.bg, '--fg': LIGHT.fg, '--mu': LIGHT.muted, '--ac': LIGHT.accent, '--a2': LIGHT.second, '--gr': LIGHT.grid };
+
+const both = (f: (lang: Lang) => string): Bilingual => ({ zh: f('zh'), en: f('en') });
+
+function chartFigures(): EmbeddableFigure[] {
+  return [...getCharts().values()].map((chart) => ({
+    kind: 'charts',
+    id: chart.id,
+    title: chart.spec.title,
+    homePath: (lang) => localePath(`/charts/#${chart.id}`, lang),
+    dataset: { id: chart.spec.dataset, version: chart.spec.version },
+    svg: (lang) => renderChart(chart, lang, { idPrefix: `embed-${chart.id}` }),
+    // The chart already draws its title and source line (with the dataset version).
+    standalone: (lang, url) =>
+      standaloneFigure(resolveCssVars(renderChart(chart, lang, { idPrefix: `dl-${chart.id}` }), CHART_VARS), {
+        lines: [t('credit', lang), url],
+        background: LIGHT.bg,
+        colour: LIGHT.muted,
+        titleColour: LIGHT.fg,
+        size: 11,
+      }),
+  }));
+}
+
+function mapFigures(): EmbeddableFigure[] {
+  const mapStandalone = (svg: string, title: string, lang: Lang, url: string) =>
+    // Text at the same size in every map's PNG, whatever the map's own width.
+    standaloneFigure(svg, { title, lines: [t('mapAttribution', lang), t('credit', lang), url], background: LIGHT.bg, colour: LIGHT.muted, titleColour: LIGHT.fg, size: svgSize(svg).width * 0.02 });
+  const national: EmbeddableFigure = {
+    kind: 'maps',
+    id: 'national',
+    title: both((lang) => t('mapTitle', lang)),
+    homePath: (lang) => localePath('/', lang),
+    // The embed shows it at most 640 px wide: whole-unit coordinates keep the page under 20 KB.
+    svg: (lang) => roundPathData(renderNationalMapSvg(lang, { idPrefix: 'embed-national' })),
+    standalone: (lang, url) => mapStandalone(renderNationalMapSvg(lang, { idPrefix: 'dl-national' }), t('mapTitle', lang), lang, url),
+  };
+  const locators = getCounties().map((county): EmbeddableFigure => {
+    const title = both((lang) => (lang === 'zh' ? `${county.officialName}在${county.province.zh}的位置` : `Where ${county.name.en} is in ${county.province.en}`));
+    return {
+      kind: 'maps',
+      id: county.slug,
+      title,
+      homePath: (lang) => localePath(`/counties/${county.slug}/`, lang),
+      svg: (lang) => renderLocatorSvg(county.code, lang, { idPrefix: `embed-${county.slug}` }),
+      standalone: (lang, url) => mapStandalone(renderLocatorSvg(county.code, lang, { idPrefix: `dl-${county.slug}` }), title[lang], lang, url),
+    };
+  });
+  return [national, ...locators];
+}
+
+const allFigures = cachedUntilDataChanges(() => [...chartFigures(), ...mapFigures()]);
+export function getFigures(kind?: EmbedKind): EmbeddableFigure[] {
+  const figures = allFigures();
+  return kind ? figures.filter((f) => f.kind === kind) : figures;
+}
+
+const figuresByKey = cachedUntilDataChanges(() => new Map(getFigures().map((f) => [`${f.kind}/${f.id}`, f])));
+/** One figure by kind and id, without a scan (a gallery page looks up every chart it shows). */
+export function getFigure(kind: EmbedKind, id: string): EmbeddableFigure | undefined {
+  return figuresByKey().get(`${kind}/${id}`);
+}

@@ -1,0 +1,51 @@
+/**
+ * SVG → PNG at build time, off Astro's render thread and cached by content.
+ *
+ * Rasterising and encoding a 1,280-px image takes about 100 ms of CPU, and a
+ * county has about eleven of them (chart, map and social-card images in two
+ * editions), so images are most of a build's work. They are drawn in a pool
+ * of worker threads, one per core, while Astro goes on rendering pages
+ * (`build.concurrency` in astro.config.mjs lets several image routes wait at
+ * once). Results are cached by content (src/publishing/png/cache.ts): an unchanged
+ * image is never drawn again.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { pngCacheKey, readCachedPng, writeCachedPng } from './cache.ts';
+import { RENDERER, type RenderedPng } from './render.ts';
+
+export { FONT_FAMILY, FONT_FILES, type RenderedPng } from './render.ts';
+// From the project root, not import.meta.url: this module is bundled into
+// Astro's build output, the worker is loaded from source by Node.
+const WORKER = path.join(process.cwd(), 'src/publishing/png/worker.ts');
+
+export interface PngOptions {
+  /** Output width in pixels; the SVG is scaled to it. */
+  width: number;
+  /** Skip the cache (for measuring). */
+  cache?: boolean;
+}
+
+export async function svgToPng(svg: string, { width, cache = true }: PngOptions): Promise<RenderedPng & { cached: boolean }> {
+  const key = pngCacheKey(RENDERER, width, svg);
+  const hit = cache ? readCachedPng(key) : undefined;
+  if (hit) return { png: hit, width: hit.readUInt32BE(16), height: hit.readUInt32BE(20), cached: true };
+  const rendered: RenderedPng = await workers().run({ svg, width });
+  // Structured clone hands back a Uint8Array; callers expect a Buffer.
+  const png = Buffer.from(rendered.png.buffer, rendered.png.byteOffset, rendered.png.byteLength);
+  if (cache) writeCachedPng(key, png);
+  return { png, width: rendered.width, height: rendered.height, cached: false };
+}
+
+let pool: Piscina | undefined;
+function workers(): Piscina {
+  if (pool) return pool;
+  if (!existsSync(WORKER)) throw new Error(`${WORKER}: the PNG worker is missing (PNG rendering runs from the project root)`);
+  // No threads kept once idle, so the build process can exit when it is done.
+  // Tasks arrive as messages (no Atomics.wait loop), so each worker's event
+  // loop turns between images and frees their pixel buffers (src/publishing/png/worker.ts).
+  pool = new Piscina({ filename: WORKER, minThreads: 0, maxThreads: availableParallelism(), idleTimeout: 1_000, atomics: 'disabled' });
+  return pool;
+}
