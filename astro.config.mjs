@@ -7,10 +7,11 @@ import dataChecks from '#/integration.ts';
 import publishedUrls, { readRedirects } from '#/publishing/published-urls.ts';
 import { storyGuard } from '#/stories/mdx.ts';
 import { astroCspConfig, securityHeaders } from '#/publishing/csp.ts';
+import { publicAddress } from '#/publishing/public-address.ts';
 
 export default defineConfig({
-  // The public address; every permanent URL and citation is built from it.
-  site: process.env.SITE_URL ?? 'https://county-stories.example.org',
+  // The public address (SITE_URL); every permanent URL and citation is built from it.
+  site: publicAddress().site,
   trailingSlash: 'always',
   // Content-Security-Policy <meta> on every page; `_headers` adds the rest (src/publishing/csp.ts).
   security: { csp: astroCspConfig },

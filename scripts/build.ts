@@ -29,6 +29,7 @@ import { DataError } from '#/authoring/errors.ts';
 import { prunePngCache } from '#/publishing/png/cache.ts';
 import { readRedirects, redirectsOverLivePages } from '#/publishing/published-urls.ts';
 import { buildSearchIndex } from '#/publishing/search.ts';
+import { placeholderWarning, publicAddress, siteUrlRequired } from '#/publishing/public-address.ts';
 import { errorSection, problemLines, successSummary } from './build-report.ts';
 
 // --verbose: Astro's whole log in the terminal, as it runs. Otherwise it goes to LOG_FILE and a summary is printed.
@@ -57,6 +58,19 @@ for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[])
       stop();
     }
   });
+}
+
+// The public address first: a deploy that would publish links to the placeholder stops here (REQUIRE_SITE_URL=1).
+let address: ReturnType<typeof publicAddress>;
+try {
+  address = publicAddress();
+} catch (error) {
+  console.error(`Build not started: ${(error as Error).message}`);
+  process.exit(1);
+}
+if (address.placeholder && siteUrlRequired()) {
+  console.error(`Build not started (REQUIRE_SITE_URL=1):\n${placeholderWarning()}`);
+  process.exit(1);
 }
 
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
@@ -131,3 +145,5 @@ console.log(
     .filter(Boolean)
     .join('\n'),
 );
+// Last, where it stays in view.
+if (address.placeholder) console.warn(`\n[WARN] ${placeholderWarning().replace('\n', '\n       ')}`);

@@ -97,6 +97,26 @@ describe('stories', () => {
     for (const page of stories()) expect(page.startsWith('/en/') ? en : zh, page).toContain(`<link>${site}${page}</link>`);
     expect(html('/')).toContain('type="application/rss+xml"');
   });
+
+  it.each(['/rss.xml', '/en/rss.xml'])('%s names its own address and when its newest item changed', (feed) => {
+    const xml = html(feed);
+    expect(xml).toContain(`<atom:link href="${site}${feed}" rel="self" type="application/rss+xml"/>`);
+    expect(xml).toMatch(/<rss[^>]* xmlns:atom="http:\/\/www.w3.org\/2005\/Atom"/);
+    const built = /<lastBuildDate>([^<]+)<\/lastBuildDate>/.exec(xml)?.[1];
+    const items = [...xml.matchAll(/<pubDate>([^<]+)<\/pubDate>/g)].map((m) => Date.parse(m[1]));
+    expect(built && Date.parse(built)).toBe(Math.max(...items));
+  });
+});
+
+describe('robots.txt', () => {
+  it('allows crawling and points to the sitemap index, which is served', () => {
+    const robots = html('/robots.txt');
+    expect(robots).toMatch(/^User-agent: \*$/m);
+    expect(robots).not.toMatch(/^Disallow: \/\s*$/m);
+    const sitemap = /^Sitemap: (\S+)$/m.exec(robots)?.[1];
+    expect(sitemap).toBe(`${site}/sitemap-index.xml`);
+    expect(served(new URL(sitemap!).pathname)).toBe(true);
+  });
 });
 
 describe('the sitemap', () => {
@@ -124,6 +144,8 @@ describe('the sources page', () => {
 describe('/api/case-studies.json', () => {
   it('lists every county story with its code, province and dataset downloads, all served', () => {
     const api = JSON.parse(html('/api/case-studies.json'));
+    // A timestamp, not a sentence.
+    expect(new Date(api.generated).toISOString()).toBe(api.generated);
     const countyPages = listPages(dir()).filter((p) => /^\/counties\/[^/]+\/$/.test(p));
     expect(api.caseStudies.map((c: { url: { zh: string } }) => new URL(c.url.zh).pathname).sort()).toEqual(countyPages);
     for (const c of api.caseStudies) {

@@ -13,6 +13,9 @@ import { escapeXml } from '#/publishing/social-card.ts';
 
 export const getStaticPaths = editionPaths;
 
+const changedOn = (s: { entry: { data: { published: Date; updated?: Date } } }) => s.entry.data.updated ?? s.entry.data.published;
+const newestChange = (stories: Parameters<typeof changedOn>[0][]) => new Date(Math.max(...stories.map((s) => changedOn(s).getTime())));
+
 export async function GET(context: APIContext) {
   const { lang } = context.props as { lang: Lang };
   const stories = (await getEditionStories(lang)).toSorted((a, b) => b.entry.data.published.getTime() - a.entry.data.published.getTime() || a.path.localeCompare(b.path));
@@ -26,9 +29,16 @@ export async function GET(context: APIContext) {
       // then again for XML by @astrojs/rss, so a reader shows "<b>" and runs nothing.
       description: escapeXml([...newestFirst(s.entry.data.corrections).map((c) => correctionLine(c, lang)), s.summary].join(lang === 'zh' ? '' : ' ')),
       link: s.path,
-      pubDate: s.entry.data.updated ?? s.entry.data.published,
+      pubDate: changedOn(s),
       categories: s.entry.data.themes.map((theme) => themeLabel(theme, lang)),
     })),
-    customData: `<language>${htmlLang(lang)}</language>`,
+    // The feed's own address (atom:link rel="self", as feed validators ask) and when its content last
+    // changed: the newest item's date, so an unchanged site rebuilds to the same feed.
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: [
+      `<language>${htmlLang(lang)}</language>`,
+      `<lastBuildDate>${newestChange(stories).toUTCString()}</lastBuildDate>`,
+      `<atom:link href="${escapeXml(new URL(localePath('/rss.xml', lang), context.site).href)}" rel="self" type="application/rss+xml"/>`,
+    ].join(''),
   });
 }

@@ -11,6 +11,7 @@ import { countyByCode, getClaimants, getDatasets } from '#/data/site-data.ts';
 import { attribution, claimantIds } from '#/data/claimants.ts';
 import { absoluteUrl, datasetDownloadPath, datasetPagePath } from '#/publishing/urls.ts';
 import { cardPath } from '#/publishing/social-card.ts';
+import { buildTime } from '#/publishing/build-time.ts';
 
 export async function GET({ site }: APIContext) {
   const [zh, en] = await Promise.all([getEditionStories('zh', 'county'), getEditionStories('en', 'county')]);
@@ -53,7 +54,8 @@ export async function GET({ site }: APIContext) {
   const body = {
     schema: 1,
     site: url('/'),
-    generated: 'at build time; URLs are permanent',
+    // When this file was built (ISO 8601); the URLs in it are permanent.
+    generated: buildTime().toISOString(),
     caseStudies,
   };
   return new Response(JSON.stringify(body, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
