@@ -23,22 +23,51 @@ const GAP = 8;
 /** The plot's share of the width, whatever the labels need. */
 const MIN_PLOT = INNER * 0.34;
 
-/** A label group (a value, and maybe a name under it) wanting to sit centred on a point. */
+/** A label group (a value, maybe wrapped, and maybe a name) wanting its number's line level with its point. */
 interface Group {
   lines: { text: string; bold: boolean }[];
   want: number;
   top: number;
   height: number;
+  /** The line that carries the number: it is the one that must sit by the point. */
+  anchor: number;
 }
 
 const groupHeight = (n: number) => (n - 1) * SIZE.value * LEADING + (ASCENT + DESCENT) * SIZE.value;
+/** From a group's top to the middle of its line i. */
+const lineMiddle = (i: number) => i * SIZE.value * LEADING + groupHeight(1) / 2;
+/** The line holding the number (a wrapped qualifier such as "a total of" may come before it). */
+const numberLine = (lines: { text: string }[]) => Math.max(0, lines.findIndex((l) => /\d/.test(l.text)));
+
+/**
+ * A label group for a point at y: its number's line level with the point, a name on the side away
+ * from the nearest other point on that side, so a name is never read as the neighbour's.
+ */
+function labelGroup(value: string, width: number, nameLines: string[], y: number, otherYs: number[]): Group {
+  const above = Math.min(Infinity, ...otherYs.filter((o) => o <= y).map((o) => y - o));
+  const below = Math.min(Infinity, ...otherYs.filter((o) => o > y).map((o) => o - y));
+  const upwards = below < above;
+  // Growing upwards, a wrapped value breaks before its number ("a total of" / "27 envoys"), so the
+  // lines it adds go above the point, not down towards the neighbour.
+  let valueLines = wrapText(value, width, SIZE.value, true);
+  const digit = value.search(/\d/);
+  if (upwards && numberLine(valueLines.map((text) => ({ text }))) < valueLines.length - 1 && digit > 0) {
+    const rest = value.slice(digit);
+    if (textWidth(rest, SIZE.value, true) <= width) valueLines = [...wrapText(value.slice(0, digit).trimEnd(), width, SIZE.value, true), rest];
+  }
+  const values = valueLines.map((text) => ({ text, bold: true }));
+  const names = nameLines.map((text) => ({ text, bold: false }));
+  const lines = upwards ? [...names, ...values] : [...values, ...names];
+  const anchor = (below < above ? names.length : 0) + numberLine(values);
+  return { lines, anchor, want: y - lineMiddle(anchor), top: 0, height: groupHeight(lines.length) };
+}
 
 /**
  * Stack groups so none overlaps: each keeps its wanted place if it can, or
  * moves down just below the one above; if the last runs past `limit`, the
  * stack moves up as a whole.
  */
-export function spread(groups: Group[], gap: number, limit: number): void {
+export function spread(groups: Pick<Group, 'want' | 'top' | 'height'>[], gap: number, limit: number): void {
   const sorted = groups.toSorted((a, b) => a.want - b.want);
   let bottom = -Infinity;
   for (const g of sorted) {
@@ -87,16 +116,15 @@ export function slopeChart(chart: Extract<ResolvedChart, { type: 'slope' }>, lan
 
   const left: Group[] = [];
   const right: Group[] = [];
+  const ends = (end: 0 | -1) => series.map((s) => y(s.points.at(end)!.figure.value));
   series.forEach((s, i) => {
     const [lineCls, dotCls] = LINE_CLS[i];
     const path = line<(typeof s.points)[number]>().x((p) => px(p.date)).y((p) => y(p.figure.value))(s.points)!;
     marks.push({ kind: 'path', d: path, cls: lineCls });
     for (const p of s.points) marks.push({ kind: 'circle', cx: px(p.date), cy: y(p.figure.value), r: 3.5, cls: dotCls });
-    const centre = (v: number) => y(v) - groupHeight(1) / 2;
-    const leftLines = wrapText(leftText(s), leftW, SIZE.value, true).map((text) => ({ text, bold: true }));
-    left.push({ lines: leftLines, want: centre(s.points[0].figure.value), top: 0, height: groupHeight(leftLines.length) });
-    const lines = [...wrapText(rightText(s), rightW, SIZE.value, true).map((text) => ({ text, bold: true })), ...names(s).map((text) => ({ text, bold: false }))];
-    right.push({ lines, want: centre(s.points.at(-1)!.figure.value), top: 0, height: groupHeight(lines.length) });
+    const others = (ys: number[]) => ys.filter((_, j) => j !== i);
+    left.push(labelGroup(leftText(s), leftW, [], ends(0)[i], others(ends(0))));
+    right.push(labelGroup(rightText(s), rightW, names(s), ends(-1)[i], others(ends(-1))));
     // Points between the ends carry their value just above them.
     for (const p of s.points.slice(1, -1)) marks.push({ kind: 'text', x: px(p.date), y: y(p.figure.value) - 8, text: valueText(p, lang), size: SIZE.tick, anchor: 'middle', bold: true, cls: 'value' });
   });

@@ -5,7 +5,8 @@ import { loadAllDatasets } from '#/data/datasets.ts';
 import { loadCharts } from '#/charts/registry.ts';
 import { layoutChart, renderChart } from '#/charts/render.ts';
 import { esc } from '#/svg/markup.ts';
-import { tableRows } from '#/charts/words.ts';
+import { tableRows, valueText } from '#/charts/words.ts';
+import { ASCENT, DESCENT, type CircleMark, type TextMark } from '#/charts/scene.ts';
 import { findTags } from '#/stories/mdx.ts';
 import { expectClean } from './geometry.ts';
 
@@ -30,6 +31,36 @@ describe('the site’s charts', () => {
           expect(row.source).toMatch(lang === 'zh' ? /\d{4}年/ : /\d{4}$/);
         }
         expectClean(layoutChart(chart, lang), `${chart.id}/${lang}`);
+      });
+    }
+  }
+});
+
+describe('slope charts’ end labels', () => {
+  // Every line of an end label (its number, a wrapped qualifier, the series' name) must sit nearer its
+  // own point than any other series' point at that end, or a reader takes one series' value for
+  // another's (envoy-coverage.en had "27" by the 22 point and "envoys" by the 25 point).
+  for (const chart of charts.values()) {
+    if (chart.type !== 'slope') continue;
+    for (const lang of ['zh', 'en'] as const) {
+      it(`${chart.id} (${lang})`, () => {
+        const marks = layoutChart(chart, lang).marks;
+        const dots = marks.filter((m): m is CircleMark => m.kind === 'circle');
+        const endLabels = marks.filter((m): m is TextMark => m.kind === 'text' && (m.cls === 'value' || m.cls === 'label') && m.anchor !== 'middle');
+        for (const end of [0, -1] as const) {
+          // Dots are drawn series by series, so the k-th dot at an end is series k's.
+          const endX = end === 0 ? Math.min(...dots.map((d) => d.cx)) : Math.max(...dots.map((d) => d.cx));
+          const endDots = dots.filter((d) => d.cx === endX);
+          const side = endLabels.filter((t) => (end === 0 ? t.x < endX : t.x > endX));
+          expect(side.filter((t) => /\d/.test(t.text)).length, 'one number per series').toBe(chart.series.length);
+          for (const label of side) {
+            const middle = label.y - ((ASCENT - DESCENT) / 2) * label.size;
+            const nearest = endDots.reduce((a, b) => (Math.abs(b.cy - middle) < Math.abs(a.cy - middle) ? b : a));
+            const says = (s: (typeof chart.series)[number]) => `${valueText(s.points.at(end)!, lang)} ${s.label[lang]}`;
+            const owners = chart.series.flatMap((s, k) => (says(s).includes(label.text) ? [endDots[k]] : []));
+            expect(owners, `"${label.text}" (y ${middle.toFixed(0)}) is nearest the dot at y ${nearest.cy.toFixed(0)}, not its own`).toContain(nearest);
+          }
+        }
       });
     }
   }
