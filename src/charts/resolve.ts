@@ -12,6 +12,22 @@ import { isFigure } from '#/stories/binding.ts';
 import type { Bilingual, ChartSpec, ChartValueRef, Claimant, Field, Figure, Row, Source } from '#/data/schemas.ts';
 import { programmeClaimants } from '#/data/claimants.ts';
 import { didYouMeanOrList } from '#/authoring/suggest.ts';
+import { QUALIFIERS } from '#/data/qualifiers.ts';
+
+/**
+ * A label beginning with a qualifier its value prints before the number reads twice:
+ * "累计帮助就近就业：累计4000余人". The value keeps its qualifier (it belongs to the number), so the
+ * label gives it up.
+ */
+export function repeatedQualifier(label: Bilingual, figure: Figure): { lang: 'zh' | 'en'; word: string } | undefined {
+  for (const q of figure.qualifiers) {
+    const spec = QUALIFIERS[q];
+    if (spec.position !== 'before') continue;
+    // One-character words (近, 共, 超, 达) also begin ordinary labels (近五年平均 is "the last five years").
+    if (q.length > 1 && label.zh.startsWith(q)) return { lang: 'zh', word: q };
+    if (spec.en && label.en.toLowerCase().startsWith(spec.en)) return { lang: 'en', word: spec.en };
+  }
+}
 
 /** One figure as a chart draws it. */
 export interface ChartValue {
@@ -98,6 +114,8 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
       label = unlabelled(row, field, date);
       if (!label) fail(`${path}.label`, `row "${row.id}" has no "${labelField!.key}" to label it with; give a label { "zh": …, "en": … }`);
     }
+    const repeated = repeatedQualifier(label, figure);
+    if (repeated) fail(`${path}.label.${repeated.lang}`, `"${label[repeated.lang]}" repeats "${repeated.word}", which the value already prints next to its number: drop it from the label`);
     const claimant = figure.claimant ? claimants.get(figure.claimant) : undefined;
     return { ref, path, label, figure, field, row, source, claimant, date };
   };

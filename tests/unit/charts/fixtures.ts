@@ -31,7 +31,7 @@ const raw = [
       { key: 'provinces', label: text('省份', 'Provinces'), type: 'figure', unit: text('个省', 'provinces') },
       { key: 'counties', label: text('县区', 'Counties'), type: 'figure', unit: text('个县区', 'counties') },
       { key: 'women_share', label: text('员工中女性的比例', 'Share of staff who are women'), type: 'figure', unit: text('', ''), format: 'cheng' },
-      { key: 'people', label: text('累计帮助就业', 'People helped into work'), type: 'figure', unit: text('人', 'people') },
+      { key: 'people', label: text('帮助就业', 'People helped into work'), type: 'figure', unit: text('人', 'people') },
       { key: 'tonnes', label: text('板栗销量', 'Chestnuts sold'), type: 'figure', unit: text('吨', 'tonnes') },
     ],
     rows: [

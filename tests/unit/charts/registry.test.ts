@@ -62,6 +62,15 @@ describe('chart spec errors name the file and the field', () => {
   it('a part-of-whole chart of something that is not a share', () => {
     expect(problem({ ...specs.part, part: { row: 'ai-dou', field: 'people' } })).toMatch(/field "part\.field": "people" is in "人" \/ "people"; a part-of-whole chart needs a share/);
   });
+  it('a label that repeats the qualifier its value prints (累计帮助就近就业：累计4000余人)', () => {
+    const whole = { row: 'ai-dou', field: 'people' };
+    expect(problem({ ...specs.part, whole: { ...whole, label: { zh: '累计帮助就近就业', en: 'People helped into work' } } })).toBe(
+      'content/charts/ai-dou-women.json: field "whole.label.zh": "累计帮助就近就业" repeats "累计", which the value already prints next to its number: drop it from the label',
+    );
+    expect(problem({ ...specs.part, whole: { ...whole, label: { zh: '帮助就近就业', en: 'A total of people helped' } } })).toMatch(/field "whole\.label\.en": "A total of people helped" repeats "a total of"/);
+    // A one-character word starting a label is ordinary Chinese (近五年 is "the last five years"), not a repeat.
+    expect(() => resolveChart({ ...specs.comparison, after: { row: 'merchants-recent', field: 'growth', label: { zh: '近五年平均', en: 'Last five years' } } } as ChartSpec, file('merchants'), datasets)).not.toThrow(/repeats/);
+  });
   it('a rise with no "before" figure must be stated in 倍', () => {
     const rise = { ...specs.comparison, before: { label: { zh: '之前', en: 'Before' } }, change: undefined };
     expect(problem(rise)).toMatch(/field "before": has no figure, so "after" must state a rise in 倍/);
