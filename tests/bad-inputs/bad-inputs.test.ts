@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasChromium, launchChromium } from '../browser/chromium.ts';
 import { serveSite } from '../browser/serve.ts';
-import { listPages } from '../browser/site.ts';
+import { listPages, readPage } from '../helpers/site.ts';
 import { corpus, findTargets, release, XSS, type Targets } from './corpus.ts';
 import { copyProject, PROJECT, Sandbox } from '../helpers/sandbox.ts';
 
@@ -97,7 +97,7 @@ describe('markup in data is escaped, not executed', () => {
       const descriptions = [...feed.matchAll(/<description>([\s\S]*?)<\/description>/g)].map(([, d]) => d.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'));
       expect(descriptions.some((d) => d.includes('&lt;script&gt;alert(')), 'the summary, escaped, in en/rss.xml').toBe(true);
       expect(descriptions.filter((d) => /<script|<img/.test(d)), 'descriptions a feed reader would draw as live HTML').toEqual([]);
-      const shown = listPages(dist).filter((p) => text(`dist${p.endsWith('/') ? `${p}index.html` : p}`).includes('&lt;script&gt;alert('));
+      const shown = listPages(dist).filter((p) => readPage(dist, p).includes('&lt;script&gt;alert('));
       expect(shown.length, 'the label is shown, escaped, on some page').toBeGreaterThan(0);
 
       if (hasChromium()) {

@@ -24,6 +24,7 @@ import { checkTranslations, citations, originalFile, type StoryText } from '#/st
 import { corpus, findTargets, type Check, type Targets } from '../bad-inputs/corpus.ts';
 import { messageOf } from '../helpers/errors.ts';
 import { copyFolders, PROJECT, Sandbox } from '../helpers/sandbox.ts';
+import { pageFile } from '../helpers/site.ts';
 
 interface StoryFile extends StoryText {
   pins: Record<string, string>;
@@ -87,7 +88,7 @@ beforeAll(() => {
   targets = findTargets(template);
   previousBuild = template.path('.previous-build');
   for (const url of readPublished(template.root)) {
-    const file = path.join(previousBuild, url.endsWith('/') ? `${url}index.html` : url);
+    const file = pageFile(previousBuild, url);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, '');
   }
