@@ -20,7 +20,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../tests/browser/chromium.ts';
 import { serveSite } from '../tests/browser/serve.ts';
-import { listPages, pageTypes } from '../tests/browser/site.ts';
+import { listPages, pageTypes } from '../tests/helpers/site.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, json: { type: 'string' } } });
 const dir = path.resolve(values.dir!);

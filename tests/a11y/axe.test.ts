@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { axeViolations } from '../browser/axe.ts';
 import { describeInBrowser } from '../browser/chromium.ts';
 import { useSiteInBrowser } from '../browser/session.ts';
-import { listPages, pageTypes, siteDir } from '../browser/site.ts';
+import { listPages, pageTypes, siteDir } from '../helpers/site.ts';
 import { openPage } from '../browser/watch.ts';
 
 const pages = listPages(siteDir());

@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../browser/chromium.ts';
 import { useSiteInBrowser } from '../browser/session.ts';
-import { listPages, pageTypes, siteDir } from '../browser/site.ts';
+import { listPages, pageTypes, siteDir } from '../helpers/site.ts';
 import { openPage } from '../browser/watch.ts';
 
 // Embeds live in other sites' iframes and carry no site navigation, by design.

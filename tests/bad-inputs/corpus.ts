@@ -1,8 +1,15 @@
 /**
  * The corpus of bad inputs. Each case is a small patch to a copy of the
- * project and the message the build must stop with: the file, the field and
+ * project and the message it must be refused with: the file, the field and
  * what is wrong. Targets are found in the real content (the first figure the
  * first county story cites, …), so the corpus keeps working as data changes.
+ *
+ * Each case runs where its point is shown most directly (README.md):
+ *   - `unit`: tests/unit/bad-input-messages.test.ts calls the check that
+ *     refuses it on a copy of data/ and content/, in seconds;
+ *   - `endToEnd`: tests/bad-inputs/bad-inputs.test.ts runs the real atomic
+ *     build, which must fail with the message and keep the previous site,
+ *     for one case per stage of the pipeline and for hostile input.
  *
  * A case whose feature is not in the project yet says so in `pending`; it is
  * reported as a todo until the feature lands, then it runs.
@@ -11,7 +18,7 @@
 import { load as parseYaml } from 'js-yaml';
 import { releaseEntries } from '#/data/datasets.ts';
 import { findTags } from '#/stories/mdx.ts';
-import type { Sandbox } from './sandbox.ts';
+import type { Sandbox } from '../helpers/sandbox.ts';
 
 export interface Expectation {
   /** The file the message must name, project-relative. */
@@ -22,11 +29,27 @@ export interface Expectation {
   neverWritten?: string;
 }
 
+/**
+ * The check that refuses a case before any page renders, as
+ * tests/unit/bad-input-messages.test.ts calls it:
+ *   data           — what the integration runs first (src/integration.ts): the append-only files, then checkContent (src/authoring/checks.ts)
+ *   citations      — each story's pins and <Fig> tags bound to the datasets (bindStory), as the story collection does
+ *   translations   — every story against its English translation (checkTranslations)
+ *   story charts   — each <Chart> a story shows, against its pins (getChartFor)
+ *   geometry       — the map geometry and every county in it (parseGeometry, checkCountiesPresent)
+ *   published URLs — the post-build URL check (checkPublishedUrls) against the previous build's URLs
+ */
+export type Check = 'data' | 'citations' | 'translations' | 'story charts' | 'geometry' | 'published URLs';
+
 export interface BadInput {
   name: string;
   /** A reason this case cannot run yet (the feature is not in the project), or undefined. */
   pending?: (sb: Sandbox) => string | undefined;
   apply(sb: Sandbox, t: Targets): Expectation;
+  /** The check that refuses it, called directly (no build). */
+  unit?: Check;
+  /** Why a real build must also run it: the pipeline stage it stands for, or the hostile input it carries. */
+  endToEnd?: string;
 }
 
 /** What the cases break: real content found in the project. */
@@ -91,6 +114,8 @@ function releasedNextVersion(sb: Sandbox, t: Targets, edit: (d: any) => void): s
 /** The cell the first cited figure lives in. */
 const cellPath = (t: Targets) => `rows[${t.dataset.rowIndex}].${t.fig.field}`;
 
+const CHARTS = 'content/charts';
+
 const nextVersion = (v: string) => v.replace(/\d+$/, (patch) => String(Number(patch) + 1));
 
 /** Undefined when a page or layout matches `pattern`; otherwise why the case must wait. */
@@ -113,6 +138,7 @@ export const corpus: BadInput[] = [
   // ——— Datasets: schema, file names, the lock (checked before any page is rendered) ———
   {
     name: 'a dataset file that is not valid JSON',
+    unit: 'data',
     apply: (sb, t) => {
       sb.replace(t.dataset.file, /\}\s*$/, '');
       return { file: t.dataset.file, says: ['is not valid JSON'] };
@@ -120,6 +146,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a figure without its quote',
+    unit: 'data',
     apply: (sb, t) => {
       sb.editJson(t.dataset.file, (d) => delete d.rows[t.dataset.rowIndex][t.fig.field].quote);
       return { file: t.dataset.file, says: [`field "${cellPath(t)}`, /quote/] };
@@ -127,6 +154,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a figure with a qualifier the site does not know',
+    unit: 'data',
     apply: (sb, t) => {
       sb.editJson(t.dataset.file, (d) => (d.rows[t.dataset.rowIndex][t.fig.field].qualifiers = ['大概']));
       return { file: t.dataset.file, says: [`field "${cellPath(t)}`, /qualifiers/] };
@@ -134,6 +162,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a bare number in a figure field',
+    unit: 'data',
     apply: (sb, t) => {
       sb.editJson(t.dataset.file, (d) => (d.rows[t.dataset.rowIndex][t.fig.field] = 123));
       return { file: t.dataset.file, says: [`field "${cellPath(t)}"`] };
@@ -141,6 +170,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a figure citing a source the dataset does not list',
+    unit: 'data',
     apply: (sb, t) => {
       sb.editJson(t.dataset.file, (d) => (d.rows[t.dataset.rowIndex][t.fig.field].source = 'no-such-article'));
       return { file: t.dataset.file, says: [`field "${cellPath(t)}.source"`, 'no-such-article'] };
@@ -148,6 +178,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a row with a field the dataset does not declare',
+    unit: 'data',
     apply: (sb, t) => {
       sb.editJson(t.dataset.file, (d) => (d.rows[t.dataset.rowIndex].no_such_field = null));
       return { file: t.dataset.file, says: [`field "rows[${t.dataset.rowIndex}].no_such_field"`, 'not one of the dataset\'s fields'] };
@@ -155,6 +186,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'two rows with the same id',
+    unit: 'data',
     apply: (sb, t) => {
       let index = 0;
       sb.editJson(t.dataset.file, (d) => {
@@ -166,6 +198,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a figure field without a unit',
+    unit: 'data',
     apply: (sb, t) => {
       sb.editJson(t.dataset.file, (d) => delete d.fields[t.dataset.fieldIndex].unit);
       return { file: t.dataset.file, says: [`field "fields[${t.dataset.fieldIndex}].unit"`] };
@@ -173,6 +206,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a dataset saved under the wrong file name',
+    unit: 'data',
     apply: (sb, t) => {
       const wrong = `data/datasets/${t.dataset.id}/9.0.0.json`;
       sb.write(wrong, sb.read(t.dataset.file));
@@ -181,6 +215,8 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a released dataset version edited in place',
+    unit: 'data',
+    endToEnd: 'the data checks in the integration hook (astro:config:setup) stop a real build before any page renders',
     apply: (sb, t) => {
       sb.editJson(t.dataset.file, (d) => (d.rows[t.dataset.rowIndex][t.fig.field].value += 1));
       return { file: t.dataset.file, says: [`${t.dataset.id}@${t.dataset.version} was released and must not change`] };
@@ -188,6 +224,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a released dataset version deleted',
+    unit: 'data',
     apply: (sb, t) => {
       sb.remove(t.dataset.file);
       return { file: t.dataset.file, says: ['was released', 'the file is missing'] };
@@ -195,6 +232,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a new dataset version that was never released',
+    unit: 'data',
     apply: (sb, t) => {
       const file = `data/datasets/${t.dataset.id}/${nextVersion(t.dataset.version)}.json`;
       sb.write(file, JSON.stringify({ ...sb.json(t.dataset.file), version: nextVersion(t.dataset.version), changes: { zh: '更正', en: 'A correction' } }, null, 2));
@@ -203,6 +241,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a new dataset version that does not say what changed',
+    unit: 'data',
     apply: (sb, t) => {
       // Copied from the newest version, as an author would, and the note dropped.
       const file = releasedNextVersion(sb, t, (d) => delete d.changes);
@@ -212,6 +251,7 @@ export const corpus: BadInput[] = [
 
   {
     name: 'a new dataset version with a misquote',
+    unit: 'data',
     apply: (sb, t) => {
       const file = releasedNextVersion(sb, t, (d) => {
         const figure = d.rows[t.dataset.rowIndex][t.fig.field];
@@ -222,6 +262,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a new dataset version with a misspelt key',
+    unit: 'data',
     apply: (sb, t) => {
       const file = releasedNextVersion(sb, t, (d) => (d.rows[t.dataset.rowIndex][t.fig.field].qualifers = []));
       return { file, says: [`field "${cellPath(t)}.qualifers"`, 'unknown key "qualifers" (did you mean "qualifiers"?)'] };
@@ -229,6 +270,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a new dataset version with a figure that does not say who makes the claim',
+    unit: 'data',
     apply: (sb, t) => {
       // Above the newest version, so the new file is the one that must name every claimant.
       const file = releasedNextVersion(sb, t, (d) => delete d.rows[t.dataset.rowIndex][t.fig.field].claimant);
@@ -239,6 +281,7 @@ export const corpus: BadInput[] = [
   // ——— Counties and sources ———
   {
     name: 'two counties with the same slug',
+    unit: 'data',
     apply: (sb) => {
       sb.editJson('data/counties.json', (c) => (c[1].slug = c[0].slug));
       return { file: 'data/counties.json', says: ['field "[1].slug"', 'is used twice'] };
@@ -246,6 +289,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'two counties with the same GB/T 2260 code',
+    unit: 'data',
     apply: (sb) => {
       sb.editJson('data/counties.json', (c) => c.push({ ...c[0], slug: `${c[0].slug}-copy` }));
       const n = sb.json('data/counties.json').length - 1;
@@ -254,6 +298,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a county code that is not in GB/T 2260',
+    unit: 'data',
     apply: (sb) => {
       sb.editJson('data/counties.json', (c) => (c[0].code = '139999'));
       return { file: 'data/counties.json', says: ['field "[0].code"', '139999 is not a county-level GB/T 2260 code'] };
@@ -261,6 +306,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: "a county whose official name is not its code's",
+    unit: 'data',
     apply: (sb) => {
       sb.editJson('data/counties.json', (c) => (c[0].officialName = '不存在县'));
       return { file: 'data/counties.json', says: ['field "[0].officialName"', '不存在县'] };
@@ -268,6 +314,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a source dated in the wrong format',
+    unit: 'data',
     apply: (sb) => {
       sb.editJson('data/sources.json', (s) => (s[0].date = '2022/07/25'));
       return { file: 'data/sources.json', says: ['field "[0].date"'] };
@@ -277,6 +324,7 @@ export const corpus: BadInput[] = [
   // ——— Stories: what they cite must exist (checked when the page is rendered) ———
   {
     name: 'a story citing a row that does not exist',
+    unit: 'citations',
     apply: (sb, t) => {
       inBothEditions(sb, t, `row="${t.fig.row}"`, 'row="no-such-row"');
       return { file: t.story, says: ['has no row "no-such-row"', t.dataset.file] };
@@ -284,6 +332,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a story citing a field that does not exist',
+    unit: 'citations',
     apply: (sb, t) => {
       inBothEditions(sb, t, `field="${t.fig.field}"`, 'field="no_such_field"');
       return { file: t.story, says: ['has no field "no_such_field"', t.dataset.file] };
@@ -291,6 +340,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a story citing a dataset it does not pin',
+    unit: 'citations',
     apply: (sb, t) => {
       inBothEditions(sb, t, `data="${t.fig.data}"`, 'data="no-such-dataset"');
       return { file: t.story, says: ['cites dataset "no-such-dataset"', 'does not pin'] };
@@ -298,6 +348,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a story pinning a dataset that does not exist',
+    unit: 'citations',
     apply: (sb, t) => {
       sb.replace(t.story, /^datasets:\s*$/m, 'datasets:\n  no-such-dataset: "1.0.0"');
       return { file: t.story, says: ['field "datasets.no-such-dataset"', 'there is no dataset'] };
@@ -305,6 +356,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a story pinning a dataset version that does not exist',
+    unit: 'citations',
     apply: (sb, t) => {
       sb.replace(t.story, new RegExp(`^(\\s+${t.dataset.id}:\\s*)"?${t.dataset.version.replaceAll('.', '\\.')}"?`, 'm'), '$1"9.9.9"');
       return { file: t.story, says: [`field "datasets.${t.dataset.id}": ${t.dataset.id} has no version 9.9.9`] };
@@ -312,6 +364,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a county story whose county code is not in data/counties.json',
+    endToEnd: 'page render: checked inline in src/stories/collection.ts (allStories), which needs Astro\'s content layer; a unit test needs that check extracted into a function',
     apply: (sb, t) => {
       sb.replace(t.story, /^county:.*$/m, 'county: "130322"');
       return { file: t.story, says: ['field "county"', '130322'] };
@@ -319,6 +372,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a story filed under a theme that does not exist',
+    endToEnd: 'Astro\'s content layer checks the front matter against the story schema and writes the message (the entry and the field)',
     apply: (sb, t) => {
       sb.replace(t.story, /^themes:\s*\[/m, 'themes: [no-such-theme, ');
       // Astro's content layer names the entry ("stories → counties/qinglong") and the field.
@@ -327,6 +381,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a story without its English translation',
+    unit: 'translations',
     apply: (sb, t) => {
       sb.remove(t.translation);
       return { file: t.translation, says: ['missing', `${t.story} has no English translation`] };
@@ -334,6 +389,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a translation that leaves out a figure',
+    unit: 'translations',
     apply: (sb, t) => {
       sb.replace(t.translation, new RegExp(`<Fig\\s[^>]*row="${t.fig.row}"[^>]*field="${t.fig.field}"[^>]*/>`), 'some');
       return { file: t.translation, says: [`<Fig data="${t.fig.data}" row="${t.fig.row}" field="${t.fig.field}" />`, 'not in the translation'] };
@@ -341,6 +397,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a number typed in a county story',
+    unit: 'data',
     apply: (sb, t) => {
       const typed = '全县还建起了30个村级物流网点。';
       sb.replace(t.story, /^(## .*)$/m, `$1\n\n${typed}`);
@@ -350,7 +407,19 @@ export const corpus: BadInput[] = [
     },
   },
   {
+    name: 'a "<" typed in a county story',
+    unit: 'data',
+    apply: (sb, t) => {
+      const typed = '贫困发生率降到<5%。';
+      sb.replace(t.story, /^(## .*)$/m, `$1\n\n${typed}`);
+      const line = sb.read(t.story).split('\n').indexOf(typed) + 1;
+      return { file: `${t.story}:${line}:${typed.indexOf('<') + 1}`, says: ['a "<" in the text starts a tag in MDX', 'write &lt; instead'] };
+    },
+  },
+  {
     name: 'a translation with code that would read a file of the build machine',
+    unit: 'data',
+    endToEnd: 'hostile input: only a real build shows that the story\'s code never ran on the build machine',
     apply: (sb, t) => {
       const marker = 'story-code-ran.txt';
       const code = `import { readFileSync, writeFileSync } from 'node:fs'\nexport const leaked = writeFileSync('${marker}', readFileSync('package.json', 'utf8'))\n\nThe build machine's home is {process.env.HOME}.\n`;
@@ -362,6 +431,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a translation that types a number instead of citing it',
+    unit: 'data',
     apply: (sb, t) => {
       sb.write(t.translation, sb.read(t.translation) + '\nSales rose by 987654 yuan.\n');
       return { file: t.translation, says: ['"987654"', 'typed in the prose'] };
@@ -371,6 +441,8 @@ export const corpus: BadInput[] = [
   // ——— Publishing: a URL once published never disappears (checked after the build) ———
   {
     name: 'a published URL removed without a redirect',
+    unit: 'published URLs',
+    endToEnd: 'after the build: the published-URL check reads the site Astro has just written (astro:build:done)',
     apply: (sb) => {
       const list = sb.exists('data/published-urls.txt') ? sb.read('data/published-urls.txt') : '';
       sb.write('data/published-urls.txt', `${list}/counties/removed-county/\n`);
@@ -379,6 +451,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a redirect to a page that does not exist',
+    unit: 'published URLs',
     apply: (sb) => {
       const list = sb.exists('data/published-urls.txt') ? sb.read('data/published-urls.txt') : '';
       sb.write('data/published-urls.txt', `${list}/counties/old-name/\n`);
@@ -390,6 +463,7 @@ export const corpus: BadInput[] = [
   // ——— Charts, maps, timeline: these run once the feature is part of the pages ———
   {
     name: 'a story using a chart id that does not exist',
+    unit: 'story charts',
     pending: (sb) => storiesUse(sb, 'Chart'),
     apply: (sb, t) => {
       for (const file of [t.story, t.translation]) if (sb.exists(file)) sb.write(file, `${sb.read(file)}\n<Chart id="no-such-chart" />\n`);
@@ -397,7 +471,26 @@ export const corpus: BadInput[] = [
     },
   },
   {
+    name: 'a story showing a chart drawn from another version of a dataset it pins',
+    unit: 'story charts',
+    apply: (sb) => {
+      for (const story of sb.list('content/counties').filter((f) => f.endsWith('.mdx'))) {
+        const text = sb.read(story);
+        for (const { id } of findTags(text, 'Chart')) {
+          const spec = sb.json<{ dataset: string; version: string }>(`${CHARTS}/${id}.json`);
+          const other = sb.list(`data/datasets/${spec.dataset}`).map((f) => f.replace(/^.*\/|\.json$/g, '')).find((v) => v !== spec.version);
+          const pin = new RegExp(`^(\\s+${spec.dataset}:\\s*)"?${spec.version.replaceAll('.', '\\.')}"?`, 'm');
+          if (!other || !pin.test(text)) continue;
+          sb.replace(story, pin, `$1"${other}"`);
+          return { file: story, says: [`<Chart id="${id}" /> draws ${spec.dataset}@${spec.version}`, `the story pins ${spec.dataset}@${other}`] };
+        }
+      }
+      throw new Error('No county story shows a chart of a dataset with two versions: this case needs one to break');
+    },
+  },
+  {
     name: 'a chart spec that is not valid JSON',
+    unit: 'data',
     pending: (sb) => uses(sb, 'content/charts', /Chart\.astro|<Chart\b|charts\/registry|getCharts/) ?? (sb.list('content/charts').some((f) => f.endsWith('.json')) ? undefined : 'content/charts/ has no chart yet'),
     apply: (sb) => {
       const file = sb.list('content/charts').find((f) => f.endsWith('.json'))!;
@@ -407,6 +500,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a chart spec with a type that does not exist',
+    unit: 'data',
     pending: (sb) => uses(sb, 'content/charts', /Chart\.astro|<Chart\b|charts\/registry|getCharts/) ?? (sb.list('content/charts').some((f) => f.endsWith('.json')) ? undefined : 'content/charts/ has no chart yet'),
     apply: (sb) => {
       const file = sb.list('content/charts').find((f) => f.endsWith('.json'))!;
@@ -416,6 +510,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a chart spec citing a row its dataset version does not have',
+    unit: 'data',
     pending: (sb) => uses(sb, 'content/charts', /Chart\.astro|<Chart\b|charts\/registry|getCharts/) ?? (sb.list('content/charts').some((f) => f.endsWith('.json')) ? undefined : 'content/charts/ has no chart yet'),
     apply: (sb) => {
       const file = sb.list('content/charts').find((f) => f.endsWith('.json'))!;
@@ -429,6 +524,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a geometry file with a feature of an unknown type',
+    unit: 'geometry',
     pending: (sb) => uses(sb, 'data/geo', /CountyMap|LocatorMap|geo\/(load|render)/),
     apply: (sb) => {
       const file = 'data/geo/national.topo.json';
@@ -442,6 +538,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a geometry file that is not valid JSON',
+    unit: 'geometry',
     pending: (sb) => uses(sb, 'data/geo', /CountyMap|LocatorMap|geo\/(load|render)/),
     apply: (sb) => {
       const file = 'data/geo/national.topo.json';
@@ -451,6 +548,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a county missing from the map geometry',
+    unit: 'geometry',
     pending: (sb) => uses(sb, 'data/geo', /CountyMap|LocatorMap|geo\/(load|render)/),
     apply: (sb) => {
       const file = 'data/geo/national.topo.json';
@@ -463,6 +561,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a timeline event citing a row that does not exist',
+    unit: 'data',
     pending: (sb) => (sb.exists('data/timeline.json') && sb.exists('src/pages/[...lang]/timeline.astro') ? undefined : 'the timeline is not built yet'),
     apply: (sb) => {
       sb.editJson('data/timeline.json', (tl) => {
@@ -475,6 +574,7 @@ export const corpus: BadInput[] = [
   // ——— Redirects (data/redirects.json): hostile or careless entries (H4) ———
   {
     name: 'a redirect key with ".." segments (would write a file outside the build output)',
+    unit: 'data',
     apply: (sb) => {
       sb.write('data/redirects.json', JSON.stringify({ '/../../escaped/': '/' }, null, 2));
       return { file: 'data/redirects.json', says: ['key "/../../escaped/"', '".." segment'] };
@@ -482,6 +582,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a redirect over a live story',
+    endToEnd: 'Astro refuses the route conflict, and scripts/build.ts names the file and the key from Astro\'s output',
     apply: (sb, t) => {
       const slug = t.story.replace(/^content\/counties\/|\.mdx$/g, '');
       sb.write('data/redirects.json', JSON.stringify({ [`/counties/${slug}/`]: '/' }, null, 2));
@@ -491,6 +592,7 @@ export const corpus: BadInput[] = [
   // ——— Append-only files (src/data/append-only.ts; against git history in tests/unit/append-only.test.ts: the copies here have no .git) ———
   {
     name: 'data/published-urls.txt emptied (which would turn the URL guard off)',
+    unit: 'data',
     apply: (sb) => {
       sb.write('data/published-urls.txt', '# nothing published\n');
       return { file: 'data/published-urls.txt', says: ['lists no URL: it may never be emptied'] };

@@ -3,7 +3,7 @@
  * tests/site, tests/browser, tests/a11y, and tests/bad-inputs as its
  * "previous build"): the site is built ONCE per test run, with the same
  * atomic build as `npm run build`, into a temp folder, so a test run never
- * touches dist/. Tests read the folder with `inject('siteDir')` (see ./site.ts).
+ * touches dist/. Tests read the folder with `inject('siteDir')` (see tests/helpers/site.ts).
  *
  * SITE_DIR=dist npm test -- tests/a11y   reuses an existing build (quicker while iterating).
  */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeInBrowser } from './chromium.ts';
 import { useSiteInBrowser } from './session.ts';
-import { listPages, siteDir } from './site.ts';
+import { listPages, siteDir } from '../helpers/site.ts';
 import { loadAllDatasets } from '#/data/datasets.ts';
 import { loadCharts } from '#/charts/registry.ts';
 import { byChartId, chartInGalleryPath, GALLERY_PAGE_SIZE, galleryPagePath, galleryPages } from '#/charts/gallery.ts';

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchChromium } from './chromium.ts';
 import { serveSite, type SiteServer } from './serve.ts';
-import { listPages, siteDir } from './site.ts';
+import { listPages, siteDir } from '../helpers/site.ts';
 
 describeInBrowser('embeds (iframe on a host page)', () => {
   let site: SiteServer;

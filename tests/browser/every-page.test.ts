@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './chromium.ts';
 import { useSiteInBrowser } from './session.ts';
-import { listPages, siteDir } from './site.ts';
+import { listPages, siteDir } from '../helpers/site.ts';
 import { openPage } from './watch.ts';
 
 const pages = listPages(siteDir());

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, launchChromium } from './chromium.ts';
 import { serveSite, type SiteServer } from './serve.ts';
-import { siteDir } from './site.ts';
+import { siteDir } from '../helpers/site.ts';
 import { guardOrigin } from './watch.ts';
 import type { County } from '#/data/schemas.ts';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchChromium } from './chromium.ts';
 import { serveSite, type SiteServer } from './serve.ts';
-import { isStory, listPages, PAGE_TYPE_NAMES, pageTypes, siteDir } from './site.ts';
+import { isStory, listPages, PAGE_TYPE_NAMES, pageTypes, siteDir } from '../helpers/site.ts';
 import { openPage } from './watch.ts';
 
 const pages = listPages(siteDir());

@@ -15,7 +15,7 @@ import { expect, it } from 'vitest';
 import { describeInBrowser } from './chromium.ts';
 import type { SiteServer } from './serve.ts';
 import { useSiteInBrowser } from './session.ts';
-import { listPages, siteDir } from './site.ts';
+import { listPages, siteDir } from '../helpers/site.ts';
 import { themeLabel, t } from '#/i18n/words.ts';
 import { themes } from '#/data/schemas.ts';
 

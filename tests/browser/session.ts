@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { serveSite, type SiteServer } from './serve.ts';
-import { siteDir } from './site.ts';
+import { siteDir } from '../helpers/site.ts';
 
 export interface BrowserSession {
   browser: Browser;

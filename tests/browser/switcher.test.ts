@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeInBrowser, launchChromium } from './chromium.ts';
 import { serveSite, type SiteServer } from './serve.ts';
-import { isStory, listPages, siteDir } from './site.ts';
+import { isStory, listPages, siteDir } from '../helpers/site.ts';
 
 interface EditionLinks {
   lang: string | null;

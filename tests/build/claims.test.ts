@@ -3,19 +3,17 @@
  * correction notices, the feed, dataset version pages (claimants and the
  * row-by-row diff) and charts whose figures the programme supplied.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAllDatasets } from '#/data/datasets.ts';
 import { attribution, claimantIds, loadClaimants } from '#/data/claimants.ts';
 import { loadCharts } from '#/charts/registry.ts';
-import { listPages, siteDir } from '../browser/site.ts';
+import { isStory, listPages, readPage, siteDir } from '../helpers/site.ts';
 
 const root = process.cwd();
 const datasets = loadAllDatasets(root);
 const claimants = loadClaimants(root);
-const html = (urlPath: string) => readFileSync(path.join(siteDir(), urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath), 'utf8');
-const storyPages = () => listPages(siteDir()).filter((p) => /^\/(en\/)?(counties|themes)\/[^/]+\/$/.test(p));
+const html = (urlPath: string) => readPage(siteDir(), urlPath);
+const storyPages = () => listPages(siteDir()).filter(isStory);
 /** Markup-free text, entities decoded (the few Astro writes). */
 const text = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 

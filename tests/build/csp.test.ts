@@ -7,14 +7,14 @@
  * page breaks the policy in Chromium.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isRedirectPage, pagePolicy } from '#/publishing/csp.ts';
 import { readHeadersFile } from '../browser/serve.ts';
-import { listPages, siteDir } from '../browser/site.ts';
+import { listPages, readPage, siteDir } from '../helpers/site.ts';
 
-const htmlOf = (p: string) => readFileSync(path.join(siteDir(), p, 'index.html'), 'utf8');
+const htmlOf = (p: string) => readPage(siteDir(), p);
 // Redirect pages (data/redirects.json) hold no script or style; the header policy covers them.
 const pages = listPages(siteDir()).filter((p) => p.endsWith('/') && !isRedirectPage(htmlOf(p)));
 const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

@@ -12,7 +12,7 @@ import { BOM, csvToRows } from '#/publishing/dataset-files.ts';
 import { checkPublishedUrls } from '#/publishing/published-urls.ts';
 import { getSources } from '#/data/site-data.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from '#/publishing/social-card.ts';
-import { listPages, siteDir } from '../browser/site.ts';
+import { isStory, listPages, pageFile, siteDir } from '../helpers/site.ts';
 
 const root = process.cwd();
 const datasets = loadAllDatasets(root);
@@ -22,11 +22,10 @@ const read = (urlPath: string) => readFileSync(fileOf(urlPath));
 const html = (urlPath: string) => read(urlPath).toString('utf8');
 function fileOf(urlPath: string): string {
   const p = decodeURIComponent(new URL(urlPath, 'https://x').pathname);
-  return path.join(dir(), p.endsWith('/') ? `${p}index.html` : p);
+  return pageFile(dir(), p);
 }
 const served = (url: string) => existsSync(fileOf(url));
 const site = 'https://county-stories.example.org';
-const isStoryPage = (p: string) => /^\/(en\/)?(counties|themes)\/[^/]+\/$/.test(p);
 
 describe.each(datasets.all.map((d) => [versionKey(d.data.id, d.data.version), d] as const))('dataset %s', (_, d) => {
   const { id, version } = d.data;
@@ -59,7 +58,7 @@ describe.each(datasets.all.map((d) => [versionKey(d.data.id, d.data.version), d]
 });
 
 describe('stories', () => {
-  const stories = () => listPages(dir()).filter(isStoryPage);
+  const stories = () => listPages(dir()).filter(isStory);
 
   it('exist', () => expect(stories().length).toBeGreaterThan(0));
 

@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, type Sandbox } from '../bad-inputs/sandbox.ts';
+import { copyProject, type Sandbox } from '../helpers/sandbox.ts';
 
 const STORY = 'content/counties/qinglong.mdx';
 const STORY_PAGE = '/counties/qinglong/';

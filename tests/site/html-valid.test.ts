@@ -2,10 +2,9 @@
  * Every HTML file in the build is valid HTML and passes html-validate's
  * recommended rules (standards, accessibility, document structure).
  */
-import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { listPages, siteDir } from '../browser/site.ts';
+import { listPages, pageFile, siteDir } from '../helpers/site.ts';
 
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],
@@ -20,11 +19,11 @@ const validator = new HtmlValidate({
 });
 
 const dir = siteDir();
-const files = listPages(dir).map((p) => (p.endsWith('/') ? `${p}index.html` : p));
+const pages = listPages(dir);
 
 describe('HTML validity', () => {
-  it.for(files)('%s is valid', async (file) => {
-    const report = await validator.validateFile(path.join(dir, file));
+  it.for(pages)('%s is valid', async (page) => {
+    const report = await validator.validateFile(pageFile(dir, page));
     const problems = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} at ${m.line}:${m.column} (${m.selector ?? ''}): ${m.message}`));
     expect(problems).toEqual([]);
   });

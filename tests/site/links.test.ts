@@ -13,7 +13,7 @@ import path from 'node:path';
 import { LinkChecker } from 'linkinator';
 import { describe, expect, it } from 'vitest';
 import { serveSite } from '../browser/serve.ts';
-import { listPages, siteDir } from '../browser/site.ts';
+import { listPages, siteDir } from '../helpers/site.ts';
 
 /** The public origin the build was made for, read from the home page's canonical link. */
 function publicOrigin(dir: string): string | undefined {

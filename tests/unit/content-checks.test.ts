@@ -5,27 +5,25 @@
  * leading zeros, and files that are not clean JSON. Every message names the
  * file and the JSON path or line:column.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '#/authoring/checks.ts';
 import { MAX_DATASET_BYTES } from '#/data/datasets.ts';
 import { dataset as datasetSchema, isRealDate } from '#/data/schemas.ts';
+import { messageOf } from '../helpers/errors.ts';
+import { copyFolders, PROJECT as ROOT } from '../helpers/sandbox.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const DATASET = 'data/datasets/qinglong/1.0.0.json';
 const CHART = 'content/charts/qinglong-chestnut-drive.json';
 
-const template = mkdtempSync(path.join(tmpdir(), 'content-checks-'));
-cpSync(path.join(ROOT, 'data'), path.join(template, 'data'), { recursive: true, filter: (src) => !src.includes(`${path.sep}geo`) });
-cpSync(path.join(ROOT, 'content/charts'), path.join(template, 'content/charts'), { recursive: true });
-afterAll(() => rmSync(template, { recursive: true, force: true }));
+const template = copyFolders(['data', 'content/charts'], { skip: ['data/geo'] });
+afterAll(() => template.dispose());
 
 const json = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
 /** Messages of checkContent on the template with `file` replaced by `content` (restored afterwards). */
 function messagesWith(file: string, content: string | Buffer | ((data: any) => void)): string {
-  const full = path.join(template, file);
+  const full = template.path(file);
   const original = readFileSync(full);
   if (typeof content === 'function') {
     const data = json(file);
@@ -33,10 +31,7 @@ function messagesWith(file: string, content: string | Buffer | ((data: any) => v
     writeFileSync(full, `${JSON.stringify(data, null, 2)}\n`);
   } else writeFileSync(full, content);
   try {
-    checkContent(template);
-    return '';
-  } catch (error) {
-    return (error as Error).message;
+    return messageOf(() => checkContent(template.root));
   } finally {
     writeFileSync(full, original);
   }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCounties, officialArea } from '#/data/counties.ts';
 import { loadAllDatasets } from '#/data/datasets.ts';
 import { county as countySchema, type County } from '#/data/schemas.ts';
+import { errorOf } from '../helpers/errors.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const counties: County[] = JSON.parse(readFileSync(path.join(ROOT, 'data/counties.json'), 'utf8')).map((c: unknown) => countySchema.parse(c));
@@ -36,14 +37,7 @@ describe('data/counties.json', () => {
     wrong[0].officialName = '宜川县';
     wrong[1].province.zh = '陕西省';
     wrong[2].code = '999999';
-    const message = (() => {
-      try {
-        checkCounties(wrong);
-      } catch (error) {
-        return (error as Error).message;
-      }
-      return '';
-    })();
+    const message = errorOf(() => checkCounties(wrong));
     expect(message).toContain(`data/counties.json: field "[0].officialName": code ${counties[0].code} is ${counties[0].officialName}, not 宜川县`);
     expect(message).toContain('field "[1].province.zh"');
     expect(message).toContain('field "[2].code": 999999 is not a county-level GB/T 2260 code');

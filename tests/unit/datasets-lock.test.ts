@@ -5,29 +5,28 @@
  * tests/fixtures/datasets/good plus the real saved pages (never on the real data/).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bytesKey, collectDatasets, loadAllDatasets, LOCK_FILE, readLock, readLockOrError, versionKey } from '#/data/datasets.ts';
 import { errorOf } from '../helpers/errors.ts';
+import { copyFolders, PROJECT, type Sandbox } from '../helpers/sandbox.ts';
 import { releaseDatasets } from '#/data/release.ts';
 
-const PROJECT = path.resolve(import.meta.dirname, '../..');
 const GOOD = path.join(PROJECT, 'tests/fixtures/datasets/good');
 const RELEASE_SCRIPT = path.join(PROJECT, 'scripts/release-datasets.ts');
 const RELEASED = 'data/datasets/sample/1.0.0.json';
 const NEXT = 'data/datasets/sample/1.1.0.json';
 
-const roots: string[] = [];
+const copies: Sandbox[] = [];
+/** The good fixture plus the real saved pages its quotes come from. */
 function copyOfGood(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'datasets-lock-'));
-  cpSync(GOOD, root, { recursive: true });
-  cpSync(path.join(PROJECT, 'data/sources'), path.join(root, 'data/sources'), { recursive: true });
-  roots.push(root);
-  return root;
+  const sb = copyFolders(['data'], { from: GOOD });
+  cpSync(path.join(PROJECT, 'data/sources'), sb.path('data/sources'), { recursive: true });
+  copies.push(sb);
+  return sb.root;
 }
-afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
+afterEach(() => copies.splice(0).forEach((sb) => sb.dispose()));
 
 const readText = (root: string, file: string) => readFileSync(path.join(root, file), 'utf8');
 const read = (root: string, file: string) => JSON.parse(readText(root, file));

@@ -3,14 +3,13 @@
  * version, against the saved pages in data/sources/; and the messages for a
  * misquote, a wrong number, swapped qualifiers and a stale written-in-words entry.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAllDatasets } from '#/data/datasets.ts';
 import { checkFigure, checkQuotes, closestPassage, quotedFigures, readWrittenInWords, SOURCE_TEXTS_DIR, WRITTEN_IN_WORDS_FILE, type QuotedFigure } from '#/data/quotes.ts';
+import { copyFolders, PROJECT as ROOT } from '../helpers/sandbox.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const datasets = loadAllDatasets(ROOT).all;
 const figures = quotedFigures(datasets);
 const inWords = new Set(readWrittenInWords(ROOT).map((e) => e.figure));
@@ -94,9 +93,9 @@ describe('closestPassage', () => {
 });
 
 describe(`${WRITTEN_IN_WORDS_FILE}`, () => {
-  const root = mkdtempSync(path.join(tmpdir(), 'written-in-words-'));
-  cpSync(path.join(ROOT, SOURCE_TEXTS_DIR), path.join(root, SOURCE_TEXTS_DIR), { recursive: true });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const copy = copyFolders([SOURCE_TEXTS_DIR]);
+  const root = copy.root;
+  afterAll(() => copy.dispose());
   const withEntries = (entries: unknown) => {
     writeFileSync(path.join(root, WRITTEN_IN_WORDS_FILE), JSON.stringify(entries));
     return checkQuotes(root, datasets).map((e) => e.message);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexDatasets, loadDatasetFile } from '#/data/datasets.ts';
 import { bindStory } from '#/stories/binding.ts';
+import { messageOf } from '../helpers/errors.ts';
 
 const GOOD = path.resolve(import.meta.dirname, '../fixtures/datasets/good');
 const datasets = indexDatasets([loadDatasetFile(GOOD, 'data/datasets/sample/1.0.0.json')]);
@@ -14,14 +15,7 @@ const FILE = 'content/counties/example.mdx';
 const pins = { sample: '1.0.0' };
 const fig = (data: string, row: string, field: string) => `<Fig data="${data}" row="${row}" field="${field}" />`;
 
-const errorOf = (body: string, p: Record<string, string> = pins) => {
-  try {
-    bindStory(body, p, datasets, FILE);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return '';
-};
+const bindingError = (body: string, p: Record<string, string> = pins) => messageOf(() => bindStory(body, p, datasets, FILE));
 
 describe('bindStory', () => {
   it('numbers notes in order of first citation and reuses a number for a repeated figure', () => {
@@ -44,7 +38,7 @@ describe('bindStory', () => {
     ['an empty figure cell', fig('sample', 'no-sales', 'sales_yuan'), pins, 'row "no-sales" of data/datasets/sample/1.0.0.json has no figure in "sales_yuan"'],
     ['a <Fig> without a row', '<Fig data="sample" field="tonnes_sold" />', pins, 'figure 1 (<Fig …/>) has no row="…" attribute'],
   ])('stops on %s, naming the story file', (_, body, p, says) => {
-    const message = errorOf(`正文${body}。`, p);
+    const message = bindingError(`正文${body}。`, p);
     expect(message.startsWith(`${FILE}: `), `error "${message}" should start with the story file`).toBe(true);
     expect(message).toContain(says);
   });

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listDatasetFiles, loadDatasetFile } from '#/data/datasets.ts';
+import { errorOf } from '../helpers/errors.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/datasets');
 const good = path.join(FIXTURES, 'good');
@@ -45,12 +46,7 @@ describe('a bad dataset file', () => {
 
   it.each(cases)('%s: the error names the file and %s', (name, field, says) => {
     const file = `data/datasets/${name}`;
-    let message = '';
-    try {
-      loadDatasetFile(bad, file);
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = errorOf(() => loadDatasetFile(bad, file));
     expect(message.startsWith(`${file}: `), `error "${message}" should start with the file`).toBe(true);
     expect(message).toContain(field);
     expect(message).toMatch(says);

@@ -6,19 +6,12 @@ import { loadCharts, parseChartSpec } from '#/charts/registry.ts';
 import { resolveChart } from '#/charts/resolve.ts';
 import type { ChartSpec } from '#/data/schemas.ts';
 import { fixtureDatasets, specs } from './fixtures.ts';
+import { errorOf } from '../../helpers/errors.ts';
 
 const datasets = fixtureDatasets();
 const file = (id: string) => `content/charts/${id}.json`;
 /** The message a spec fails with, from parsing through resolving. */
-function problem(spec: unknown, name = (spec as { id?: string }).id ?? 'x'): string {
-  try {
-    const parsed = parseChartSpec(JSON.stringify(spec), file(name));
-    resolveChart(parsed, file(name), datasets);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('the spec was accepted');
-}
+const problem = (spec: unknown, name = (spec as { id?: string }).id ?? 'x'): string => errorOf(() => resolveChart(parseChartSpec(JSON.stringify(spec), file(name)), file(name), datasets));
 
 describe('chart spec errors name the file and the field', () => {
   const bar = specs.bar as ChartSpec & { type: 'bar' };

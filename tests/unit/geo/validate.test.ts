@@ -11,6 +11,7 @@ import type { Position } from 'geojson';
 import { getNationalGeometry, parseGeometry, type GeoFeature } from '#/geo/load.ts';
 import { BORDER_TOLERANCE_KM, countiesOutsideProvinces, featureProblems, validateFeatures } from '#/geo/validate.ts';
 import { getLocatorGeometry } from '#/geo/load.ts';
+import { errorOf } from '../../helpers/errors.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const national = getNationalGeometry(ROOT);
@@ -25,14 +26,7 @@ function broken(edit: (ring: Position[]) => Position[]): GeoFeature {
 }
 
 const FILE = 'data/geo/national.topo.json';
-const rejection = (feature: GeoFeature) => {
-  try {
-    validateFeatures([feature], FILE, 'counties');
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('validateFeatures accepted a broken feature');
-};
+const rejection = (feature: GeoFeature) => errorOf(() => validateFeatures([feature], FILE, 'counties'));
 
 describe('validateFeatures', () => {
   it('accepts every feature of the committed files', () => {

@@ -3,11 +3,17 @@
  * paths, and those pages grouped into page types. Page types are discovered
  * from the folder, so a new kind of page is tested as soon as it is built.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 
 export const siteDir = (): string => inject('siteDir');
+
+/** The file a URL path is served from: "/counties/qinglong/" → <dir>/counties/qinglong/index.html; "/404.html" → <dir>/404.html. */
+export const pageFile = (dir: string, urlPath: string) => path.join(dir, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath);
+
+/** A built file's text, by the URL path a reader would visit. */
+export const readPage = (dir: string, urlPath: string) => readFileSync(pageFile(dir, urlPath), 'utf8');
 
 /** Every HTML file under `dir`, as the URL path a reader would visit: "/", "/counties/qinglong/", "/404.html". */
 export function listPages(dir: string): string[] {

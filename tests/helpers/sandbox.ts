@@ -1,12 +1,12 @@
 /**
- * A throw-away copy of the project to break on purpose.
+ * A throw-away copy of the project (or of part of it) to break on purpose.
  *
- * The template is copied once from the working tree (without dist/, .git,
- * caches and benchmarks; node_modules is linked entry by entry, so each copy
- * keeps its own Astro/Vite cache) and given the test run's build of the same
- * tree as its dist/. Each bad-input case then gets a copy of the template,
- * previous build included, applies its patch, and runs the real atomic build
- * (scripts/build.ts).
+ * copyProject: the whole working tree (without dist/, .git, caches and
+ * benchmarks; node_modules is linked entry by entry, so each copy keeps its
+ * own Astro/Vite cache), for tests that build it or run a server in it.
+ * copyFolders: only the folders a check reads (data/, content/, a fixture),
+ * for tests that call the check itself: no build, no node_modules.
+ * Either is copied again per case with `copy()`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -14,7 +14,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const PROJECT = path.resolve(import.meta.dirname, '../..');
+/** The working tree the tests run in. */
+export const PROJECT = path.resolve(import.meta.dirname, '../..');
 /** Not part of what a build reads. */
 const LEAVE_OUT = new Set(['node_modules', '.git', 'dist', '.astro', 'bench', 'test-results']);
 /** Caches that must not be shared between copies building at the same time. */
@@ -107,7 +108,7 @@ export class Sandbox {
   leftovers = () => readdirSync(this.root).filter((f) => f.startsWith('.dist-'));
 
   copy(): Sandbox {
-    const root = mkdtempSync(path.join(tmpdir(), 'bad-input-'));
+    const root = mkdtempSync(path.join(tmpdir(), 'sandbox-'));
     // The template's own caches come along (warm, and private to the copy); packages stay links.
     cpSync(this.root, root, { recursive: true, verbatimSymlinks: true });
     return new Sandbox(root);
@@ -120,7 +121,7 @@ export class Sandbox {
 
 /** A copy of the working tree with node_modules linked in, not yet built. */
 export function copyProject(): Sandbox {
-  const root = mkdtempSync(path.join(tmpdir(), 'bad-input-template-'));
+  const root = mkdtempSync(path.join(tmpdir(), 'project-copy-'));
   for (const entry of readdirSync(PROJECT)) {
     if (LEAVE_OUT.has(entry) || entry.startsWith('.dist-')) continue;
     cpSync(path.join(PROJECT, entry), path.join(root, entry), { recursive: true });
@@ -130,4 +131,16 @@ export function copyProject(): Sandbox {
     if (!PRIVATE_CACHES.has(entry)) symlinkSync(path.join(PROJECT, 'node_modules', entry), path.join(root, 'node_modules', entry));
   }
   return new Sandbox(root);
+}
+
+/**
+ * A temp folder with copies of `folders` (relative to `from`, kept at the same
+ * relative path): what a check reads, without node_modules. `skip` leaves out
+ * files and folders by project-relative path (e.g. data/geo, which the content checks never read).
+ */
+export function copyFolders(folders: string[], { from = PROJECT, skip = [] as string[] } = {}): Sandbox {
+  const sb = new Sandbox(mkdtempSync(path.join(tmpdir(), 'sandbox-')));
+  const skipped = new Set(skip.map((s) => path.join(from, s)));
+  for (const folder of folders) cpSync(path.join(from, folder), sb.path(folder), { recursive: true, filter: (src) => !skipped.has(src) });
+  return sb;
 }
