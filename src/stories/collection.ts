@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { countyByCode, getDatasets, ROOT } from '#/data/site-data.ts';
-import { bindStory, type ResolvedFigure } from './binding.ts';
+import { bindChart, bindStory, findCitations, type ResolvedFigure } from './binding.ts';
 import { localePath, type Lang } from '#/i18n/words.ts';
-import { checkTranslation, checkTranslations, citations, translationFile, type StoryText } from './translations.ts';
+import { checkTranslation, checkTranslations, translationFile, type StoryText } from './translations.ts';
 import { checkCorrections } from './corrections.ts';
 import { draftPreview } from '#/authoring/live.ts';
 import { DataError } from '#/authoring/errors.ts';
-import { getChartFor, getCharts } from '#/charts/registry.ts';
+import { getChart, getCharts } from '#/charts/registry.ts';
 import { versionKey } from '#/data/datasets.ts';
 
 export type Story = CollectionEntry<'stories'>;
@@ -132,8 +132,11 @@ export async function inEdition(entry: Story, lang: Lang): Promise<EditionStory>
  * a chart error found mid-page would cut the page short instead of failing it.
  */
 export function checkStoryCharts(story: EditionStory): void {
-  for (const id of citations({ ...asText(story.content), body: renderedText(story.content) }).charts) getChartFor(id, story.file, story.entry.data.datasets);
+  for (const id of storyCharts(story)) bindChart(id, story.entry.data.datasets, getChart, story.file);
 }
+
+/** The chart ids this edition's text shows, each once, in order. */
+const storyCharts = (story: EditionStory) => new Set(findCitations(renderedText(story.content), story.file).charts);
 
 /** The figures a story cites in this edition's text, numbered in order of first citation (the edition's MDX, the original's pins). */
 export const storyFigures = (story: EditionStory) => bindFigures(story.content, story.entry.data.datasets);
@@ -163,7 +166,7 @@ export async function storyDrafts(story: EditionStory): Promise<string[]> {
     .filter((key) => unreleased.has(key))
     .map((key) => `${key} is not released yet (${unreleased.get(key)}): when it is final, run "npm run release-datasets"`);
   const charts = getCharts();
-  for (const id of citations({ ...asText(story.content), body: renderedText(story.content) }).charts) {
+  for (const id of storyCharts(story)) {
     const chart = charts.get(id);
     if (chart && unreleased.has(chart.datasetKey)) drafts.push(`<Chart id="${id}" /> draws ${chart.datasetKey}, not released yet (${chart.file})`);
   }
