@@ -6,7 +6,7 @@
 import { getCharts } from '#/charts/registry.ts';
 import { renderChart } from '#/charts/render.ts';
 import { LIGHT } from '#/svg/style.ts';
-import { renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
+import { locatorTitle, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
 import type { Bilingual } from '#/data/schemas.ts';
 import { getCounties } from '#/data/site-data.ts';
 import { localePath, t, type Lang } from '#/i18n/words.ts';
@@ -66,7 +66,7 @@ function mapFigures(): EmbeddableFigure[] {
     standalone: (lang, url) => mapStandalone(renderNationalMapSvg(lang, { idPrefix: 'dl-national' }), t('mapTitle', lang), lang, url),
   };
   const locators = getCounties().map((county): EmbeddableFigure => {
-    const title = both((lang) => (lang === 'zh' ? `${county.officialName}在${county.province.zh}的位置` : `Where ${county.name.en} is in ${county.province.en}`));
+    const title = both((lang) => locatorTitle(county, lang));
     return {
       kind: 'maps',
       id: county.slug,
