@@ -4,7 +4,8 @@ import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { countyByCode, getDatasets, ROOT } from '#/data/site-data.ts';
 import { bindChart, bindStory, findCitations, type ResolvedFigure } from './binding.ts';
-import { localePath, type Lang } from '#/i18n/words.ts';
+import type { Lang } from '#/i18n/words.ts';
+import { storyPagePath } from '#/publishing/urls.ts';
 import { checkTranslation, checkTranslations, translationFile, type StoryText } from './translations.ts';
 import { checkCorrections } from './corrections.ts';
 import { draftPreview } from '#/authoring/live.ts';
@@ -19,7 +20,7 @@ export type Translation = CollectionEntry<'translations'>;
 export const storySlug = (entry: Story) => entry.id.split('/').at(-1)!;
 
 /** /counties/qinglong/ in Chinese, /en/counties/qinglong/ in English. */
-export const storyPath = (entry: Story, lang: Lang = 'zh') => localePath(entry.data.kind === 'county' ? `/counties/${storySlug(entry)}/` : `/themes/${storySlug(entry)}/`, lang);
+export const storyPath = (entry: Story, lang: Lang = 'zh') => storyPagePath(entry.data.kind, storySlug(entry), lang);
 
 /**
  * Computed once per build and shared by every page. Pages that list stories
