@@ -23,6 +23,7 @@ import { canonicalJson, collectDatasets, indexDatasets, listDatasetFiles, readLo
 import { collect, DataError } from './errors.ts';
 import { readRedirects } from '#/publishing/published-urls.ts';
 import { checkStoryProse, listStoryFiles } from '#/stories/prose.ts';
+import { checkStories } from '#/stories/story-checks.ts';
 import { checkQuotes, quotedFigures, SOURCE_TEXTS_DIR } from '#/data/quotes.ts';
 import { readCounties, readSources, SOURCES_FILE } from '#/data/site-data.ts';
 import { loadSourcePages } from '#/data/source-pages.ts';
@@ -108,6 +109,7 @@ export function checkContent(root: string, { drafts = false } = {}): ContentSumm
   const storiesStarted = performance.now();
   const chartLookup = charts && ((id: string, file: string) => findChart(charts, new Map(), id, file));
   if (complete) errors.push(...checkStoryProse(root, index, chartLookup));
+  errors.push(...checkStories(root, counties, { drafts }));
   const storiesMs = performance.now() - storiesStarted;
   if (errors.length) throw DataError.combine(errors);
   return {

@@ -6,8 +6,8 @@ import { countyByCode, getDatasets, ROOT } from '#/data/site-data.ts';
 import { bindChart, bindStory, findCitations, type ResolvedFigure } from './binding.ts';
 import type { Lang } from '#/i18n/words.ts';
 import { storyPagePath } from '#/publishing/urls.ts';
-import { checkTranslation, checkTranslations, translationFile, type StoryText } from './translations.ts';
-import { checkCorrections } from './corrections.ts';
+import { checkTranslation, translationFile, type StoryText } from './translations.ts';
+import { storyEntryProblems } from './story-checks.ts';
 import { draftPreview } from '#/authoring/live.ts';
 import { DataError } from '#/authoring/errors.ts';
 import { getChart, getCharts } from '#/charts/registry.ts';
@@ -69,19 +69,10 @@ const checkCitations = oncePerBuild(async () => {
 const allStories = oncePerBuild(async (): Promise<Story[]> => {
   await checkCitations();
   const all = await getCollection('stories');
-  const correctionErrors = all.flatMap((e) => checkCorrections(e.data, storyFile(e)));
-  if (correctionErrors.length) throw DataError.combine(correctionErrors);
-  for (const e of all) {
-    const folder = e.id.split('/')[0];
-    if (folder !== (e.data.kind === 'county' ? 'counties' : 'themes')) {
-      throw new Error(`${e.filePath}: field "kind" is "${e.data.kind}" but the story is in content/${folder}/`);
-    }
-    if (e.data.kind === 'county') {
-      if (!e.data.county) throw new Error(`${e.filePath}: field "county": a county story needs its GB/T 2260 code`);
-      const county = countyByCode(e.data.county);
-      if (!county) throw new Error(`${e.filePath}: field "county": ${e.data.county} is not in data/counties.json`);
-      if (county.slug !== storySlug(e)) throw new Error(`${e.filePath}: the story of ${county.name.zh} must be saved as content/counties/${county.slug}.mdx`);
-    }
+  // The build checked these before rendering (src/stories/story-checks.ts); the dev server checks them here.
+  if (draftPreview()) {
+    const problems = all.flatMap((e) => storyEntryProblems(e.data, storyFile(e), countyByCode));
+    if (problems.length) throw DataError.combine(problems);
   }
   return all.sort((a, b) => a.id.localeCompare(b.id));
 });
@@ -94,15 +85,11 @@ const storyFile = (e: Story | Translation) => e.filePath ?? `content/${e.collect
 const asText = (e: Story | Translation): StoryText => ({ file: storyFile(e), body: e.body ?? '', title: e.data.title, summary: e.data.summary });
 
 /**
- * English translations by story id, after the translation check (src/stories/translations.ts):
- * the build stops here if any story lacks a faithful translation. The dev server
- * previews such a story as a draft instead (translationProblems, storyDrafts).
+ * English translations by story id. The build has checked them before rendering
+ * (src/stories/story-checks.ts): every story has a faithful translation. The dev
+ * server previews a story without one as a draft (translationProblems, storyDrafts).
  */
-export const getTranslations = oncePerBuild(async (): Promise<Map<string, Translation>> => {
-  const [originals, english] = await Promise.all([getStories(), getCollection('translations')]);
-  if (!draftPreview()) checkTranslations(originals.map(asText), english.map(asText));
-  return new Map(english.map((e) => [e.id, e]));
-});
+export const getTranslations = oncePerBuild(async (): Promise<Map<string, Translation>> => new Map((await getCollection('translations')).map((e) => [e.id, e])));
 
 /** One story's translation problems, for its own pages in the dev server (a build has stopped on them already). */
 async function translationProblems(entry: Story): Promise<DataError[]> {

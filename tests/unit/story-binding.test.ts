@@ -3,7 +3,9 @@
  * page renders: every <Fig> and <Chart> of every story and translation resolves
  * against the versions the story pins, and a <Chart> must draw the pinned
  * version (the rule that used to live only in src/components/Chart.astro).
- * Run on a copy of the real data, charts and stories, with one mistake each.
+ * The front matter rules and the translation check run there too
+ * (src/stories/story-checks.ts). Run on a copy of the real data, charts and
+ * stories, with one mistake each.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,3 +60,21 @@ describe('stories are bound before any page renders', () => {
     expect(message).toContain(`${STORY}: <Fig data="lingshan" row="future-orchard" field="income" />: data/datasets/lingshan/1.1.0.json has no field "income"`);
   });
 });
+
+describe('front matter and translations are checked before any page renders', () => {
+  it('a county story whose code is not in data/counties.json', () => {
+    const message = messageWith({ [STORY]: (t) => t.replace(/^county: .*$/m, 'county: "130322"') });
+    expect(message).toContain(`${STORY}: field "county": 130322 is not in data/counties.json`);
+  });
+
+  it('a story in the wrong folder for its kind', () => {
+    const message = messageWith({ [STORY]: (t) => t.replace(/^kind: county$/m, 'kind: theme') });
+    expect(message).toContain(`${STORY}: field "kind" is "theme" but the story is in content/counties/`);
+  });
+
+  it('a translation that leaves out a chart', () => {
+    const message = messageWith({ [TRANSLATION]: (t) => t.replace('<Chart id="lingshan-results" />', '') });
+    expect(message).toContain(`${TRANSLATION}: chart <Chart id="lingshan-results" /> is cited in ${STORY} but not in the translation`);
+  });
+});
+
