@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { compareVersions, DATASETS_DIR, LOCK_FILE, releaseEntries } from '#/data/datasets.ts';
-import { isFigure } from '#/stories/binding.ts';
+import { isFigure } from '#/data/lookup.ts';
 import { cloneGeometry, type GeometryPlan } from './geometry.ts';
 
 const require = createRequire(import.meta.url);

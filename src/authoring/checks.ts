@@ -1,9 +1,11 @@
 /**
  * Every check that needs no page render, in one place: the datasets (strict
  * JSON, schema, file names, versions, the lock), the quotes against the saved
- * pages, counties, sources (their saved pages, the copies in datasets), source pages, the timeline,
- * redirects and the chart specs. Every problem is collected and thrown as one
- * DataError, so an author sees them all at once.
+ * pages, counties, the map geometry, sources (their saved pages, the copies in
+ * datasets), source pages, the timeline, redirects, the chart specs, and the
+ * stories (their prose, and every <Fig> and <Chart> bound to the pinned
+ * dataset versions). Every problem is collected and thrown as one DataError,
+ * so an author sees them all at once, and no page is the first to find one.
  *
  * Called by the build (src/integration.ts, astro:config:setup, before any page
  * renders) and by `npm run check:content` (scripts/check-content.ts: no Astro,
@@ -12,13 +14,16 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadCharts } from '#/charts/registry.ts';
+import { findChart, loadCharts } from '#/charts/registry.ts';
+import type { ResolvedChart } from '#/charts/resolve.ts';
 import { checkClaimants, loadClaimants } from '#/data/claimants.ts';
 import { checkCounties } from '#/data/counties.ts';
+import { checkGeometry } from '#/geo/load.ts';
 import { canonicalJson, collectDatasets, indexDatasets, listDatasetFiles, readLockOrError, type DatasetIndex, type LoadedDataset, type Lock } from '#/data/datasets.ts';
-import { DataError } from './errors.ts';
+import { collect, DataError } from './errors.ts';
 import { readRedirects } from '#/publishing/published-urls.ts';
 import { checkStoryProse, listStoryFiles } from '#/stories/prose.ts';
+import { checkStories } from '#/stories/story-checks.ts';
 import { checkQuotes, quotedFigures, SOURCE_TEXTS_DIR } from '#/data/quotes.ts';
 import { readCounties, readSources, SOURCES_FILE } from '#/data/site-data.ts';
 import { loadSourcePages } from '#/data/source-pages.ts';
@@ -35,17 +40,6 @@ export interface ContentSummary {
   stories: number;
   /** Milliseconds: all checks, the quote check alone, and the story check alone. */
   ms: { total: number; quotes: number; stories: number };
-}
-
-/** Run `check`, keeping its DataErrors (thrown or returned) and its result. */
-function collect<T>(errors: DataError[], check: () => T): T | undefined {
-  try {
-    return check();
-  } catch (error) {
-    if (!(error instanceof DataError)) throw error;
-    errors.push(error);
-    return undefined;
-  }
 }
 
 /**
@@ -98,20 +92,24 @@ export function checkContent(root: string, { drafts = false } = {}): ContentSumm
   const { index, claimants, complete, errors, quotesMs } = checkDatasets(root, readLockOrError(root), { drafts });
   const counties = collect(errors, () => readCounties(root)) ?? [];
   collect(errors, () => checkCounties(counties));
+  errors.push(...checkGeometry(root, counties));
   const sources = collect(errors, () => readSources(root));
   if (sources) {
     errors.push(...checkSourceFiles(root, sources), ...checkSourceCopies(index.all, sources));
     collect(errors, () => loadSourcePages(root, sources));
   }
   collect(errors, () => readRedirects(root));
-  let charts = 0;
+  let charts: Map<string, ResolvedChart> | undefined;
   if (complete) {
     if (sources) collect(errors, () => loadTimeline(root, index, sources));
-    charts = collect(errors, () => loadCharts(root, index, claimants))?.size ?? 0;
+    charts = collect(errors, () => loadCharts(root, index, claimants));
   }
   // Stories are read as text, never compiled: code in a story must be refused before MDX evaluates it.
+  // Their <Fig> and <Chart> tags are bound here too, so no page is the first to find a bad citation.
   const storiesStarted = performance.now();
-  if (complete) errors.push(...checkStoryProse(root, index));
+  const chartLookup = charts && ((id: string, file: string) => findChart(charts, new Map(), id, file));
+  if (complete) errors.push(...checkStoryProse(root, index, chartLookup));
+  errors.push(...checkStories(root, counties, { drafts }));
   const storiesMs = performance.now() - storiesStarted;
   if (errors.length) throw DataError.combine(errors);
   return {
@@ -119,7 +117,7 @@ export function checkContent(root: string, { drafts = false } = {}): ContentSumm
     figures: quotedFigures(index.all).length,
     counties: counties.length,
     sources: sources?.length ?? 0,
-    charts,
+    charts: charts?.size ?? 0,
     stories: complete ? listStoryFiles(root).length : 0,
     ms: { total: performance.now() - started, quotes: quotesMs, stories: storiesMs },
   };

@@ -50,6 +50,17 @@ export class DataError extends Error {
   }
 }
 
+/** Run `check`, keeping its DataError (so every problem is reported at once) and rethrowing anything else. */
+export function collect<T>(errors: DataError[], check: () => T): T | undefined {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    errors.push(error);
+    return undefined;
+  }
+}
+
 /** rows[2].sales.quote — the path of a zod issue, written as an author would look it up. */
 export function issuePath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');

@@ -9,7 +9,7 @@
  * Page 1 carries the first id of every page, so its script can send such a
  * link on to the page that holds the chart (pageOfId).
  */
-import { localePath, type Lang } from '#/i18n/words.ts';
+import type { Lang } from '#/i18n/words.ts';
 
 /** Charts per page: with its SVG, data table and embed tools a chart is about 8 kB of HTML, so a page stays near 100 kB. */
 export const GALLERY_PAGE_SIZE = 12;
@@ -19,9 +19,6 @@ export const GALLERY_PAGE_SIZE = 12;
  * `<` does, so pageOfId can locate any id from the pages' first ids.
  */
 export const byChartId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** /charts/ for page 1, /charts/<n>/ after it; under /en/ in English. */
-export const galleryPagePath = (page: number, lang: Lang): string => localePath(page === 1 ? '/charts/' : `/charts/${page}/`, lang);
 
 /** The first id of each page, for ids already in gallery order. */
 export function pageFirstIds(ids: readonly string[], size = GALLERY_PAGE_SIZE): string[] {
@@ -39,9 +36,6 @@ export function pageOfId(firstIds: readonly string[], id: string): number {
 export function galleryPages(ids: readonly string[], size = GALLERY_PAGE_SIZE): Map<string, number> {
   return new Map(ids.map((id, i) => [id, Math.floor(i / size) + 1]));
 }
-
-/** A chart's section in the page that holds it: /charts/2/#<id>. */
-export const chartInGalleryPath = (id: string, page: number, lang: Lang): string => `${galleryPagePath(page, lang)}#${id}`;
 
 /**
  * The numbered links of a page's navigation: the first and last pages, the

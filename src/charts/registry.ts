@@ -20,7 +20,7 @@ export const CHARTS_DIR = 'content/charts';
 
 /** Parse one spec file's text (or its bytes, so bad UTF-8 is caught too). `file` is its project-relative path. */
 export function parseChartSpec(text: string | Buffer, file: string): ChartSpec {
-  const raw = parseJsonBytes(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, file);
+  const raw = parseJsonBytes(text, file);
   // Zod's message for an unknown discriminator is vague; say which types exist.
   const type = (raw as { type?: unknown } | null)?.type;
   if (!chartTypes.includes(type as never)) {
@@ -79,26 +79,17 @@ export function getCharts(): Map<string, ResolvedChart> {
 /** One chart by id, or an error naming `file` (the page or story that asked for it). */
 export function getChart(id: string, file: string): ResolvedChart {
   const { charts, broken } = siteCharts();
+  return findChart(charts, broken, id, file);
+}
+
+/** Chart `id` among `charts`; else its own problem (`broken`, dev), else an error naming `file` with the nearest id. */
+export function findChart(charts: ReadonlyMap<string, ResolvedChart>, broken: ReadonlyMap<string, DataError>, id: string, file: string): ResolvedChart {
   const problem = broken.get(id);
   if (problem) throw problem;
-  const chart = getCharts().get(id);
+  const chart = charts.get(id);
   if (!chart) {
     const known = [...charts.keys(), ...broken.keys()];
     throw new DataError(file, `<Chart id="${id}" />: there is no ${CHARTS_DIR}/${id}.json${didYouMeanOrList(id, known, 'charts')}: use the id of a spec in ${CHARTS_DIR}/, or add the spec`);
-  }
-  return chart;
-}
-
-/**
- * A chart as a story shows it: it must draw the dataset version the story pins
- * (a story never shows two versions of one figure). `pins` is empty outside a story.
- */
-export function getChartFor(id: string, file: string, pins: Record<string, string> = {}): ResolvedChart {
-  const chart = getChart(id, file);
-  const { id: datasetId } = chart.dataset.data;
-  const pinned = pins[datasetId];
-  if (pinned && pinned !== chart.dataset.data.version) {
-    throw new DataError(file, `<Chart id="${chart.id}" /> draws ${chart.datasetKey}, but the story pins ${datasetId}@${pinned}; change "version" in ${chart.file} or the story's "datasets"`);
   }
   return chart;
 }

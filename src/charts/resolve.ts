@@ -8,10 +8,9 @@ import type { DatasetIndex, LoadedDataset } from '#/data/datasets.ts';
 import { missingVersionError, versionKey } from '#/data/datasets.ts';
 import { DataError } from '#/authoring/errors.ts';
 import { formatDate } from '#/i18n/format.ts';
-import { isFigure } from '#/stories/binding.ts';
+import { isProblem, lookupField, lookupFigure } from '#/data/lookup.ts';
 import type { Bilingual, ChartSpec, ChartValueRef, Claimant, Field, Figure, Row, Source } from '#/data/schemas.ts';
 import { programmeClaimants } from '#/data/claimants.ts';
-import { didYouMeanOrList } from '#/authoring/suggest.ts';
 import { QUALIFIERS } from '#/data/qualifiers.ts';
 
 /**
@@ -87,12 +86,12 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
   }
   const ds = datasets.get(spec.dataset, spec.version);
   if (!ds) throw missingVersionError(datasets, spec.dataset, spec.version, file, datasets.versions(spec.dataset).length ? 'version' : 'dataset');
-  const where = ds.file;
 
   let labelField: Field | undefined;
   if (spec.labelField !== undefined) {
-    labelField = ds.data.fields.find((f) => f.key === spec.labelField);
-    if (!labelField) fail('labelField', `${where} has no field "${spec.labelField}"${didYouMeanOrList(spec.labelField, ds.data.fields.map((f) => f.key), 'fields')}`);
+    const found = lookupField(ds, spec.labelField);
+    if (isProblem(found)) fail('labelField', found.problem);
+    labelField = found;
     if (labelField.type !== 'text' && labelField.type !== 'date') fail('labelField', `"${spec.labelField}" is a ${labelField.type} field; labels come from a text or date field`);
   }
 
@@ -100,14 +99,9 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
   const defaultLabel: LabelFallback = (row, field) => (labelField ? rowLabel(row, labelField) : field.label);
 
   const value = (ref: ChartValueRef, path: string, unlabelled: LabelFallback = defaultLabel): ChartValue => {
-    const row = ds.data.rows.find((r) => r.id === ref.row);
-    if (!row) fail(`${path}.row`, `${where} has no row "${ref.row}"${didYouMeanOrList(ref.row, ds.data.rows.map((r) => r.id), 'rows')}`);
-    const field = ds.data.fields.find((f) => f.key === ref.field);
-    if (!field) fail(`${path}.field`, `${where} has no field "${ref.field}"${didYouMeanOrList(ref.field, ds.data.fields.map((f) => f.key), 'fields')}`);
-    if (field.type !== 'figure') fail(`${path}.field`, `"${ref.field}" is a ${field.type} field, not a figure: a chart can only draw figures`);
-    const figure = row[ref.field];
-    if (!isFigure(figure)) fail(`${path}.field`, `row "${ref.row}" of ${where} has no figure in "${ref.field}"`);
-    const source = ds.data.sources.find((s) => s.id === figure.source)!;
+    const found = lookupFigure(ds, ref.row, ref.field);
+    if (isProblem(found)) fail(`${path}.${found.on}`, found.problem);
+    const { row, field, figure, source } = found;
     const date = figure.asOf ?? source.date;
     let label = ref.label;
     if (!label) {

@@ -4,7 +4,7 @@
  * says exactly what). Shown on every version page after the first.
  */
 import type { Dataset, Field, Row } from './schemas.ts';
-import { isFigure } from '#/stories/binding.ts';
+import { isFigure } from './lookup.ts';
 
 /** One part of a cell that differs: a figure's value, quote, claimant …, or one language of a text. */
 export type Aspect = 'value' | 'quote' | 'source' | 'qualifiers' | 'status' | 'asOf' | 'claimant' | 'note.zh' | 'note.en' | 'zh' | 'en' | 'cell';

@@ -50,10 +50,11 @@ function firstInvalidUtf8(bytes: Buffer): number {
 const lineOfByte = (bytes: Buffer, offset: number) => bytes.subarray(0, offset).filter((b) => b === 0x0a).length + 1;
 
 /**
- * Parse a data file's bytes as strict JSON. Throws one DataError naming `file`
- * with every syntax error and duplicate key found.
+ * Parse a data file's bytes (or its text) as strict JSON. Throws one DataError
+ * naming `file` with every syntax error and duplicate key found.
  */
-export function parseJsonBytes(bytes: Buffer, file: string): unknown {
+export function parseJsonBytes(data: Buffer | string, file: string): unknown {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   if (BOM.every((b, i) => bytes[i] === b)) {
     throw new DataError(file, 'starts with a byte-order mark (BOM): save it as UTF-8 without BOM (most editors offer "UTF-8" and "UTF-8 with BOM")');
   }

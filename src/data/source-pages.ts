@@ -8,7 +8,7 @@ import type { DatasetIndex, LoadedDataset } from './datasets.ts';
 import { DataError, describeIssues } from '#/authoring/errors.ts';
 import { formatDate, type Lang } from '#/i18n/format.ts';
 import { readJsonFile } from './json-file.ts';
-import { isFigure } from '#/stories/binding.ts';
+import { isFigure } from './lookup.ts';
 import { sourcePage, type Field, type Figure, type Row, type Source, type SourcePage } from './schemas.ts';
 
 export const SOURCE_PAGES_FILE = 'data/source-pages.json';

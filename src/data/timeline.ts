@@ -10,6 +10,7 @@
 import type { DatasetIndex, LoadedDataset } from './datasets.ts';
 import { DataError, describeIssues } from '#/authoring/errors.ts';
 import { readJsonFile } from './json-file.ts';
+import { isProblem, lookupCell, pinnedDataset } from './lookup.ts';
 import { refKey, resolveFigure, type FigureRef, type ResolvedFigure } from '#/stories/binding.ts';
 import { timeline as timelineSchema, type Bilingual, type CellRef, type Row, type Source } from './schemas.ts';
 
@@ -29,17 +30,15 @@ export interface TimelineEntry {
 
 const rowKey = (data: string, row: string) => `${data}/${row}`;
 
+/** Where the timeline pins its datasets, for messages. */
+const PINS_FIELD = 'the timeline\'s "datasets"';
+
 /** The row and cell a reference points to, in the timeline's pinned version, or an error naming what is missing. */
 function cell(ref: CellRef, pins: Record<string, string>, datasets: DatasetIndex, where: string): { dataset: LoadedDataset; row: Row; value: unknown; type: string } {
-  const version = pins[ref.data];
-  if (!version) throw new DataError(TIMELINE_FILE, `${where} uses dataset "${ref.data}", which "datasets" does not pin`);
-  const dataset = datasets.get(ref.data, version);
-  if (!dataset) throw new DataError(TIMELINE_FILE, `field "datasets.${ref.data}": version ${version} does not exist`);
-  const row = dataset.data.rows.find((r) => r.id === ref.row);
-  if (!row) throw new DataError(TIMELINE_FILE, `${where}: ${dataset.file} has no row "${ref.row}"`);
-  const field = dataset.data.fields.find((f) => f.key === ref.field);
-  if (!field) throw new DataError(TIMELINE_FILE, `${where}: ${dataset.file} has no field "${ref.field}"`);
-  return { dataset, row, value: row[ref.field], type: field.type };
+  const dataset = pinnedDataset(ref.data, pins, datasets, { file: TIMELINE_FILE, where, pinsField: PINS_FIELD });
+  const found = lookupCell(dataset, ref.row, ref.field);
+  if (isProblem(found)) throw new DataError(TIMELINE_FILE, `${where}: ${found.problem}`);
+  return { dataset, row: found.row, value: found.row[ref.field], type: found.field.type };
 }
 
 /** Validate data/timeline.json (already parsed) against the datasets and sources; events in date order. */
@@ -86,7 +85,7 @@ export function resolveTimeline(raw: unknown, datasets: DatasetIndex, sources: S
     const figures = event.figures.map((ref) => {
       rows.add(rowKey(ref.data, ref.row));
       try {
-        return resolveFigure(ref, pins, datasets, TIMELINE_FILE);
+        return resolveFigure(ref, pins, datasets, TIMELINE_FILE, PINS_FIELD);
       } catch (error) {
         if (error instanceof DataError) throw new DataError(TIMELINE_FILE, `${at}: ${error.detail}`);
         throw error;

@@ -3,15 +3,15 @@
  * decodes it to GeoJSON and validates it. A bad file stops the build with a
  * message naming the file, the object and the feature.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Feature, Geometry } from 'geojson';
 import { topology as topologySchema, type County, type GeoProperties } from '#/data/schemas.ts';
-import { DataError, describeIssues } from '#/authoring/errors.ts';
+import { collect, DataError, describeIssues } from '#/authoring/errors.ts';
 import { countiesOutsideProvinces, validateFeatures } from './validate.ts';
 import { cachedUntilDataChanges } from '#/authoring/live.ts';
+import { parseJsonBytes, readJsonFile } from '#/data/json-file.ts';
 
 export const GEO_FILES = {
   /** Provinces, the South China Sea line and the featured counties: the home map. */
@@ -38,14 +38,11 @@ export interface GeometryFile {
   layers: Record<string, GeoCollection>;
 }
 
-/** Parses, decodes and validates one TopoJSON file; `required` names the objects it must have. */
-export function parseGeometry(text: string, file: string, required: readonly string[]): GeometryFile {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new DataError(file, `not valid JSON: ${(error as Error).message}`);
-  }
+/** Parses, decodes and validates one TopoJSON file (its bytes or text); `required` names the objects it must have. */
+export const parseGeometry = (text: string | Buffer, file: string, required: readonly string[]): GeometryFile => checkTopology(parseJsonBytes(text, file), file, required);
+
+/** Validates and decodes a parsed TopoJSON file. */
+function checkTopology(raw: unknown, file: string, required: readonly string[]): GeometryFile {
   const parsed = topologySchema.safeParse(raw);
   if (!parsed.success) throw new DataError(file, describeIssues(parsed.error.issues));
   const missing = required.filter((name) => !(name in parsed.data.objects));
@@ -71,15 +68,35 @@ export function checkCountiesPresent(counties: GeoCollection, registry: County[]
   if (errors.length) throw DataError.combine(errors);
 }
 
+/** The objects each geometry file must have. */
+const REQUIRED: Record<keyof typeof GEO_FILES, readonly string[]> = { national: ['provinces', 'boundaries', 'counties'], locator: ['provinces', 'counties'] };
+
+/** Read, decode and validate one geometry file under `root`. */
+const readGeometry = (root: string, name: keyof typeof GEO_FILES) => checkTopology(readJsonFile(root, GEO_FILES[name]).value, GEO_FILES[name], REQUIRED[name]);
+
 const geometryCache = cachedUntilDataChanges(() => new Map<string, GeometryFile>());
-function read(file: string, required: readonly string[], root: string): GeometryFile {
-  const key = path.join(root, file);
+function read(name: keyof typeof GEO_FILES, root: string): GeometryFile {
+  const key = path.join(root, GEO_FILES[name]);
   const cache = geometryCache();
-  if (!cache.has(key)) cache.set(key, parseGeometry(readFileSync(key, 'utf8'), file, required));
+  if (!cache.has(key)) cache.set(key, readGeometry(root, name));
   return cache.get(key)!;
 }
 
 /** The home map's geometry, read and checked once per build. */
-export const getNationalGeometry = (root = process.cwd()) => read(GEO_FILES.national, ['provinces', 'boundaries', 'counties'], root);
+export const getNationalGeometry = (root = process.cwd()) => read('national', root);
 /** The locator maps' geometry, read and checked once per build. */
-export const getLocatorGeometry = (root = process.cwd()) => read(GEO_FILES.locator, ['provinces', 'counties'], root);
+export const getLocatorGeometry = (root = process.cwd()) => read('locator', root);
+
+/**
+ * The geometry checks, run before any page renders (src/authoring/checks.ts):
+ * both files parse and validate, and every county of data/counties.json is in
+ * each. Read afresh, like every check: the pages' copy is cached.
+ */
+export function checkGeometry(root: string, counties: County[]): DataError[] {
+  const errors: DataError[] = [];
+  for (const name of ['national', 'locator'] as const) {
+    const geometry = collect(errors, () => readGeometry(root, name));
+    if (geometry) collect(errors, () => checkCountiesPresent(geometry.layers.counties, counties, geometry.file));
+  }
+  return errors;
+}

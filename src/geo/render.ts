@@ -42,6 +42,9 @@ const LOCATOR_LABEL_SIZE = 17;
 const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
 
+/** A locator map's title, the same on the page, in its SVG and on its downloads: the county's short name (青龙县). */
+export const locatorTitle = (county: County, lang: Lang) => fill(t('locatorTitle', lang), { county: county.name[lang], province: county.province[lang] });
+
 /**
  * d3-geo wants exterior rings clockwise, the opposite of RFC 7946: rewind a copy.
  * The copy is kept per object, so a province drawn on every locator map is
@@ -225,7 +228,7 @@ export function renderLocatorSvg(code: string, lang: Lang, options: LocatorOptio
   const label = county.name[lang];
   const fontSize = LOCATOR_LABEL_SIZE;
   const [{ side }] = placeLabels([{ x, y, width: estimateTextWidth(label, fontSize), height: fontSize, radius }], { x0: 0, y0: 0, x1: width, y1: height });
-  const title = fill(t('locatorTitle', lang), { county: county.name[lang], province: county.province[lang] });
+  const title = locatorTitle(county, lang);
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map locator-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}" role="img" aria-labelledby="${idPrefix}-title">`,

@@ -27,7 +27,7 @@ import path from 'node:path';
 import { csvFormatRow, csvParse } from 'd3';
 import type { LoadedDataset } from '#/data/datasets.ts';
 import type { Dataset, Field, Figure, Row } from '#/data/schemas.ts';
-import { isFigure } from '#/stories/binding.ts';
+import { isFigure } from '#/data/lookup.ts';
 
 export const BOM = '\uFEFF';
 

@@ -8,20 +8,13 @@
  *     PNG) draws it the same.
  */
 import type { Lang } from '#/i18n/format.ts';
-import { localePath } from '#/i18n/words.ts';
 import { escapeXml, wrapText } from './social-card.ts';
-
-export type EmbedKind = 'charts' | 'maps';
 
 /** The width an embed is designed for; downloads are drawn at 2× of it. */
 export const EMBED_WIDTH = 640;
 export const PNG_SCALE = 2;
 /** Room under the figure in an embed page for its credit line, in CSS pixels. */
 export const EMBED_FOOTER = 36;
-
-export const embedPath = (kind: EmbedKind, id: string, lang: Lang) => localePath(`/embed/${kind}/${id}/`, lang);
-export const oembedPath = (kind: EmbedKind, id: string, lang: Lang) => `/oembed/${kind}/${id}${lang === 'zh' ? '' : `.${lang}`}.json`;
-export const downloadPath = (kind: EmbedKind, id: string, lang: Lang, format: 'svg' | 'png') => `/downloads/${kind}/${id}${lang === 'zh' ? '' : `.${lang}`}.${format}`;
 
 /** The embed page's stylesheet, inline (one request fewer) and allowed by its hash (src/publishing/csp.ts). */
 export const EMBED_STYLE = [

@@ -3,8 +3,9 @@
  * (EMBED_WIDTH × PNG_SCALE = 1280 px wide), both with the title, source line
  * and credit drawn in. The PNG is rendered with the bundled font (src/publishing/png/svg-to-png.ts).
  */
+import { downloadPath, type EmbedKind } from './urls.ts';
 import type { Lang } from '#/i18n/format.ts';
-import { EMBED_WIDTH, PNG_SCALE, downloadPath, svgSize, type EmbedKind } from './embed.ts';
+import { EMBED_WIDTH, PNG_SCALE, svgSize } from './embed.ts';
 import type { EmbeddableFigure } from './graphics.ts';
 import { LANGS } from '#/i18n/words.ts';
 import { svgToPng, type RenderedPng } from '#/publishing/png/svg-to-png.ts';

@@ -3,14 +3,15 @@
  * its id, title, the page it belongs to, and its SVG in each edition — drawn
  * by the charts' and maps' own pure functions (src/charts/, src/geo/).
  */
+import { chartInGalleryPath, storyPagePath, type EmbedKind } from './urls.ts';
 import { getCharts } from '#/charts/registry.ts';
 import { renderChart } from '#/charts/render.ts';
 import { LIGHT } from '#/svg/style.ts';
-import { renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
+import { locatorTitle, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
 import type { Bilingual } from '#/data/schemas.ts';
 import { getCounties } from '#/data/site-data.ts';
 import { localePath, t, type Lang } from '#/i18n/words.ts';
-import { resolveCssVars, roundPathData, standaloneFigure, svgSize, type EmbedKind } from './embed.ts';
+import { resolveCssVars, roundPathData, standaloneFigure, svgSize } from './embed.ts';
 import { cachedUntilDataChanges } from '#/authoring/live.ts';
 
 export interface EmbeddableFigure {
@@ -37,7 +38,8 @@ function chartFigures(): EmbeddableFigure[] {
     kind: 'charts',
     id: chart.id,
     title: chart.spec.title,
-    homePath: (lang) => localePath(`/charts/#${chart.id}`, lang),
+    // The gallery's first page finds the page that holds the chart from its hash.
+    homePath: (lang) => chartInGalleryPath(chart.id, 1, lang),
     dataset: { id: chart.spec.dataset, version: chart.spec.version },
     svg: (lang) => renderChart(chart, lang, { idPrefix: `embed-${chart.id}` }),
     // The chart already draws its title and source line (with the dataset version).
@@ -66,12 +68,12 @@ function mapFigures(): EmbeddableFigure[] {
     standalone: (lang, url) => mapStandalone(renderNationalMapSvg(lang, { idPrefix: 'dl-national' }), t('mapTitle', lang), lang, url),
   };
   const locators = getCounties().map((county): EmbeddableFigure => {
-    const title = both((lang) => (lang === 'zh' ? `${county.officialName}在${county.province.zh}的位置` : `Where ${county.name.en} is in ${county.province.en}`));
+    const title = both((lang) => locatorTitle(county, lang));
     return {
       kind: 'maps',
       id: county.slug,
       title,
-      homePath: (lang) => localePath(`/counties/${county.slug}/`, lang),
+      homePath: (lang) => storyPagePath('county', county.slug, lang),
       svg: (lang) => renderLocatorSvg(county.code, lang, { idPrefix: `embed-${county.slug}` }),
       standalone: (lang, url) => mapStandalone(renderLocatorSvg(county.code, lang, { idPrefix: `dl-${county.slug}` }), title[lang], lang, url),
     };

@@ -8,12 +8,6 @@ import type { Lang } from '#/i18n/format.ts';
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
-/** /counties/qinglong/ → /og/counties/qinglong.png; /en/ → /og/en.png; / → /og/site.png */
-export function cardPath(pagePath: string): string {
-  const trimmed = pagePath.replace(/^\/|\/$/g, '');
-  return `/og/${trimmed || 'site'}.png`;
-}
-
 export const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** Width of a character in em: CJK and full-width forms are square; Latin is about half. */

@@ -1,18 +1,46 @@
 /**
- * Permanent URLs. Everything published at one of these paths stays there
- * (data/published-urls.txt and the build check in src/publishing/published-urls.ts),
- * so change none of them: add a redirect in data/redirects.json instead.
+ * Every path the site publishes, built in one place. Everything published at
+ * one of these paths stays there (data/published-urls.txt and the build check
+ * in src/publishing/published-urls.ts), so change none of them: add a redirect
+ * in data/redirects.json instead. The edition prefix (/en) comes from
+ * localePath (src/i18n/words.ts).
  */
 import { localePath, type Lang } from '#/i18n/words.ts';
 
 export type DownloadFormat = 'json' | 'csv';
+/** The graphics that are embedded and downloaded: charts and maps. */
+export type EmbedKind = 'charts' | 'maps';
+
+/** /counties/qinglong/ or /themes/envoys/; under /en/ in English. */
+export const storyPagePath = (kind: 'county' | 'theme', slug: string, lang: Lang = 'zh') => localePath(kind === 'county' ? `/counties/${slug}/` : `/themes/${slug}/`, lang);
 
 export const datasetPagePath = (id: string, version: string, lang: Lang = 'zh') => localePath(`/datasets/${id}/${version}/`, lang);
 
 /** The same in both editions: a file is not translated. */
 export const datasetDownloadPath = (id: string, version: string, format: DownloadFormat) => `/data/${id}/${version}.${format}`;
 
+/** The datasets index at one dataset's entry: /datasets/#qinglong. */
+export const datasetInListPath = (id: string, lang: Lang = 'zh') => localePath(`/datasets/#${id}`, lang);
+
+export const topicPath = (theme: string, lang: Lang = 'zh') => localePath(`/topics/${theme}/`, lang);
+
 export const sourceAnchorPath = (sourceId: string, lang: Lang = 'zh') => localePath(`/sources/#${sourceId}`, lang);
+
+/** /charts/ for page 1, /charts/<n>/ after it; under /en/ in English. */
+export const galleryPagePath = (page: number, lang: Lang): string => localePath(page === 1 ? '/charts/' : `/charts/${page}/`, lang);
+
+/** A chart's section in the gallery page that holds it: /charts/2/#<id>. */
+export const chartInGalleryPath = (id: string, page: number, lang: Lang): string => `${galleryPagePath(page, lang)}#${id}`;
+
+export const embedPath = (kind: EmbedKind, id: string, lang: Lang) => localePath(`/embed/${kind}/${id}/`, lang);
+export const oembedPath = (kind: EmbedKind, id: string, lang: Lang) => `/oembed/${kind}/${id}${lang === 'zh' ? '' : `.${lang}`}.json`;
+export const downloadPath = (kind: EmbedKind, id: string, lang: Lang, format: 'svg' | 'png') => `/downloads/${kind}/${id}${lang === 'zh' ? '' : `.${lang}`}.${format}`;
+
+/** A page's social card: /counties/qinglong/ → /og/counties/qinglong.png; /en/ → /og/en.png; / → /og/site.png */
+export function cardPath(pagePath: string): string {
+  const trimmed = pagePath.replace(/^\/|\/$/g, '');
+  return `/og/${trimmed || 'site'}.png`;
+}
 
 /** Absolute URL on the public site (astro.config.mjs `site`). */
 export const absoluteUrl = (path: string, site: URL | string | undefined) => {

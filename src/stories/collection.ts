@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { countyByCode, getDatasets, ROOT } from '#/data/site-data.ts';
-import { bindStory, type ResolvedFigure } from './binding.ts';
-import { localePath, type Lang } from '#/i18n/words.ts';
-import { checkTranslation, checkTranslations, citations, translationFile, type StoryText } from './translations.ts';
-import { checkCorrections } from './corrections.ts';
+import { bindChart, bindStory, findCitations, type ResolvedFigure } from './binding.ts';
+import type { Lang } from '#/i18n/words.ts';
+import { storyPagePath } from '#/publishing/urls.ts';
+import { checkTranslation, translationFile, type StoryText } from './translations.ts';
+import { storyEntryProblems } from './story-checks.ts';
 import { draftPreview } from '#/authoring/live.ts';
 import { DataError } from '#/authoring/errors.ts';
-import { getChartFor, getCharts } from '#/charts/registry.ts';
+import { getChart, getCharts } from '#/charts/registry.ts';
 import { versionKey } from '#/data/datasets.ts';
 
 export type Story = CollectionEntry<'stories'>;
@@ -19,7 +20,7 @@ export type Translation = CollectionEntry<'translations'>;
 export const storySlug = (entry: Story) => entry.id.split('/').at(-1)!;
 
 /** /counties/qinglong/ in Chinese, /en/counties/qinglong/ in English. */
-export const storyPath = (entry: Story, lang: Lang = 'zh') => localePath(entry.data.kind === 'county' ? `/counties/${storySlug(entry)}/` : `/themes/${storySlug(entry)}/`, lang);
+export const storyPath = (entry: Story, lang: Lang = 'zh') => storyPagePath(entry.data.kind, storySlug(entry), lang);
 
 /**
  * Computed once per build and shared by every page. Pages that list stories
@@ -68,19 +69,10 @@ const checkCitations = oncePerBuild(async () => {
 const allStories = oncePerBuild(async (): Promise<Story[]> => {
   await checkCitations();
   const all = await getCollection('stories');
-  const correctionErrors = all.flatMap((e) => checkCorrections(e.data, storyFile(e)));
-  if (correctionErrors.length) throw DataError.combine(correctionErrors);
-  for (const e of all) {
-    const folder = e.id.split('/')[0];
-    if (folder !== (e.data.kind === 'county' ? 'counties' : 'themes')) {
-      throw new Error(`${e.filePath}: field "kind" is "${e.data.kind}" but the story is in content/${folder}/`);
-    }
-    if (e.data.kind === 'county') {
-      if (!e.data.county) throw new Error(`${e.filePath}: field "county": a county story needs its GB/T 2260 code`);
-      const county = countyByCode(e.data.county);
-      if (!county) throw new Error(`${e.filePath}: field "county": ${e.data.county} is not in data/counties.json`);
-      if (county.slug !== storySlug(e)) throw new Error(`${e.filePath}: the story of ${county.name.zh} must be saved as content/counties/${county.slug}.mdx`);
-    }
+  // The build checked these before rendering (src/stories/story-checks.ts); the dev server checks them here.
+  if (draftPreview()) {
+    const problems = all.flatMap((e) => storyEntryProblems(e.data, storyFile(e), countyByCode));
+    if (problems.length) throw DataError.combine(problems);
   }
   return all.sort((a, b) => a.id.localeCompare(b.id));
 });
@@ -93,15 +85,11 @@ const storyFile = (e: Story | Translation) => e.filePath ?? `content/${e.collect
 const asText = (e: Story | Translation): StoryText => ({ file: storyFile(e), body: e.body ?? '', title: e.data.title, summary: e.data.summary });
 
 /**
- * English translations by story id, after the translation check (src/stories/translations.ts):
- * the build stops here if any story lacks a faithful translation. The dev server
- * previews such a story as a draft instead (translationProblems, storyDrafts).
+ * English translations by story id. The build has checked them before rendering
+ * (src/stories/story-checks.ts): every story has a faithful translation. The dev
+ * server previews a story without one as a draft (translationProblems, storyDrafts).
  */
-export const getTranslations = oncePerBuild(async (): Promise<Map<string, Translation>> => {
-  const [originals, english] = await Promise.all([getStories(), getCollection('translations')]);
-  if (!draftPreview()) checkTranslations(originals.map(asText), english.map(asText));
-  return new Map(english.map((e) => [e.id, e]));
-});
+export const getTranslations = oncePerBuild(async (): Promise<Map<string, Translation>> => new Map((await getCollection('translations')).map((e) => [e.id, e])));
 
 /** One story's translation problems, for its own pages in the dev server (a build has stopped on them already). */
 async function translationProblems(entry: Story): Promise<DataError[]> {
@@ -132,8 +120,11 @@ export async function inEdition(entry: Story, lang: Lang): Promise<EditionStory>
  * a chart error found mid-page would cut the page short instead of failing it.
  */
 export function checkStoryCharts(story: EditionStory): void {
-  for (const id of citations({ ...asText(story.content), body: renderedText(story.content) }).charts) getChartFor(id, story.file, story.entry.data.datasets);
+  for (const id of storyCharts(story)) bindChart(id, story.entry.data.datasets, getChart, story.file);
 }
+
+/** The chart ids this edition's text shows, each once, in order. */
+const storyCharts = (story: EditionStory) => new Set(findCitations(renderedText(story.content), story.file).charts);
 
 /** The figures a story cites in this edition's text, numbered in order of first citation (the edition's MDX, the original's pins). */
 export const storyFigures = (story: EditionStory) => bindFigures(story.content, story.entry.data.datasets);
@@ -163,7 +154,7 @@ export async function storyDrafts(story: EditionStory): Promise<string[]> {
     .filter((key) => unreleased.has(key))
     .map((key) => `${key} is not released yet (${unreleased.get(key)}): when it is final, run "npm run release-datasets"`);
   const charts = getCharts();
-  for (const id of citations({ ...asText(story.content), body: renderedText(story.content) }).charts) {
+  for (const id of storyCharts(story)) {
     const chart = charts.get(id);
     if (chart && unreleased.has(chart.datasetKey)) drafts.push(`<Chart id="${id}" /> draws ${chart.datasetKey}, not released yet (${chart.file})`);
   }

@@ -27,9 +27,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { loadAllDatasets, type DatasetIndex } from '#/data/datasets.ts';
-import { DataError, SourceError } from '#/authoring/errors.ts';
+import { collect, DataError, SourceError } from '#/authoring/errors.ts';
 import { QUALIFIERS, type Qualifier } from '#/data/qualifiers.ts';
-import { bindStory, refKey, type ResolvedFigure } from './binding.ts';
+import { bindStory, refKey, type ChartLookup, type ResolvedFigure } from './binding.ts';
 import { numbersInProse, type NumberInProse } from '#/data/schemas.ts';
 import { isJsxElement, MdxSyntaxError, parseMdx, storyCodeProblems, stringAttributes, walk, type MdxNode } from './mdx.ts';
 import type { Lang } from '#/i18n/format.ts';
@@ -232,9 +232,10 @@ const HOW_TO_CITE = 'cite the figure with <Fig data="…" row="…" field="…" 
 /**
  * Every problem in one story file. `pins` are the dataset versions the
  * original story pins (a translation uses its original's); `datasets` is
- * every released dataset, to find what each <Fig> prints.
+ * every released dataset, to find what each <Fig> prints; `findChart`, when
+ * the charts are known, binds each <Chart> too.
  */
-export function checkStoryFile(story: StoryFile, pins: Record<string, string> | undefined, datasets: DatasetIndex): DataError[] {
+export function checkStoryFile(story: StoryFile, pins: Record<string, string> | undefined, datasets: DatasetIndex, findChart?: ChartLookup): DataError[] {
   const { file, source } = story;
   const code = storyCodeProblems(source, file);
   let tree: MdxNode;
@@ -285,19 +286,20 @@ export function checkStoryFile(story: StoryFile, pins: Record<string, string> | 
     errors.push(new SourceError(file, line, column, `field "numbersInProse": the exception "${e.text}" no longer matches a number in the story's prose; remove it`));
   }
 
-  if (pins) errors.push(...qualifierProblems(tree, source, file, pins, datasets));
+  // The binding (src/stories/binding.ts): every pin, <Fig> and <Chart> resolves. Code problems come first:
+  // a tag refused there (a missing attribute, an expression) is not reported twice.
+  if (pins && !code.length) {
+    const bound: DataError[] = [];
+    const figures = collect(bound, () => bindStory(source, pins, datasets, file, findChart));
+    errors.push(...bound.flatMap((e) => e.parts));
+    if (figures) errors.push(...qualifierProblems(tree, source, file, figures));
+  }
   return errors;
 }
 
 /** A qualifier typed next to a <Fig> that prints qualifiers of its own ("累计<Fig …/>" → 累计累计4000余人). */
-function qualifierProblems(tree: MdxNode, source: string, file: string, pins: Record<string, string>, datasets: DatasetIndex): DataError[] {
+function qualifierProblems(tree: MdxNode, source: string, file: string, figures: Map<string, ResolvedFigure>): DataError[] {
   const lang: Lang = isTranslation(file) ? 'en' : 'zh';
-  let figures: Map<string, ResolvedFigure>;
-  try {
-    figures = bindStory(source, pins, datasets, file);
-  } catch {
-    return []; // a citation that does not resolve is reported by the binding itself (src/stories/collection.ts)
-  }
   const errors: DataError[] = [];
   for (const parent of walk(tree)) {
     const children = parent.children ?? [];
@@ -354,8 +356,8 @@ function pinsOf(source: string): Record<string, string> | undefined {
  * files itself: it runs before Astro compiles any MDX, so nothing in a story
  * is ever executed before it has passed.
  */
-export function checkStoryProse(root: string, datasets: DatasetIndex = loadAllDatasets(root)): DataError[] {
+export function checkStoryProse(root: string, datasets: DatasetIndex = loadAllDatasets(root), findChart?: ChartLookup): DataError[] {
   const stories = listStoryFiles(root).map((file) => ({ file, source: readFileSync(path.join(root, file), 'utf8') }));
   const pins = new Map(stories.filter((s) => !isTranslation(s.file)).map((s) => [s.file, pinsOf(s.source)]));
-  return stories.flatMap((s) => checkStoryFile(s, pins.get(s.file.replace(/(^|\/)content\/en\//, '$1content/')), datasets));
+  return stories.flatMap((s) => checkStoryFile(s, pins.get(s.file.replace(/(^|\/)content\/en\//, '$1content/')), datasets, findChart));
 }

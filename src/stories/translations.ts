@@ -12,8 +12,7 @@
  * Pure: takes file names and texts, so it is tested without Astro.
  */
 import { DataError } from '#/authoring/errors.ts';
-import { findFigureRefs, refKey } from './binding.ts';
-import { findTags } from './mdx.ts';
+import { findCitations, refKey } from './binding.ts';
 import { proseOf } from './prose.ts';
 
 /** One story file as the check sees it: its MDX body and translated prose fields. */
@@ -37,14 +36,8 @@ export const originalFile = (translation: string) => translation.replace(/(^|\/)
 
 /** What a story cites: figure keys ("qinglong/chestnut-drive/tonnes_sold") and chart ids. */
 export function citations(story: StoryText): { figures: Set<string>; charts: Set<string> } {
-  const figures = new Set(findFigureRefs(story.body, story.file).map(refKey));
-  const charts = new Set(
-    findTags(story.body, 'Chart').map((attrs, i) => {
-      if (!attrs.id) throw new DataError(story.file, `chart ${i + 1} (<Chart …/>) has no id="…" attribute`);
-      return attrs.id;
-    }),
-  );
-  return { figures, charts };
+  const { figures, charts } = findCitations(story.body, story.file);
+  return { figures: new Set(figures.map(refKey)), charts: new Set(charts) };
 }
 
 /**

@@ -5,7 +5,7 @@
  * page, O(N²) per build).
  */
 import type { Lang } from '#/i18n/words.ts';
-import { findTags } from './mdx.ts';
+import { findCitations } from './binding.ts';
 import { getEditionStories, oncePerBuild, type EditionStory } from './collection.ts';
 
 interface StoryIndex {
@@ -27,8 +27,7 @@ async function indexStories(lang: Lang): Promise<StoryIndex> {
   // In getEditionStories() order, so each list is in that order too.
   for (const story of await getEditionStories(lang)) {
     for (const [id, version] of Object.entries(story.entry.data.datasets)) add(index.byDataset, versionKey(id, version), story);
-    const charts = new Set(findTags(story.content.body ?? '', 'Chart').map((attrs) => attrs.id));
-    for (const id of charts) if (id) add(index.byChart, id, story);
+    for (const id of new Set(findCitations(story.content.body ?? '', story.file).charts)) add(index.byChart, id, story);
   }
   return index;
 }

@@ -5,6 +5,7 @@
  * show it; page navigation; and /charts/#<id>, the address citations and
  * downloads print, reaching a chart on a later page.
  */
+import { chartInGalleryPath, galleryPagePath } from '#/publishing/urls.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { useSiteInBrowser } from './session.ts';
 import { listPages, siteDir } from '../helpers/site.ts';
 import { loadAllDatasets } from '#/data/datasets.ts';
 import { loadCharts } from '#/charts/registry.ts';
-import { byChartId, chartInGalleryPath, GALLERY_PAGE_SIZE, galleryPagePath, galleryPages } from '#/charts/gallery.ts';
+import { byChartId, GALLERY_PAGE_SIZE, galleryPages } from '#/charts/gallery.ts';
 import { findTags } from '#/stories/mdx.ts';
 
 const root = process.cwd();

@@ -12,13 +12,13 @@ import { load as parseYaml } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '#/authoring/checks.ts';
 import { DataError } from '#/authoring/errors.ts';
-import { getChartFor } from '#/charts/registry.ts';
+import { getChart } from '#/charts/registry.ts';
 import { checkAppendOnly, FIRST_RELEASE } from '#/data/append-only.ts';
 import { loadAllDatasets } from '#/data/datasets.ts';
 import { readCounties } from '#/data/site-data.ts';
 import { checkCountiesPresent, getNationalGeometry } from '#/geo/load.ts';
 import { checkPublishedUrls, readPublished } from '#/publishing/published-urls.ts';
-import { bindStory } from '#/stories/binding.ts';
+import { bindChart, bindStory } from '#/stories/binding.ts';
 import { isTranslation, listStoryFiles } from '#/stories/prose.ts';
 import { checkTranslations, citations, originalFile, type StoryText } from '#/stories/translations.ts';
 import { corpus, findTargets, type Check, type Targets } from '../bad-inputs/corpus.ts';
@@ -65,9 +65,9 @@ const checks: Record<Check, (sb: Sandbox) => void> = {
       stories.filter((s) => isTranslation(s.file)),
     );
   },
-  // src/stories/collection.ts (checkStoryCharts), in both editions. The charts are the working tree's: no case here edits a spec.
+  // bindChart (src/stories/binding.ts), in both editions. The charts are the working tree's: no case here edits a spec.
   'story charts': (sb) => {
-    for (const story of readStories(sb)) for (const id of citations(story).charts) getChartFor(id, story.file, story.pins);
+    for (const story of readStories(sb)) for (const id of citations(story).charts) bindChart(id, story.pins, getChart, story.file);
   },
   // src/pages/geo/national.topo.json.ts: the geometry, then every county in it.
   geometry: (sb) => {

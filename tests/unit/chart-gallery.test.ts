@@ -1,8 +1,9 @@
 /** The chart gallery's pages (src/charts/gallery.ts), on the site's real charts. */
+import { chartInGalleryPath, galleryPagePath } from '#/publishing/urls.ts';
 import { describe, expect, it } from 'vitest';
 import { loadAllDatasets } from '#/data/datasets.ts';
 import { loadCharts } from '#/charts/registry.ts';
-import { byChartId, chartInGalleryPath, GALLERY_PAGE_SIZE, galleryPagePath, galleryPages, pageFirstIds, pageLinks, pageOfId } from '#/charts/gallery.ts';
+import { byChartId, GALLERY_PAGE_SIZE, galleryPages, pageFirstIds, pageLinks, pageOfId } from '#/charts/gallery.ts';
 
 const root = process.cwd();
 const ids = [...loadCharts(root, loadAllDatasets(root)).values()].sort(byChartId).map((c) => c.id);

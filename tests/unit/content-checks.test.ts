@@ -17,7 +17,8 @@ import { copyFolders, PROJECT as ROOT } from '../helpers/sandbox.ts';
 const DATASET = 'data/datasets/qinglong/1.0.0.json';
 const CHART = 'content/charts/qinglong-chestnut-drive.json';
 
-const template = copyFolders(['data', 'content/charts'], { skip: ['data/geo'] });
+// data/geo too: the geometry is checked with everything else.
+const template = copyFolders(['data', 'content/charts']);
 afterAll(() => template.dispose());
 
 const json = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
@@ -124,6 +125,8 @@ describe('a data file that is not clean JSON names the file', () => {
     ['source-pages.json with a comment', 'data/source-pages.json', () => `// pages\n${text('data/source-pages.json')}`, /data\/source-pages\.json: is not valid JSON at line 1, column 1: comments are not allowed/],
     ['timeline.json with a duplicate key', 'data/timeline.json', () => text('data/timeline.json').replace('"events": [', '"datasets": {}, "events": ['), /data\/timeline\.json: field "datasets" \(line \d+, column \d+\): the key "datasets" is written twice/],
     ['a chart spec with an unclosed string', CHART, () => text(CHART).replace(/"id": "([^"]+)"/, '"id": "$1'), new RegExp(`${CHART}: is not valid JSON at line \\d+, column \\d+`)],
+    ['the locator geometry with a missing comma', 'data/geo/locator.topo.json', () => text('data/geo/locator.topo.json').replace('},', '}'), /data\/geo\/locator\.topo\.json: is not valid JSON at line \d+, column \d+: a comma is missing/],
+    ['the national geometry without a featured county', 'data/geo/national.topo.json', () => text('data/geo/national.topo.json').replaceAll('"130321"', '"130399"'), /data\/geo\/national\.topo\.json: object "counties": no feature with id 130321/],
     ['the lock that is null', 'data/datasets.lock.json', () => 'null', /data\/datasets\.lock\.json: field "\(top level\)"/],
     ['an empty dataset file', DATASET, () => '', new RegExp(`${DATASET}: is not valid JSON at line 1, column 1: a value is expected`)],
   ];

@@ -34,7 +34,7 @@ describe('bindStory', () => {
     ['a dataset the front matter does not pin', fig('other', 'chestnut-drive', 'tonnes_sold'), pins, 'which the front matter\'s "datasets" does not pin'],
     ['a row that does not exist', fig('sample', 'no-such-row', 'tonnes_sold'), pins, 'has no row "no-such-row"'],
     ['a field that does not exist', fig('sample', 'chestnut-drive', 'tonnes'), pins, 'has no field "tonnes"'],
-    ['a field that is not a figure', fig('sample', 'chestnut-drive', 'event'), pins, 'has no figure in "event"'],
+    ['a field that is not a figure', fig('sample', 'chestnut-drive', 'event'), pins, '"event" is a text field of data/datasets/sample/1.0.0.json, not a figure'],
     ['an empty figure cell', fig('sample', 'no-sales', 'sales_yuan'), pins, 'row "no-sales" of data/datasets/sample/1.0.0.json has no figure in "sales_yuan"'],
     ['a <Fig> without a row', '<Fig data="sample" field="tonnes_sold" />', pins, 'figure 1 (<Fig …/>) has no row="…" attribute'],
   ])('stops on %s, naming the story file', (_, body, p, says) => {

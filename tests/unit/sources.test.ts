@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { loadAllDatasets } from '#/data/datasets.ts';
-import { isFigure } from '#/stories/binding.ts';
+import { isFigure } from '#/data/lookup.ts';
 import { source as sourceSchema } from '#/data/schemas.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -9,8 +9,7 @@ import type { APIContext } from 'astro';
 import { getEditionStories } from '#/stories/collection.ts';
 import { countyByCode, getClaimants, getDatasets } from '#/data/site-data.ts';
 import { attribution, claimantIds } from '#/data/claimants.ts';
-import { absoluteUrl, datasetDownloadPath, datasetPagePath } from '#/publishing/urls.ts';
-import { cardPath } from '#/publishing/social-card.ts';
+import { absoluteUrl, datasetDownloadPath, datasetPagePath, cardPath } from '#/publishing/urls.ts';
 import { buildTime } from '#/publishing/build-time.ts';
 
 export async function GET({ site }: APIContext) {

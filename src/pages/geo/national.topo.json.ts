@@ -1,13 +1,11 @@
 /**
  * /geo/national.topo.json — the geometry the home page's Leaflet map loads:
  * provinces, the South China Sea line and the featured counties, as TopoJSON
- * (data/geo/national.topo.json, validated here: a bad feature stops the build).
+ * (data/geo/national.topo.json, validated before any page renders by
+ * checkGeometry in src/geo/load.ts: a bad feature stops the build).
  */
-import { getNationalGeometry, checkCountiesPresent } from '#/geo/load.ts';
-import { getCounties } from '#/data/site-data.ts';
+import { getNationalGeometry } from '#/geo/load.ts';
 
 export function GET() {
-  const geometry = getNationalGeometry();
-  checkCountiesPresent(geometry.layers.counties, getCounties(), geometry.file);
-  return new Response(JSON.stringify(geometry.topology), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify(getNationalGeometry().topology), { headers: { 'Content-Type': 'application/json' } });
 }

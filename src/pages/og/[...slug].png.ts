@@ -3,11 +3,12 @@
  * plus /og/site.png and /og/en.png for the other pages. Rendered at build
  * time; unchanged cards come from the cache (src/publishing/png/svg-to-png.ts).
  */
+import { cardPath } from '#/publishing/urls.ts';
 import type { APIRoute } from 'astro';
 import { getEditionStories } from '#/stories/collection.ts';
 import { countyByCode } from '#/data/site-data.ts';
 import { LANGS, localePath, t, type Lang } from '#/i18n/words.ts';
-import { CARD_WIDTH, cardPath, cardSvg, type CardContent } from '#/publishing/social-card.ts';
+import { CARD_WIDTH, cardSvg, type CardContent } from '#/publishing/social-card.ts';
 import { svgToPng } from '#/publishing/png/svg-to-png.ts';
 
 export async function getStaticPaths() {

@@ -38,7 +38,7 @@ describe('chart spec errors name the file and the field', () => {
     expect(problem({ ...bar, items: [bar.items[0], { row: 'short-name', field: 'weight' }] })).toMatch(/field "items\[1\]\.field": data\/datasets\/programme\/1\.0\.0\.json has no field "weight"/);
   });
   it('a cell that is not a figure', () => {
-    expect(problem({ ...bar, items: [{ row: 'short-name', field: 'period' }] })).toBe('content/charts/bars.json: field "items[0].field": "period" is a text field, not a figure: a chart can only draw figures');
+    expect(problem({ ...bar, items: [{ row: 'short-name', field: 'period' }] })).toBe('content/charts/bars.json: field "items[0].field": "period" is a text field of data/datasets/programme/1.0.0.json, not a figure: only figures can be cited or drawn');
     expect(problem({ ...bar, items: [{ row: 'short-name', field: 'merchants' }] })).toBe('content/charts/bars.json: field "items[0].field": row "short-name" of data/datasets/programme/1.0.0.json has no figure in "merchants"');
   });
   it('mixed units on one scale', () => {

@@ -1,6 +1,7 @@
+import { cardPath } from '#/publishing/urls.ts';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, cardPath, cardSvg, wrapText } from '#/publishing/social-card.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardSvg, wrapText } from '#/publishing/social-card.ts';
 import { svgToPng } from '#/publishing/png/svg-to-png.ts';
 
 /** Pixels darker than the card's background in a box. */

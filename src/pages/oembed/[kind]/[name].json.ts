@@ -3,10 +3,11 @@
  * oEmbed responses, found through the <link rel="alternate"
  * type="application/json+oembed"> on the figure's embed page and home page.
  */
+import { downloadPath, embedPath, oembedPath } from '#/publishing/urls.ts';
 import type { APIRoute } from 'astro';
 import { LANGS, t, type Lang } from '#/i18n/words.ts';
 import { getFigures, type EmbeddableFigure } from '#/publishing/graphics.ts';
-import { downloadPath, embedPath, oembedJson, oembedPath, svgSize } from '#/publishing/embed.ts';
+import { oembedJson, svgSize } from '#/publishing/embed.ts';
 import { figurePngSize } from '#/publishing/graphic-files.ts';
 
 export function getStaticPaths() {
