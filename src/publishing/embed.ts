@@ -8,7 +8,7 @@
  *     PNG) draws it the same.
  */
 import type { Lang } from '#/i18n/format.ts';
-import { localePath } from '#/i18n/words.ts';
+import { localePath } from '#/i18n/editions.ts';
 import { escapeXml, wrapText } from './social-card.ts';
 
 export type EmbedKind = 'charts' | 'maps';

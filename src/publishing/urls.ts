@@ -3,7 +3,7 @@
  * (data/published-urls.txt and the build check in src/publishing/published-urls.ts),
  * so change none of them: add a redirect in data/redirects.json instead.
  */
-import { localePath, type Lang } from '#/i18n/words.ts';
+import { localePath, type Lang } from '#/i18n/editions.ts';
 
 export type DownloadFormat = 'json' | 'csv';
 

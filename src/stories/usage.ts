@@ -4,7 +4,7 @@
  * up their stories instead of scanning every story on every page (O(N) per
  * page, O(N²) per build).
  */
-import type { Lang } from '#/i18n/words.ts';
+import type { Lang } from '#/i18n/editions.ts';
 import { findTags } from './mdx.ts';
 import { getEditionStories, oncePerBuild, type EditionStory } from './collection.ts';
 
