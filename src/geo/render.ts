@@ -210,6 +210,9 @@ export interface LocatorOptions {
   geometry?: { locator: GeometryFile; national: GeometryFile };
 }
 
+/** "青龙县在河北省的位置" / "Where Qinglong County is in Hebei": the one title of a locator map, on the page, in its SVG and on its downloads. */
+export const locatorTitle = (county: County, lang: Lang) => t(lang, 'locatorTitle', { county: county.name[lang], province: county.province[lang] });
+
 /** A story's locator map: its county within its province, neighbours in grey. */
 export function renderLocatorSvg(code: string, lang: Lang, options: LocatorOptions = {}): string {
   const { width = 400, idPrefix = `locator-${code}` } = options;
@@ -225,7 +228,7 @@ export function renderLocatorSvg(code: string, lang: Lang, options: LocatorOptio
   const label = county.name[lang];
   const fontSize = LOCATOR_LABEL_SIZE;
   const [{ side }] = placeLabels([{ x, y, width: estimateTextWidth(label, fontSize), height: fontSize, radius }], { x0: 0, y0: 0, x1: width, y1: height });
-  const title = t(lang, 'locatorTitle', { county: county.name[lang], province: county.province[lang] });
+  const title = locatorTitle(county, lang);
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map locator-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}" role="img" aria-labelledby="${idPrefix}-title">`,

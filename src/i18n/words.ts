@@ -21,8 +21,6 @@ const words = {
   sources: { zh: '来源', en: 'Sources' },
   notes: { zh: '注释与出处', en: 'Notes and sources' },
   skipToContent: { zh: '跳到正文', en: 'Skip to content' },
-  /** Only in `npm run dev`, over a page that previews something not released (src/components/DraftBanner.astro). */
-  draftBanner: { zh: '草稿，未发布', en: 'Draft: not released' },
   mainNav: { zh: '主导航', en: 'Main' },
   /** The site footer; {sources} is the link to the sources page, worded by the key "sources". */
   footerSources: { zh: '本站所有数字均取自{sources}页所列的公开报道，每个数字都注明原文、出处、日期和提出者。', en: 'Every figure on this site comes from the published articles listed under {sources}, each with its quote, source, date and who makes the claim.' },

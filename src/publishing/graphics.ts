@@ -6,9 +6,9 @@
 import { getCharts } from '#/charts/registry.ts';
 import { renderChart } from '#/charts/render.ts';
 import { LIGHT } from '#/svg/style.ts';
-import { renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
+import { locatorTitle, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
 import type { Bilingual } from '#/data/schemas.ts';
-import { getCounties, officialCountyName } from '#/data/site-data.ts';
+import { getCounties } from '#/data/site-data.ts';
 import { localePath, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import { resolveCssVars, roundPathData, standaloneFigure, svgSize, type EmbedKind } from './embed.ts';
@@ -67,7 +67,7 @@ function mapFigures(): EmbeddableFigure[] {
     standalone: (lang, url) => mapStandalone(renderNationalMapSvg(lang, { idPrefix: 'dl-national' }), t(lang, 'mapTitle'), lang, url),
   };
   const locators = getCounties().map((county): EmbeddableFigure => {
-    const title = both((lang) => t(lang, 'locatorTitle', { county: officialCountyName(county)[lang], province: county.province[lang] }));
+    const title = both((lang) => locatorTitle(county, lang));
     return {
       kind: 'maps',
       id: county.slug,
