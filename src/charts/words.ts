@@ -69,7 +69,7 @@ export function sourceText(s: Source, lang: Lang): string {
 export function sourceLines(chart: ResolvedChart, lang: Lang): string[] {
   const { colon, semicolon, fullStop } = punctuation(lang);
   const supplied = chart.suppliedBy.map((c) => suppliedByLine(c, lang) + fullStop);
-  return [`${t(lang, 'chartSource')}${colon}${chart.sources.map((s) => sourceText(s, lang)).join(semicolon)}`, ...supplied, `${t(lang, 'chartData')}${colon}${chart.datasetKey}`];
+  return [`${t(lang, 'chartSource')}${colon}${chart.sources.map((s) => sourceText(s, lang)).join(semicolon)}`, ...supplied, `${t(lang, 'data')}${colon}${chart.datasetKey}`];
 }
 
 const endsSentence = (s: string) => /[。！？.!?]$/.test(s);
