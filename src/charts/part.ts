@@ -6,6 +6,8 @@
  */
 import type { Lang } from '#/i18n/format.ts';
 import { t } from '#/i18n/words.ts';
+import { punctuation } from '#/i18n/punctuation.ts';
+import { formatFigure } from '#/i18n/format.ts';
 import { INNER, SIZE } from './frame.ts';
 import type { ResolvedChart } from './resolve.ts';
 import { ASCENT, DESCENT, textBox, textLines, type Block, type Mark, type TextMark } from './scene.ts';
@@ -43,7 +45,7 @@ export function partChart(chart: Extract<ResolvedChart, { type: 'part-of-whole' 
 
   const ends: TextMark[] = [
     { kind: 'text', x: 0, y: cellsBottom + 6 + ASCENT * SIZE.tick, text: '0', size: SIZE.tick, anchor: 'start', cls: 'tick' },
-    { kind: 'text', x: INNER, y: cellsBottom + 6 + ASCENT * SIZE.tick, text: part.field.format === 'cheng' && lang === 'zh' ? '十成' : '100%', size: SIZE.tick, anchor: 'end', cls: 'tick' },
+    { kind: 'text', x: INNER, y: cellsBottom + 6 + ASCENT * SIZE.tick, text: part.field.format === 'cheng' ? formatFigure({ value: 100, qualifiers: [] }, part.field, lang) : '100%', size: SIZE.tick, anchor: 'end', cls: 'tick' },
   ];
   marks.push(...ends);
   y = cellsBottom + 6 + (ASCENT + DESCENT) * SIZE.tick;
@@ -54,7 +56,7 @@ export function partChart(chart: Extract<ResolvedChart, { type: 'part-of-whole' 
     marks.push({ kind: 'line', x1: edge, x2: edge, y1: cellsBottom - CELL_H - 5, y2: cellsBottom + 5, cls: 'mark' });
     const ay = y + 10;
     const dir = b === 'lower' ? 1 : b === 'upper' ? -1 : 0;
-    const words = t(b === 'lower' ? 'chartAbove' : b === 'upper' ? 'chartBelow' : 'chartAbout', lang);
+    const words = t(lang, b === 'lower' ? 'chartAbove' : b === 'upper' ? 'chartBelow' : 'chartAbout');
     if (dir !== 0) {
       const tip = edge + dir * 22;
       marks.push({ kind: 'path', d: `M${edge},${ay}L${tip},${ay}M${tip - dir * 5},${ay - 4}L${tip},${ay}L${tip - dir * 5},${ay + 4}`, cls: 'mark' });
@@ -71,7 +73,7 @@ export function partChart(chart: Extract<ResolvedChart, { type: 'part-of-whole' 
 
   if (whole) {
     y += 12;
-    const line = `${whole.label[lang]}${lang === 'zh' ? '：' : ': '}${valueText(whole, lang)}`;
+    const line = `${whole.label[lang]}${punctuation(lang).colon}${valueText(whole, lang)}`;
     const w = textLines(wrapText(line, INNER, SIZE.label), 0, y, SIZE.label, { cls: 'label' });
     marks.push(...w.marks);
     y += w.height;

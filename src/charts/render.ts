@@ -3,7 +3,7 @@
  *   layoutChart(chart, lang) — the positioned marks (what tests measure)
  *   renderChart(chart, lang) — the SVG markup
  */
-import type { Lang } from '#/i18n/format.ts';
+import { htmlLang, type Lang } from '#/i18n/editions.ts';
 import { barChart, comparisonChart, riseChart } from './bar.ts';
 import { cardChart } from './card.ts';
 import { frame } from './frame.ts';
@@ -34,5 +34,5 @@ export interface RenderOptions {
 }
 
 export function renderChart(chart: ResolvedChart, lang: Lang, options: RenderOptions = {}): string {
-  return serialize(layoutChart(chart, lang), options.idPrefix ?? `chart-${chart.id}-${lang}`, CHART_STYLE, lang === 'zh' ? 'zh-CN' : 'en');
+  return serialize(layoutChart(chart, lang), options.idPrefix ?? `chart-${chart.id}-${lang}`, CHART_STYLE, htmlLang(lang));
 }

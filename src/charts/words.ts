@@ -4,6 +4,7 @@
  */
 import { formatDate, formatFigure, type Lang } from '#/i18n/format.ts';
 import { t } from '#/i18n/words.ts';
+import { inParens, joinSentences, punctuation, quotedTitle } from '#/i18n/punctuation.ts';
 import type { Qualifier } from '#/data/qualifiers.ts';
 import type { Field, Source } from '#/data/schemas.ts';
 import type { ChartValue, ResolvedChart } from './resolve.ts';
@@ -11,18 +12,18 @@ import { attribution, suppliedByLine } from '#/data/claimants.ts';
 
 /** "超200个", "4000余人", "3000元以上（预期）": the value as the source states it. */
 export function valueText(v: ChartValue, lang: Lang): string {
-  const status = v.figure.status === 'target' ? t('chartTarget', lang) : v.figure.status === 'expected' ? t('chartExpected', lang) : '';
+  const status = v.figure.status === 'target' ? inParens(t(lang, 'statusTarget'), lang) : v.figure.status === 'expected' ? inParens(t(lang, 'statusExpected'), lang) : '';
   return formatFigure(v.figure, v.field, lang) + status;
 }
 
 /** A value as a chart prints it: a rise stated in 倍 reads "高出1倍". */
 export function shownText(chart: ResolvedChart, v: ChartValue, lang: Lang): string {
-  return chart.type === 'rise' ? t('chartHigherBy', lang).replace('{value}', valueText(v, lang)) : valueText(v, lang);
+  return chart.type === 'rise' ? t(lang, 'chartHigherBy', { value: valueText(v, lang) }) : valueText(v, lang);
 }
 
 /** The unit a field counts in, for captions: "家", "%", "tonnes"; empty for a bare count. */
 export function unitText(field: Field, lang: Lang): string {
-  if (field.format === 'cheng') return lang === 'zh' ? '成' : '%';
+  if (field.format === 'cheng') return t(lang, 'chengUnit');
   return field.unit?.[lang] ?? '';
 }
 
@@ -33,9 +34,9 @@ export function unitText(field: Field, lang: Lang): string {
 export function scaleCaption(fields: Field[], lang: Lang): string {
   const [field] = fields;
   const unit = unitText(field, lang);
-  if (fields.some((f) => f.key !== field.key)) return unit ? `${t('unit', lang)}${lang === 'zh' ? '：' : ': '}${unit}` : '';
+  if (fields.some((f) => f.key !== field.key)) return unit ? `${t(lang, 'unit')}${punctuation(lang).colon}${unit}` : '';
   if (!unit) return field.label[lang];
-  return lang === 'zh' ? `${field.label.zh}（${unit}）` : `${field.label.en} (${unit})`;
+  return `${field.label[lang]}${inParens(unit, lang)}`;
 }
 
 /**
@@ -56,9 +57,8 @@ export function bound(qualifiers: readonly Qualifier[]): Bound {
 /** 皮磊《标题》，2022年7月25日 / 皮磊, “标题”, 25 July 2022 */
 export function sourceText(s: Source, lang: Lang): string {
   const date = formatDate(s.date, lang);
-  // A title that itself quotes a title (《商业向善…》发布) nests it in 〈〉, as Chinese typesetting does.
-  if (lang === 'zh') return `${s.byline ? `${s.byline}：` : ''}《${s.title.replace(/《/g, '〈').replace(/》/g, '〉')}》，${date}`;
-  return `${s.byline ? `${s.byline}, ` : ''}“${s.title}”, ${date}`;
+  const { authorTitle, comma } = punctuation(lang);
+  return `${s.byline ? `${s.byline}${authorTitle}` : ''}${quotedTitle(s.title, lang)}${comma}${date}`;
 }
 
 /**
@@ -67,27 +67,25 @@ export function sourceText(s: Source, lang: Lang): string {
  * chart, so the SVG, the PNG and every embed carry it.
  */
 export function sourceLines(chart: ResolvedChart, lang: Lang): string[] {
-  const colon = lang === 'zh' ? '：' : ': ';
-  const sep = lang === 'zh' ? '；' : '; ';
-  const supplied = chart.suppliedBy.map((c) => suppliedByLine(c, lang) + (lang === 'zh' ? '。' : '.'));
-  return [`${t('chartSource', lang)}${colon}${chart.sources.map((s) => sourceText(s, lang)).join(sep)}`, ...supplied, `${t('chartData', lang)}${colon}${chart.datasetKey}`];
+  const { colon, semicolon, fullStop } = punctuation(lang);
+  const supplied = chart.suppliedBy.map((c) => suppliedByLine(c, lang) + fullStop);
+  return [`${t(lang, 'chartSource')}${colon}${chart.sources.map((s) => sourceText(s, lang)).join(semicolon)}`, ...supplied, `${t(lang, 'data')}${colon}${chart.datasetKey}`];
 }
 
 const endsSentence = (s: string) => /[。！？.!?]$/.test(s);
-const sentence = (s: string, lang: Lang) => (endsSentence(s) ? s : s + (lang === 'zh' ? '。' : '.'));
+const sentence = (s: string, lang: Lang) => (endsSentence(s) ? s : s + punctuation(lang).fullStop);
 
 /** The accessible description: the subtitle, then every value with its label, in words a screen reader can say. */
 export function describe(chart: ResolvedChart, lang: Lang): string {
-  const colon = lang === 'zh' ? '：' : ': ';
-  const sep = lang === 'zh' ? '；' : '; ';
+  const { colon, comma, semicolon } = punctuation(lang);
   const valueLine = (v: ChartValue) => `${v.label[lang]}${colon}${shownText(chart, v, lang)}`;
   let values: string;
   if (chart.type === 'slope') {
-    values = chart.series.map((s) => `${s.label[lang]}${lang === 'zh' ? '，' : ', '}${s.points.map(valueLine).join(lang === 'zh' ? '，' : ', ')}`).join(sep);
+    values = chart.series.map((s) => `${s.label[lang]}${comma}${s.points.map(valueLine).join(comma)}`).join(semicolon);
   } else {
-    values = chart.values.map(valueLine).join(sep);
+    values = chart.values.map(valueLine).join(semicolon);
   }
-  return [sentence(chart.spec.subtitle[lang], lang), sentence(values, lang)].join(lang === 'zh' ? '' : ' ');
+  return joinSentences([sentence(chart.spec.subtitle[lang], lang), sentence(values, lang)], lang);
 }
 
 export interface TableRow {
@@ -103,6 +101,6 @@ export interface TableRow {
 /** The data table beside a chart: one row per figure drawn, with its exact quote and source. */
 export function tableRows(chart: ResolvedChart, lang: Lang): TableRow[] {
   const row = (v: ChartValue, label: string): TableRow => ({ label, value: shownText(chart, v, lang), claimant: v.claimant && attribution(v.claimant, lang, { start: true }), quote: v.figure.quote, source: sourceText(v.source, lang) });
-  if (chart.type === 'slope') return chart.series.flatMap((s) => s.points.map((p) => row(p, `${s.label[lang]}${lang === 'zh' ? '，' : ', '}${p.label[lang]}`)));
+  if (chart.type === 'slope') return chart.series.flatMap((s) => s.points.map((p) => row(p, `${s.label[lang]}${punctuation(lang).comma}${p.label[lang]}`)));
   return chart.values.map((v) => row(v, v.label[lang]));
 }

@@ -10,10 +10,10 @@ import { figureCells, type DatasetIndex } from './datasets.ts';
 import { DataError, describeIssues } from '#/authoring/errors.ts';
 import { readJsonFile } from './json-file.ts';
 import { didYouMean } from '#/authoring/suggest.ts';
+import { t } from '#/i18n/words.ts';
+import type { Lang } from '#/i18n/editions.ts';
 
 export const CLAIMANTS_FILE = 'data/claimants.json';
-
-export type Lang = 'zh' | 'en';
 
 /** Read and validate the registry. Throws a DataError naming the file and field. */
 export function loadClaimants(root: string): Map<string, Claimant> {
@@ -37,14 +37,14 @@ export function loadClaimants(root: string): Map<string, Claimant> {
  * article's mouth.)
  */
 export function attribution(claimant: Claimant, lang: Lang, { start = false } = {}): string {
-  const words = lang === 'zh' ? `${claimant.name.zh}称` : `${claimant.name.en} says`;
-  // At the start of a sentence English needs a capital: "The Tsinghua University report says".
-  return start && lang === 'en' ? words[0].toUpperCase() + words.slice(1) : words;
+  const words = t(lang, 'claimantSays', { claimant: claimant.name[lang] });
+  // At the start of a sentence English needs a capital: "The Tsinghua University report says" (Chinese has no case).
+  return start ? words[0].toUpperCase() + words.slice(1) : words;
 }
 
 /** The line a chart draws under its source when its figures come from the programme itself. */
 export function suppliedByLine(claimant: Claimant, lang: Lang): string {
-  return lang === 'zh' ? `数据由${claimant.name.zh}提供` : `Figures supplied by ${claimant.name.en}`;
+  return t(lang, 'suppliedBy', { claimant: claimant.name[lang] });
 }
 
 /** The claimant ids a dataset version names, once each, in order of first use. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { loadAllDatasets, type DatasetIndex } from './datasets.ts';
-import { county, source, type Claimant, type County, type Source } from './schemas.ts';
+import { county, source, type Bilingual, type Claimant, type County, type Source } from './schemas.ts';
 import { DataError, describeIssues } from '#/authoring/errors.ts';
 import { loadClaimants } from './claimants.ts';
 import { readJsonFile } from './json-file.ts';
@@ -36,6 +36,9 @@ export const getSources: () => Source[] = cachedUntilDataChanges(() => readSourc
 const countiesByCode = cachedUntilDataChanges(() => new Map(getCounties().map((c) => [c.code, c])));
 /** Asked on every page: a lookup, not a scan of all counties. */
 export const countyByCode = (code: string) => countiesByCode().get(code);
+
+/** A county's full name in each edition: its official Chinese name (青龙满族自治县), and its English name, which has no official long form. */
+export const officialCountyName = (c: County): Bilingual => ({ zh: c.officialName, en: c.name.en });
 
 /** data/claimants.json, by id: who makes each figure's claim. */
 export const getClaimants: () => Map<string, Claimant> = cachedUntilDataChanges(() => loadClaimants(ROOT));

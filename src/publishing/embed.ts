@@ -8,6 +8,7 @@
  *     PNG) draws it the same.
  */
 import type { Lang } from '#/i18n/format.ts';
+
 import { escapeXml, wrapText } from './social-card.ts';
 
 /** The width an embed is designed for; downloads are drawn at 2× of it. */

@@ -7,7 +7,7 @@ import { downloadPath, type EmbedKind } from './urls.ts';
 import type { Lang } from '#/i18n/format.ts';
 import { EMBED_WIDTH, PNG_SCALE, svgSize } from './embed.ts';
 import type { EmbeddableFigure } from './graphics.ts';
-import { LANGS } from '#/i18n/words.ts';
+import { LANGS } from '#/i18n/editions.ts';
 import { svgToPng, type RenderedPng } from '#/publishing/png/svg-to-png.ts';
 
 export const PNG_WIDTH = EMBED_WIDTH * PNG_SCALE;

@@ -10,8 +10,9 @@ import { LIGHT } from '#/svg/style.ts';
 import { locatorTitle, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
 import type { Bilingual } from '#/data/schemas.ts';
 import { getCounties } from '#/data/site-data.ts';
-import { localePath, t, type Lang } from '#/i18n/words.ts';
 import { resolveCssVars, roundPathData, standaloneFigure, svgSize } from './embed.ts';
+import { localePath, type Lang } from '#/i18n/editions.ts';
+import { t } from '#/i18n/words.ts';
 import { cachedUntilDataChanges } from '#/authoring/live.ts';
 
 export interface EmbeddableFigure {
@@ -45,7 +46,7 @@ function chartFigures(): EmbeddableFigure[] {
     // The chart already draws its title and source line (with the dataset version).
     standalone: (lang, url) =>
       standaloneFigure(resolveCssVars(renderChart(chart, lang, { idPrefix: `dl-${chart.id}` }), CHART_VARS), {
-        lines: [t('credit', lang), url],
+        lines: [t(lang, 'credit'), url],
         background: LIGHT.bg,
         colour: LIGHT.muted,
         titleColour: LIGHT.fg,
@@ -57,15 +58,15 @@ function chartFigures(): EmbeddableFigure[] {
 function mapFigures(): EmbeddableFigure[] {
   const mapStandalone = (svg: string, title: string, lang: Lang, url: string) =>
     // Text at the same size in every map's PNG, whatever the map's own width.
-    standaloneFigure(svg, { title, lines: [t('mapAttribution', lang), t('credit', lang), url], background: LIGHT.bg, colour: LIGHT.muted, titleColour: LIGHT.fg, size: svgSize(svg).width * 0.02 });
+    standaloneFigure(svg, { title, lines: [t(lang, 'mapAttribution'), t(lang, 'credit'), url], background: LIGHT.bg, colour: LIGHT.muted, titleColour: LIGHT.fg, size: svgSize(svg).width * 0.02 });
   const national: EmbeddableFigure = {
     kind: 'maps',
     id: 'national',
-    title: both((lang) => t('mapTitle', lang)),
+    title: both((lang) => t(lang, 'mapTitle')),
     homePath: (lang) => localePath('/', lang),
     // The embed shows it at most 640 px wide: whole-unit coordinates keep the page under 20 KB.
     svg: (lang) => roundPathData(renderNationalMapSvg(lang, { idPrefix: 'embed-national' })),
-    standalone: (lang, url) => mapStandalone(renderNationalMapSvg(lang, { idPrefix: 'dl-national' }), t('mapTitle', lang), lang, url),
+    standalone: (lang, url) => mapStandalone(renderNationalMapSvg(lang, { idPrefix: 'dl-national' }), t(lang, 'mapTitle'), lang, url),
   };
   const locators = getCounties().map((county): EmbeddableFigure => {
     const title = both((lang) => locatorTitle(county, lang));

@@ -3,7 +3,7 @@
  * SVG here and rendered to PNG at build time by src/publishing/png/svg-to-png.ts, with the story's
  * title in its own edition's words.
  */
-import type { Lang } from '#/i18n/format.ts';
+import { htmlLang, type Lang } from '#/i18n/editions.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -68,7 +68,7 @@ export function cardSvg(c: CardContent): string {
   const text = (x: number, y: number, size: number, content: string, attrs = '') =>
     `<text x="${x}" y="${y}" font-size="${size}" ${attrs}>${escapeXml(content)}</text>`;
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" font-family="sans-serif" lang="${c.lang === 'zh' ? 'zh-CN' : 'en'}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" font-family="sans-serif" lang="${htmlLang(c.lang)}">`,
     `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="#fdfcf9"/>`,
     `<rect width="24" height="${CARD_HEIGHT}" fill="#a33a1f"/>`,
     text(80, 110, 36, c.siteName, 'font-weight="700" fill="#a33a1f"'),

@@ -4,7 +4,8 @@
  * later issue can add `about` (the county) and `isBasedOn` (the datasets).
  */
 import type { Lang } from '#/i18n/format.ts';
-import { htmlLang, t } from '#/i18n/words.ts';
+import { htmlLang } from '#/i18n/editions.ts';
+import { t } from '#/i18n/words.ts';
 import type { Correction } from '#/stories/corrections.ts';
 
 export interface ArticleFacts {
@@ -33,7 +34,7 @@ export function newsArticle(a: ArticleFacts): Record<string, unknown> {
     image: a.image,
     datePublished: isoDay(a.published),
     dateModified: isoDay(a.updated ?? a.published),
-    publisher: { '@type': 'Organization', name: t('siteName', a.lang) },
+    publisher: { '@type': 'Organization', name: t(a.lang, 'siteName') },
     // Only what was wrong is a schema.org correction; an update shows in dateModified.
     ...(a.corrections.some((c) => c.kind === 'correction') && {
       correction: a.corrections.filter((c) => c.kind === 'correction').map((c) => ({ '@type': 'CorrectionComment', text: c.text[a.lang], datePublished: c.date })),

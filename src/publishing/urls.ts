@@ -5,7 +5,7 @@
  * in data/redirects.json instead. The edition prefix (/en) comes from
  * localePath (src/i18n/words.ts).
  */
-import { localePath, type Lang } from '#/i18n/words.ts';
+import { localePath, type Lang } from '#/i18n/editions.ts';
 
 export type DownloadFormat = 'json' | 'csv';
 /** The graphics that are embedded and downloaded: charts and maps. */

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { countyByCode, getDatasets, ROOT } from '#/data/site-data.ts';
 import { bindChart, bindStory, findCitations, type ResolvedFigure } from './binding.ts';
-import type { Lang } from '#/i18n/words.ts';
 import { storyPagePath } from '#/publishing/urls.ts';
 import { checkTranslation, translationFile, type StoryText } from './translations.ts';
 import { storyEntryProblems } from './story-checks.ts';
+import { isTranslation, type Lang } from '#/i18n/editions.ts';
 import { draftPreview } from '#/authoring/live.ts';
 import { DataError } from '#/authoring/errors.ts';
 import { getChart, getCharts } from '#/charts/registry.ts';
@@ -110,7 +110,7 @@ export interface EditionStory {
 }
 
 export async function inEdition(entry: Story, lang: Lang): Promise<EditionStory> {
-  const content = lang === 'zh' ? entry : (await getTranslations()).get(entry.id);
+  const content = isTranslation(lang) ? (await getTranslations()).get(entry.id) : entry;
   if (!content) throw (await translationProblems(entry))[0]; // only in dev: the build has stopped on the check
   return { entry, lang, title: content.data.title, summary: content.data.summary, path: storyPath(entry, lang), content, file: storyFile(content) };
 }
@@ -131,7 +131,7 @@ export const storyFigures = (story: EditionStory) => bindFigures(story.content, 
 
 /** Every story (of a kind) in one edition, in the order of getStories(). In dev, a draft without its translation is left out of the English edition. */
 export async function getEditionStories(lang: Lang, kind?: Story['data']['kind']): Promise<EditionStory[]> {
-  const translations = lang === 'zh' ? undefined : await getTranslations();
+  const translations = isTranslation(lang) ? await getTranslations() : undefined;
   const stories = (await getStories(kind)).filter((e) => !translations || translations.has(e.id));
   return Promise.all(stories.map((e) => inEdition(e, lang)));
 }
@@ -144,7 +144,7 @@ export async function getEditionStories(lang: Lang, kind?: Story['data']['kind']
  */
 export async function storyDrafts(story: EditionStory): Promise<string[]> {
   if (!draftPreview()) return [];
-  if (story.lang !== 'zh') {
+  if (isTranslation(story.lang)) {
     const problems = await translationProblems(story.entry);
     if (problems.length) throw DataError.combine(problems);
   }
@@ -158,6 +158,6 @@ export async function storyDrafts(story: EditionStory): Promise<string[]> {
     const chart = charts.get(id);
     if (chart && unreleased.has(chart.datasetKey)) drafts.push(`<Chart id="${id}" /> draws ${chart.datasetKey}, not released yet (${chart.file})`);
   }
-  if (story.lang === 'zh' && !(await getTranslations()).has(story.entry.id)) drafts.push(`no English translation yet: write ${translationFile(story.file)} (the English page appears once it exists)`);
+  if (!isTranslation(story.lang) && !(await getTranslations()).has(story.entry.id)) drafts.push(`no English translation yet: write ${translationFile(story.file)} (the English page appears once it exists)`);
   return drafts;
 }

@@ -6,6 +6,7 @@
  */
 import { formatDate, type Lang } from '#/i18n/format.ts';
 import { t } from '#/i18n/words.ts';
+import { inParens, punctuation } from '#/i18n/punctuation.ts';
 import type { StoryFrontmatter } from '#/data/schemas.ts';
 import { DataError } from '#/authoring/errors.ts';
 
@@ -29,7 +30,7 @@ export function checkCorrections(data: Pick<StoryFrontmatter, 'published' | 'upd
 
 /** "更正（2026年11月29日）：…" / "Correction (29 November 2026): …"; "更新 / Update" for an update. */
 export function correctionLine(c: Correction, lang: Lang): string {
-  return lang === 'zh' ? `${t(c.kind, lang)}（${formatDate(c.date, lang)}）：${c.text.zh}` : `${t(c.kind, lang)} (${formatDate(c.date, lang)}): ${c.text.en}`;
+  return `${t(lang, c.kind)}${inParens(formatDate(c.date, lang), lang)}${punctuation(lang).colon}${c.text[lang]}`;
 }
 
 /** The heading over a story's notices: 更正 / Correction(s), 更新 / Update(s), or both. */

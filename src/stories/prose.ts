@@ -170,6 +170,9 @@ export function typedQuantities(text: string): TypedNumber[] {
 }
 
 // ——— Qualifiers next to a figure ———
+// The language conditionals below are not words for readers: they choose how to
+// read what an author typed, which differs by grammar (Chinese qualifiers sit
+// around the number, English ones before it), so they stay out of src/i18n/words.ts.
 
 /** What a figure prints around its number in an edition: the words before it and after it. */
 function printedQualifiers(qualifiers: readonly Qualifier[], lang: Lang): { before: string[]; after: string[] } {

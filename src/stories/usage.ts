@@ -4,8 +4,8 @@
  * up their stories instead of scanning every story on every page (O(N) per
  * page, O(N²) per build).
  */
-import type { Lang } from '#/i18n/words.ts';
 import { findCitations } from './binding.ts';
+import type { Lang } from '#/i18n/editions.ts';
 import { getEditionStories, oncePerBuild, type EditionStory } from './collection.ts';
 
 interface StoryIndex {

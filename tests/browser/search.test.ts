@@ -131,8 +131,8 @@ describeInBrowser('search (Pagefind, real browser)', () => {
     try {
       await openPagefind(page, session.site, lang);
       const filters = await page.evaluate(() => window.pagefind.filters());
-      const province = t('filterProvince', lang);
-      const theme = t('filterTheme', lang);
+      const province = t(lang, 'filterProvince');
+      const theme = t(lang, 'filterTheme');
       expect(Object.keys(filters).sort()).toEqual([province, theme].sort());
 
       // Expected values, from the stories' front matter and the county registry.

@@ -6,7 +6,9 @@
  */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { editionPaths, htmlLang, localePath, t, themeLabel, type Lang } from '#/i18n/words.ts';
+import { editionPaths, htmlLang, localePath, type Lang } from '#/i18n/editions.ts';
+import { t, themeLabel } from '#/i18n/words.ts';
+import { joinSentences } from '#/i18n/punctuation.ts';
 import { getEditionStories } from '#/stories/collection.ts';
 import { correctionLine, newestFirst } from '#/stories/corrections.ts';
 import { escapeXml } from '#/publishing/social-card.ts';
@@ -20,14 +22,14 @@ export async function GET(context: APIContext) {
   const { lang } = context.props as { lang: Lang };
   const stories = (await getEditionStories(lang)).toSorted((a, b) => b.entry.data.published.getTime() - a.entry.data.published.getTime() || a.path.localeCompare(b.path));
   return rss({
-    title: t('siteName', lang),
-    description: t('siteTagline', lang),
+    title: t(lang, 'siteName'),
+    description: t(lang, 'siteTagline'),
     site: new URL(localePath('/', lang), context.site).href,
     items: stories.map((s) => ({
       title: s.title,
       // An RSS description is HTML and the summary and corrections are text: escaped here for HTML,
       // then again for XML by @astrojs/rss, so a reader shows "<b>" and runs nothing.
-      description: escapeXml([...newestFirst(s.entry.data.corrections).map((c) => correctionLine(c, lang)), s.summary].join(lang === 'zh' ? '' : ' ')),
+      description: escapeXml(joinSentences([...newestFirst(s.entry.data.corrections).map((c) => correctionLine(c, lang)), s.summary], lang)),
       link: s.path,
       pubDate: changedOn(s),
       categories: s.entry.data.themes.map((theme) => themeLabel(theme, lang)),

@@ -7,7 +7,7 @@
  */
 import type { APIContext } from 'astro';
 import { getEditionStories } from '#/stories/collection.ts';
-import { countyByCode, getClaimants, getDatasets } from '#/data/site-data.ts';
+import { countyByCode, getClaimants, getDatasets, officialCountyName } from '#/data/site-data.ts';
 import { attribution, claimantIds } from '#/data/claimants.ts';
 import { absoluteUrl, datasetDownloadPath, datasetPagePath, cardPath } from '#/publishing/urls.ts';
 import { buildTime } from '#/publishing/build-time.ts';
@@ -21,7 +21,7 @@ export async function GET({ site }: APIContext) {
     return {
       slug: county.slug,
       code: county.code,
-      county: { zh: county.officialName, en: county.name.en },
+      county: officialCountyName(county),
       province: county.province,
       title: { zh: story.title, en: english.title },
       summary: { zh: story.summary, en: english.summary },

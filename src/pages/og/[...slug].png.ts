@@ -6,20 +6,21 @@
 import { cardPath } from '#/publishing/urls.ts';
 import type { APIRoute } from 'astro';
 import { getEditionStories } from '#/stories/collection.ts';
-import { countyByCode } from '#/data/site-data.ts';
-import { LANGS, localePath, t, type Lang } from '#/i18n/words.ts';
+import { countyByCode, officialCountyName } from '#/data/site-data.ts';
 import { CARD_WIDTH, cardSvg, type CardContent } from '#/publishing/social-card.ts';
+import { LANGS, localePath, type Lang } from '#/i18n/editions.ts';
+import { t } from '#/i18n/words.ts';
 import { svgToPng } from '#/publishing/png/svg-to-png.ts';
 
 export async function getStaticPaths() {
   const host = new URL(import.meta.env.SITE).host;
   const cards: { path: string; card: CardContent }[] = [];
   for (const lang of LANGS as readonly Lang[]) {
-    const siteName = t('siteName', lang);
-    cards.push({ path: cardPath(localePath('/', lang)), card: { lang, siteName, title: siteName, summary: t('siteTagline', lang), host } });
+    const siteName = t(lang, 'siteName');
+    cards.push({ path: cardPath(localePath('/', lang)), card: { lang, siteName, title: siteName, summary: t(lang, 'siteTagline'), host } });
     for (const story of await getEditionStories(lang)) {
       const county = story.entry.data.county ? countyByCode(story.entry.data.county) : undefined;
-      const kicker = county ? (lang === 'zh' ? `${county.province.zh} · ${county.officialName}` : `${county.name.en}, ${county.province.en}`) : t('themeStory', lang);
+      const kicker = county ? t(lang, 'cardCounty', { county: officialCountyName(county)[lang], province: county.province[lang] }) : t(lang, 'themeStory');
       cards.push({ path: cardPath(story.path), card: { lang, siteName, kicker, title: story.title, summary: story.summary, host } });
     }
   }

@@ -1,6 +1,6 @@
 /** /downloads/<kind>/<id>.png and <id>.en.png: the figure at 2× (1280 px wide), fonts from the npm package. */
 import type { APIRoute } from 'astro';
-import type { Lang } from '#/i18n/words.ts';
+import type { Lang } from '#/i18n/editions.ts';
 import { getFigures, type EmbeddableFigure } from '#/publishing/graphics.ts';
 import { downloadPaths, figurePng } from '#/publishing/graphic-files.ts';
 

@@ -1,6 +1,6 @@
 /** /downloads/<kind>/<id>.svg and <id>.en.svg: the figure with title, source line and credit, as a standalone SVG. */
 import type { APIRoute } from 'astro';
-import type { Lang } from '#/i18n/words.ts';
+import type { Lang } from '#/i18n/editions.ts';
 import { getFigures, type EmbeddableFigure } from '#/publishing/graphics.ts';
 import { downloadPaths, figureSvg } from '#/publishing/graphic-files.ts';
 

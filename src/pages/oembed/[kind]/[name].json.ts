@@ -5,7 +5,8 @@
  */
 import { downloadPath, embedPath, oembedPath } from '#/publishing/urls.ts';
 import type { APIRoute } from 'astro';
-import { LANGS, t, type Lang } from '#/i18n/words.ts';
+import { LANGS, localePath, type Lang } from '#/i18n/editions.ts';
+import { t } from '#/i18n/words.ts';
 import { getFigures, type EmbeddableFigure } from '#/publishing/graphics.ts';
 import { oembedJson, svgSize } from '#/publishing/embed.ts';
 import { figurePngSize } from '#/publishing/graphic-files.ts';
@@ -25,8 +26,8 @@ export const GET: APIRoute = ({ props, site }) => {
   const body = oembedJson({
     src: url(embedPath(figure.kind, figure.id, lang)),
     title: figure.title[lang],
-    siteName: t('siteName', lang),
-    siteUrl: url(lang === 'zh' ? '/' : '/en/'),
+    siteName: t(lang, 'siteName'),
+    siteUrl: url(localePath('/', lang)),
     script: url('/embed.js'),
     figure: svgSize(figure.svg(lang)),
     thumbnail: { url: url(downloadPath(figure.kind, figure.id, lang, 'png')), ...figurePngSize(figure, lang, url(figure.homePath(lang))) },
