@@ -9,7 +9,7 @@ import type { APIContext } from 'astro';
 import { editionPaths, htmlLang, localePath, t, themeLabel, type Lang } from '#/i18n/words.ts';
 import { getEditionStories } from '#/stories/collection.ts';
 import { correctionLine, newestFirst } from '#/stories/corrections.ts';
-import { escapeXml } from '#/publishing/social-card.ts';
+import { esc } from '#/svg/markup.ts';
 
 export const getStaticPaths = editionPaths;
 
@@ -24,7 +24,7 @@ export async function GET(context: APIContext) {
       title: s.title,
       // An RSS description is HTML and the summary and corrections are text: escaped here for HTML,
       // then again for XML by @astrojs/rss, so a reader shows "<b>" and runs nothing.
-      description: escapeXml([...newestFirst(s.entry.data.corrections).map((c) => correctionLine(c, lang)), s.summary].join(lang === 'zh' ? '' : ' ')),
+      description: esc([...newestFirst(s.entry.data.corrections).map((c) => correctionLine(c, lang)), s.summary].join(lang === 'zh' ? '' : ' ')),
       link: s.path,
       pubDate: s.entry.data.updated ?? s.entry.data.published,
       categories: s.entry.data.themes.map((theme) => themeLabel(theme, lang)),
