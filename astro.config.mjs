@@ -8,6 +8,7 @@ import publishedUrls, { readRedirects } from '#/publishing/published-urls.ts';
 import { storyGuard } from '#/stories/mdx.ts';
 import { astroCspConfig, securityHeaders } from '#/publishing/csp.ts';
 import { publicAddress } from '#/publishing/public-address.ts';
+import { paletteStylesheets } from '#/svg/stylesheets.ts';
 
 export default defineConfig({
   // The public address (SITE_URL); every permanent URL and citation is built from it.
@@ -27,6 +28,8 @@ export default defineConfig({
   redirects: readRedirects(process.cwd()),
   // Two routes making the same path stop the build: above all a redirect over a live page (src/publishing/published-urls.ts).
   prerenderConflictBehavior: 'error',
+  // The palette and font stack as CSS custom properties (virtual:site-palette.css, src/svg/stylesheets.ts).
+  vite: { plugins: [paletteStylesheets()] },
   integrations: [
     dataChecks(),
     // Sätteri is Astro's own MDX compiler; the guard refuses a story that is

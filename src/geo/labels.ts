@@ -67,10 +67,3 @@ export function placeLabels(requests: LabelRequest[], frame: Box, avoid: Box[] =
     return { side, clear: free !== undefined };
   });
 }
-
-/** Rough width of a label: CJK characters are square, Latin ones about half as wide. */
-export function estimateTextWidth(text: string, fontSize: number): number {
-  let width = 0;
-  for (const ch of text) width += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? fontSize : fontSize * 0.56;
-  return width;
-}

@@ -18,29 +18,17 @@ import type { Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import { getCounties } from '#/data/site-data.ts';
 import { getLocatorGeometry, getNationalGeometry, type GeoFeature, type GeometryFile } from './load.ts';
-import { estimateTextWidth, labelBox, placeLabels, type Box, type LabelSide } from './labels.ts';
+import { FONT } from '#/svg/font.ts';
+import { esc } from '#/svg/markup.ts';
+// Colours as presentation attributes, so the SVG stands alone (embeds, PNG); pages restyle by class for dark.
+import { MAP_LIGHT } from '#/svg/palette.ts';
+import { textWidth } from '#/svg/text.ts';
+import { labelBox, placeLabels, type Box, type LabelSide } from './labels.ts';
 
-/** Colours as presentation attributes, so the SVG stands alone (embeds, PNG); pages may restyle by class. */
-export const MAP_COLOURS = {
-  land: '#ebe6da',
-  coast: '#9c9686',
-  border: '#fdfcf9',
-  context: '#f2efe7',
-  contextBorder: '#d8d2c4',
-  province: '#e2dccd',
-  provinceBorder: '#8f897a',
-  county: '#a33a1f',
-  label: '#1d1d1b',
-  halo: '#fdfcf9',
-  seaLine: '#6f6a5e',
-} as const;
-
-const FONT = `system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif`;
 const LABEL_SIZE = 14;
 /** Locator maps are shown smaller than they are drawn (about 320 of 400 units wide): a larger label. */
 const LOCATOR_LABEL_SIZE = 17;
 
-const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * d3-geo wants exterior rings clockwise, the opposite of RFC 7946: rewind a copy.
@@ -93,19 +81,19 @@ interface Marker {
 }
 
 function markerSvg({ county, href, label, x, y, side, d, style = 'dot', radius = 5, fontSize = LABEL_SIZE }: Marker): string {
-  const box = labelBox({ x, y, width: estimateTextWidth(label, fontSize), height: fontSize, radius }, side);
+  const box = labelBox({ x, y, width: textWidth(label, fontSize), height: fontSize, radius }, side);
   const anchor = side.endsWith('right') ? 'start' : side.endsWith('left') ? 'end' : 'middle';
   const tx = anchor === 'start' ? box.x0 : anchor === 'end' ? box.x1 : x;
   const ty = box.y1 - fontSize * 0.18;
   const body = [
-    `<path class="county-shape" d="${d}" fill="${MAP_COLOURS.county}"/>`,
+    `<path class="county-shape" d="${d}" fill="${MAP_LIGHT.county}"/>`,
     style === 'dot'
-      ? `<circle class="county-marker" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius}" fill="${MAP_COLOURS.county}" stroke="${MAP_COLOURS.halo}" stroke-width="1.5"/>`
-      : `<circle class="county-marker" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius.toFixed(1)}" fill="none" stroke="${MAP_COLOURS.county}" stroke-width="1.5"/>`,
-    `<text class="county-label" x="${tx.toFixed(1)}" y="${ty.toFixed(1)}" text-anchor="${anchor}" font-size="${fontSize}" fill="${href ? MAP_COLOURS.county : MAP_COLOURS.label}" stroke="${MAP_COLOURS.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${escapeXml(label)}</text>`,
+      ? `<circle class="county-marker" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius}" fill="${MAP_LIGHT.county}" stroke="${MAP_LIGHT.halo}" stroke-width="1.5"/>`
+      : `<circle class="county-marker" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius.toFixed(1)}" fill="none" stroke="${MAP_LIGHT.county}" stroke-width="1.5"/>`,
+    `<text class="county-label" x="${tx.toFixed(1)}" y="${ty.toFixed(1)}" text-anchor="${anchor}" font-size="${fontSize}" fill="${href ? MAP_LIGHT.county : MAP_LIGHT.label}" stroke="${MAP_LIGHT.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${esc(label)}</text>`,
   ].join('');
   return href
-    ? `<a class="county" href="${escapeXml(href)}" data-code="${county.code}">${body}</a>`
+    ? `<a class="county" href="${esc(href)}" data-code="${county.code}">${body}</a>`
     : `<g class="county" data-code="${county.code}">${body}</g>`;
 }
 
@@ -155,7 +143,7 @@ export function nationalMapLayout(lang: Lang, options: NationalMapOptions = {}) 
     return { county, shape, lngLat, x, y, label: county.name[lang], href: hrefFor?.(county) };
   });
   const sides = placeLabels(
-    shapes.map(({ x, y, label }) => ({ x, y, width: estimateTextWidth(label, LABEL_SIZE), height: LABEL_SIZE })),
+    shapes.map(({ x, y, label }) => ({ x, y, width: textWidth(label, LABEL_SIZE), height: LABEL_SIZE })),
     { x0: 0, y0: 0, x1: width, y1: height },
     [insetBox],
   );
@@ -171,9 +159,9 @@ function drawLand(geometry: GeometryFile, projection: GeoProjection): string {
   const land = forD3(merge(topo, provinces.geometries as never));
   const borders = mesh(topo, provinces, (a, b) => a !== b);
   return [
-    `<path class="land" d="${p(land) ?? ''}" fill="${MAP_COLOURS.land}" stroke="${MAP_COLOURS.coast}" stroke-width="0.6" stroke-linejoin="round"/>`,
-    `<path class="province-borders" d="${p(borders) ?? ''}" fill="none" stroke="${MAP_COLOURS.border}" stroke-width="0.8" stroke-linejoin="round"/>`,
-    `<path class="sea-line" d="${p(geometry.layers.boundaries) ?? ''}" fill="none" stroke="${MAP_COLOURS.seaLine}" stroke-width="1.2" stroke-linecap="round"/>`,
+    `<path class="land" d="${p(land) ?? ''}" fill="${MAP_LIGHT.land}" stroke="${MAP_LIGHT.coast}" stroke-width="0.6" stroke-linejoin="round"/>`,
+    `<path class="province-borders" d="${p(borders) ?? ''}" fill="none" stroke="${MAP_LIGHT.border}" stroke-width="0.8" stroke-linejoin="round"/>`,
+    `<path class="sea-line" d="${p(geometry.layers.boundaries) ?? ''}" fill="none" stroke="${MAP_LIGHT.seaLine}" stroke-width="1.2" stroke-linecap="round"/>`,
   ].join('');
 }
 
@@ -181,10 +169,10 @@ function drawLand(geometry: GeometryFile, projection: GeoProjection): string {
 function insetSvg(lang: Lang, geometry: GeometryFile, projection: GeoProjection, box: Box): string {
   const label = t(lang, 'southChinaSeaIslands');
   return [
-    `<g class="inset" aria-label="${escapeXml(label)}">`,
-    `<rect class="inset-frame" x="${box.x0}" y="${box.y0}" width="${box.x1 - box.x0}" height="${box.y1 - box.y0}" fill="${MAP_COLOURS.halo}" stroke="${MAP_COLOURS.coast}" stroke-width="0.8"/>`,
+    `<g class="inset" aria-label="${esc(label)}">`,
+    `<rect class="inset-frame" x="${box.x0}" y="${box.y0}" width="${box.x1 - box.x0}" height="${box.y1 - box.y0}" fill="${MAP_LIGHT.halo}" stroke="${MAP_LIGHT.coast}" stroke-width="0.8"/>`,
     drawLand(geometry, projection),
-    `<text class="inset-label" x="${box.x1 - 4}" y="${box.y1 - 5}" text-anchor="end" font-size="11" fill="${MAP_COLOURS.label}">${escapeXml(label)}</text>`,
+    `<text class="inset-label" x="${box.x1 - 4}" y="${box.y1 - 5}" text-anchor="end" font-size="11" fill="${MAP_LIGHT.label}">${esc(label)}</text>`,
     `</g>`,
   ].join('');
 }
@@ -194,8 +182,8 @@ export function renderNationalMapSvg(lang: Lang, options: NationalMapOptions = {
   const { idPrefix = 'national-map' } = options;
   const { width, height, projection, inset, insetBox, markers, geometry } = nationalMapLayout(lang, options);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map national-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}" role="group" aria-labelledby="${idPrefix}-title">`,
-    `<title id="${idPrefix}-title">${escapeXml(t(lang, 'mapTitle'))}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map national-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${esc(FONT)}" role="group" aria-labelledby="${idPrefix}-title">`,
+    `<title id="${idPrefix}-title">${esc(t(lang, 'mapTitle'))}</title>`,
     `<g class="main">${drawLand(geometry, projection)}</g>`,
     insetSvg(lang, geometry, inset, insetBox),
     `<g class="counties">${markers.map(markerSvg).join('')}</g>`,
@@ -227,14 +215,14 @@ export function renderLocatorSvg(code: string, lang: Lang, options: LocatorOptio
   const { height, x, y, radius, context, provinceD, shapeD } = locatorDrawing(shape, province, national, width);
   const label = county.name[lang];
   const fontSize = LOCATOR_LABEL_SIZE;
-  const [{ side }] = placeLabels([{ x, y, width: estimateTextWidth(label, fontSize), height: fontSize, radius }], { x0: 0, y0: 0, x1: width, y1: height });
+  const [{ side }] = placeLabels([{ x, y, width: textWidth(label, fontSize), height: fontSize, radius }], { x0: 0, y0: 0, x1: width, y1: height });
   const title = locatorTitle(county, lang);
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map locator-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}" role="img" aria-labelledby="${idPrefix}-title">`,
-    `<title id="${idPrefix}-title">${escapeXml(title)}</title>`,
-    `<path class="context" d="${context}" fill="${MAP_COLOURS.context}" stroke="${MAP_COLOURS.contextBorder}" stroke-width="0.8" stroke-linejoin="round"/>`,
-    `<path class="province" d="${provinceD}" fill="${MAP_COLOURS.province}" stroke="${MAP_COLOURS.provinceBorder}" stroke-width="1" stroke-linejoin="round"/>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map locator-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${esc(FONT)}" role="img" aria-labelledby="${idPrefix}-title">`,
+    `<title id="${idPrefix}-title">${esc(title)}</title>`,
+    `<path class="context" d="${context}" fill="${MAP_LIGHT.context}" stroke="${MAP_LIGHT.contextBorder}" stroke-width="0.8" stroke-linejoin="round"/>`,
+    `<path class="province" d="${provinceD}" fill="${MAP_LIGHT.province}" stroke="${MAP_LIGHT.provinceBorder}" stroke-width="1" stroke-linejoin="round"/>`,
     markerSvg({ county, label, x, y, side, d: shapeD, style: 'ring', radius, fontSize }),
     `</svg>`,
   ].join('');

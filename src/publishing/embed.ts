@@ -7,9 +7,11 @@
  *     line drawn in, and colours resolved so any SVG tool (and resvg, for the
  *     PNG) draws it the same.
  */
-import type { Lang } from '#/i18n/format.ts';
-
-import { escapeXml, wrapText } from './social-card.ts';
+import type { Lang } from '#/i18n/editions.ts';
+import { FONT } from '#/svg/font.ts';
+import { esc } from '#/svg/markup.ts';
+import { DARK, LIGHT, type Palette } from '#/svg/palette.ts';
+import { wrapText } from '#/svg/text.ts';
 
 /** The width an embed is designed for; downloads are drawn at 2× of it. */
 export const EMBED_WIDTH = 640;
@@ -17,11 +19,12 @@ export const PNG_SCALE = 2;
 /** Room under the figure in an embed page for its credit line, in CSS pixels. */
 export const EMBED_FOOTER = 36;
 
+const embedVars = (p: Palette) => `--bg: ${p.bg}; --fg: ${p.fg}; --mu: ${p.muted}; --ac: ${p.accent};`;
 /** The embed page's stylesheet, inline (one request fewer) and allowed by its hash (src/publishing/csp.ts). */
 export const EMBED_STYLE = [
-  ':root { color-scheme: light dark; --bg: #fdfcf9; --fg: #1d1d1b; --mu: #5a5a55; --ac: #a33a1f; }',
-  '@media (prefers-color-scheme: dark) { :root { --bg: #161614; --fg: #ecebe6; --mu: #b3b1a8; --ac: #f08a6c; } }',
-  'html, body { margin: 0; background: var(--bg); color: var(--fg); font-family: system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }',
+  `:root { color-scheme: light dark; ${embedVars(LIGHT)} }`,
+  `@media (prefers-color-scheme: dark) { :root { ${embedVars(DARK)} } }`,
+  `html, body { margin: 0; background: var(--bg); color: var(--fg); font-family: ${FONT}; }`,
   'figure { margin: 0; }',
   'figure svg { display: block; width: 100%; height: auto; }',
   '.credit { margin: 0; padding: 6px 8px 8px; font-size: 12px; line-height: 1.5; color: var(--mu); }',
@@ -68,7 +71,7 @@ export interface SnippetOptions {
 export function embedSnippet({ src, title, script, figure }: SnippetOptions): string {
   const height = embedHeight(figure);
   const style = `border:0;width:100%;max-width:${EMBED_WIDTH}px;height:${height}px`;
-  return `<iframe src="${escapeXml(src)}" title="${escapeXml(title)}" width="${EMBED_WIDTH}" height="${height}" style="${style}" loading="lazy"></iframe>\n<script src="${escapeXml(script)}" async></script>`;
+  return `<iframe src="${esc(src)}" title="${esc(title)}" width="${EMBED_WIDTH}" height="${height}" style="${style}" loading="lazy"></iframe>\n<script src="${esc(script)}" async></script>`;
 }
 
 export interface OembedOptions {
@@ -136,17 +139,17 @@ export interface StandaloneOptions {
  */
 export function standaloneFigure(svg: string, o: StandaloneOptions): string {
   const { width, height } = svgSize(svg);
-  const maxEm = (size: number) => (width - 2 * o.size) / size;
+  const maxWidth = width - 2 * o.size;
   const titleSize = Math.round(o.size * 1.4 * 10) / 10;
-  const titleLines = o.title ? wrapText(o.title, maxEm(titleSize), 3) : [];
-  const lines = o.lines.flatMap((l) => wrapText(l, maxEm(o.size), 3));
+  const titleLines = o.title ? wrapText(o.title, maxWidth, titleSize, true, { maxLines: 3 }) : [];
+  const lines = o.lines.flatMap((l) => wrapText(l, maxWidth, o.size, false, { maxLines: 3 }));
   const lead = o.size * 1.4;
   const top = titleLines.length ? Math.ceil(o.size + titleLines.length * titleSize * 1.3) : 0;
   const total = Math.ceil(top + height + o.size * 0.8 + lines.length * lead + o.size * 0.6);
   const text = (y: number, size: number, content: string, weight = '400', colour = o.colour) =>
-    `<text x="${o.size}" y="${Math.round(y * 10) / 10}" font-size="${size}" font-weight="${weight}" fill="${colour}" font-family="sans-serif">${escapeXml(content)}</text>`;
+    `<text x="${o.size}" y="${Math.round(y * 10) / 10}" font-size="${size}" font-weight="${weight}" fill="${colour}">${esc(content)}</text>`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${esc(FONT)}">`,
     `<rect width="${width}" height="${total}" fill="${o.background}"/>`,
     ...titleLines.map((l, i) => text(o.size * 0.6 + (i + 1) * titleSize * 1.3 - titleSize * 0.3, titleSize, l, '700', o.titleColour ?? o.colour)),
     svg.replace(/^<svg\b/, `<svg x="0" y="${top}"`),

@@ -6,7 +6,8 @@
 import { chartInGalleryPath, storyPagePath, type EmbedKind } from './urls.ts';
 import { getCharts } from '#/charts/registry.ts';
 import { renderChart } from '#/charts/render.ts';
-import { LIGHT } from '#/svg/style.ts';
+import { LIGHT } from '#/svg/palette.ts';
+import { chartVars } from '#/svg/style.ts';
 import { locatorTitle, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
 import type { Bilingual } from '#/data/schemas.ts';
 import { getCounties } from '#/data/site-data.ts';
@@ -30,7 +31,7 @@ export interface EmbeddableFigure {
 }
 
 /** The chart palette's custom properties, resolved for files that leave the site. */
-const CHART_VARS = { '--bg': LIGHT.bg, '--fg': LIGHT.fg, '--mu': LIGHT.muted, '--ac': LIGHT.accent, '--a2': LIGHT.second, '--gr': LIGHT.grid };
+const CHART_VARS = chartVars(LIGHT);
 
 const both = (f: (lang: Lang) => string): Bilingual => ({ zh: f('zh'), en: f('en') });
 

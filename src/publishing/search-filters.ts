@@ -13,6 +13,6 @@
  *
  * Apart from src/publishing/search.ts, which loads the indexer, so pages can import it.
  */
-import { escapeXml } from './social-card.ts';
+import { esc } from '#/svg/markup.ts';
 
-export const searchFilterValue = (text: string) => escapeXml(escapeXml(text));
+export const searchFilterValue = (text: string) => esc(esc(text));

@@ -4,32 +4,19 @@
  * scoped to `.ch` (an inline SVG's <style> applies to the whole page), and
  * identical in every chart, so repeating it is harmless.
  *
- * Colours are the site's (src/styles/global.css). Contrast against the
- * background is checked in tests: text 4.5:1, bars and lines 3:1 (WCAG AA).
+ * Colours come from the palette (./palette.ts), as custom properties a
+ * reader's dark scheme or printer can switch.
  */
+import { FONT } from './font.ts';
+import { DARK, LIGHT, PRINT, type Palette } from './palette.ts';
 
-export interface Palette {
-  bg: string;
-  /** Text. */
-  fg: string;
-  /** Secondary text: subtitles, ticks, sources. */
-  muted: string;
-  /** The main bars and lines. */
-  accent: string;
-  /** The "before" bar and a second series: told apart by their labels, not only by colour. */
-  second: string;
-  /** Grid lines: decoration, no contrast requirement. */
-  grid: string;
-}
+/** The chart stylesheet's custom properties for a palette; also used to resolve them for SVG tools that ignore var(). */
+export const chartVars = (p: Palette): Record<string, string> => ({ '--bg': p.bg, '--fg': p.fg, '--mu': p.muted, '--ac': p.accent, '--a2': p.second, '--gr': p.grid });
 
-export const LIGHT: Palette = { bg: '#fdfcf9', fg: '#1d1d1b', muted: '#5a5a55', accent: '#a33a1f', second: '#7b776c', grid: '#e2dfd5' };
-export const DARK: Palette = { bg: '#161614', fg: '#ecebe6', muted: '#b3b1a8', accent: '#f08a6c', second: '#9c998f', grid: '#34332f' };
-/** Paper: white, no dark background whatever the screen's scheme. */
-export const PRINT: Palette = { ...LIGHT, bg: '#ffffff', fg: '#000000', muted: '#444444' };
-
-const vars = (p: Palette) => `--bg:${p.bg};--fg:${p.fg};--mu:${p.muted};--ac:${p.accent};--a2:${p.second};--gr:${p.grid}`;
-
-export const FONT = 'system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC",sans-serif';
+const vars = (p: Palette) =>
+  Object.entries(chartVars(p))
+    .map(([name, value]) => `${name}:${value}`)
+    .join(';');
 
 export const CHART_STYLE = [
   `.ch{${vars(LIGHT)};font-family:${FONT}}`,

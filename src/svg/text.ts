@@ -1,30 +1,45 @@
 /**
- * Text width without a DOM, for laying labels out at build time.
+ * Text width without a DOM, for laying text out at build time, in one of
+ * two sets of metrics:
  *
- * Estimates err on the wide side, so a label the layout thinks fits does fit
- * in any of the fonts the stylesheet names: Chinese characters and
- * full-width punctuation are 1em in every CJK font; Latin letters and digits
- * are sized for DejaVu Sans, the widest fallback a Linux reader may get
- * (measured in Chromium: estimates run 0–10% over its widths, and further
- * over PingFang, Segoe UI or Roboto).
+ * - 'screen' (the default), for SVG a reader's own fonts draw (pages,
+ *   embeds, downloaded SVG): estimates err on the wide side, so a label the
+ *   layout thinks fits does fit in any of the fonts the stylesheet names.
+ *   Chinese characters and full-width punctuation are 1em in every CJK font;
+ *   Latin letters and digits are sized for DejaVu Sans, the widest fallback a
+ *   Linux reader may get (measured in Chromium: estimates run 0–10% over its
+ *   widths, and further over PingFang, Segoe UI or Roboto).
+ * - 'png', for images only ever drawn with the bundled font (social cards;
+ *   FONT_FAMILY in src/publishing/png/render.ts): its Latin is narrower, and
+ *   it draws curly quotes and dashes (U+2010–201F) full-width.
  */
 
 /** Ideographs, kana, hangul, CJK and full-width punctuation: one em each. */
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-const NARROW = new Set(" .,:;!|'`()[]{}ilIjtf/-·");
-const BROAD = new Set('mwMW@%');
 
-/** Width of one character in em. Bold Latin is about 12% wider; bold ideographs are not. */
-export function charWidth(ch: string, bold = false): number {
+export type Metrics = 'screen' | 'png';
+
+const SCREEN_NARROW = new Set(" .,:;!|'`()[]{}ilIjtf/-·");
+const SCREEN_BROAD = new Set('mwMW@%');
+const PNG_NARROW = new Set("il.,:;'|!");
+const PNG_BROAD = /[A-Z MW@%]/;
+
+/** Width of one character in em. On screen, bold Latin is about 12% wider; bold ideographs are not. */
+export function charWidth(ch: string, bold = false, metrics: Metrics = 'screen'): number {
+  if (metrics === 'png') {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0x2e80 || (code >= 0x2010 && code <= 0x201f)) return 1;
+    return PNG_BROAD.test(ch) ? 0.65 : PNG_NARROW.has(ch) ? 0.3 : 0.5;
+  }
   if (WIDE.test(ch)) return 1;
-  const latin = BROAD.has(ch) ? 0.95 : NARROW.has(ch) ? 0.36 : /[0-9]/.test(ch) ? 0.64 : /[A-Z]/.test(ch) ? 0.74 : 0.62;
+  const latin = SCREEN_BROAD.has(ch) ? 0.95 : SCREEN_NARROW.has(ch) ? 0.36 : /[0-9]/.test(ch) ? 0.64 : /[A-Z]/.test(ch) ? 0.74 : 0.62;
   return bold ? latin * 1.12 : latin;
 }
 
 /** Estimated advance width of `text` at `size` units. */
-export function textWidth(text: string, size: number, bold = false): number {
+export function textWidth(text: string, size: number, bold = false, metrics: Metrics = 'screen'): number {
   let em = 0;
-  for (const ch of text) em += charWidth(ch, bold);
+  for (const ch of text) em += charWidth(ch, bold, metrics);
   return em * size;
 }
 
@@ -48,11 +63,18 @@ function tokens(text: string): string[] {
   return out;
 }
 
+export interface WrapOptions {
+  /** Beyond this many lines the text is cut, and the last line ends with "…". */
+  maxLines?: number;
+  metrics?: Metrics;
+}
+
 /**
  * Lines of at most `maxWidth` units. A single token wider than the line (a
- * very long English word) is split by characters, so nothing ever overflows.
+ * URL, a very long English word) is split, so nothing ever overflows.
  */
-export function wrapText(text: string, maxWidth: number, size: number, bold = false): string[] {
+export function wrapText(text: string, maxWidth: number, size: number, bold = false, { maxLines = Infinity, metrics = 'screen' }: WrapOptions = {}): string[] {
+  const width = (s: string) => textWidth(s, size, bold, metrics);
   const lines: string[] = [];
   let line = '';
   const push = () => {
@@ -60,20 +82,33 @@ export function wrapText(text: string, maxWidth: number, size: number, bold = fa
     line = '';
   };
   for (const token of tokens(text.trim())) {
-    if (textWidth((line + token).trimEnd(), size, bold) <= maxWidth) {
+    if (width((line + token).trimEnd()) <= maxWidth) {
       line += token;
       continue;
     }
     push();
-    if (textWidth(token.trimEnd(), size, bold) <= maxWidth) {
+    if (width(token.trimEnd()) <= maxWidth) {
       line = token.trimStart();
       continue;
     }
-    for (const ch of token) {
-      if (textWidth(line + ch, size, bold) > maxWidth) push();
-      line += ch;
+    // Too wide for any line (a URL, a very long word): broken after a slash, # or hyphen where it can be, else anywhere.
+    for (const piece of token.match(/[^/#-]*[/#-]+|[^/#-]+/g) ?? []) {
+      if (width((line + piece).trimEnd()) > maxWidth) push();
+      if (width(piece.trimEnd()) <= maxWidth) {
+        line += piece;
+        continue;
+      }
+      for (const ch of piece) {
+        if (width(line + ch) > maxWidth) push();
+        line += ch;
+      }
     }
   }
   push();
-  return lines;
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = [...kept[maxLines - 1]];
+  while (last.length && width(`${last.join('').trimEnd()}…`) > maxWidth) last.pop();
+  kept[maxLines - 1] = `${last.join('').trimEnd()}…`;
+  return kept;
 }

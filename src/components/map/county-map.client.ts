@@ -14,6 +14,8 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
 import { LABEL_SIDES, placeLabels, type Box } from '#/geo/labels.ts';
+import { esc } from '#/svg/markup.ts';
+import { MAP_LIGHT } from '#/svg/palette.ts';
 
 export interface CountyMapData {
   geometryUrl: string;
@@ -29,12 +31,10 @@ export interface CountyMapData {
 const FIRST_VIEW: L.LatLngBoundsExpression = [[17.9, 73.5], [53.6, 135.1]];
 /** Colours as in the static SVG; the class names let the page restyle them (dark mode). */
 const STYLE = {
-  land: { className: 'land', color: '#fdfcf9', weight: 0.8, fillColor: '#ebe6da', fillOpacity: 1 },
-  seaLine: { className: 'sea-line', color: '#6f6a5e', weight: 1.5 },
-  county: { className: 'county-shape', color: '#a33a1f', weight: 1, fillColor: '#a33a1f', fillOpacity: 0.85 },
+  land: { className: 'land', color: MAP_LIGHT.border, weight: 0.8, fillColor: MAP_LIGHT.land, fillOpacity: 1 },
+  seaLine: { className: 'sea-line', color: MAP_LIGHT.seaLine, weight: 1.5 },
+  county: { className: 'county-shape', color: MAP_LIGHT.county, weight: 1, fillColor: MAP_LIGHT.county, fillOpacity: 0.85 },
 };
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function enhance(root: HTMLElement): Promise<void> {
   const data = JSON.parse(root.dataset.map!) as CountyMapData;
@@ -80,7 +80,7 @@ function draw(container: HTMLElement, topology: Topology, data: CountyMapData, i
   // The boundaries' credit is in the figure's caption; tiles, if any, bring their own.
   if (data.tiles) {
     L.control.attribution({ prefix: false }).addTo(map);
-    L.tileLayer(data.tiles.url, { attribution: escapeHtml(data.tiles.attribution) }).addTo(map);
+    L.tileLayer(data.tiles.url, { attribution: esc(data.tiles.attribution) }).addTo(map);
   }
 
   L.geoJSON(layer('provinces'), { style: STYLE.land, interactive: false }).addTo(map);
@@ -95,8 +95,8 @@ function draw(container: HTMLElement, topology: Topology, data: CountyMapData, i
   }).addTo(map);
 
   const pins = data.markers.map((m) => {
-    const text = `<span class="county-pin__dot"></span><span class="county-pin__label">${escapeHtml(m.label)}</span>`;
-    const html = m.href ? `<a href="${escapeHtml(m.href)}" data-code="${m.code}">${text}</a>` : `<span data-code="${m.code}">${text}</span>`;
+    const text = `<span class="county-pin__dot"></span><span class="county-pin__label">${esc(m.label)}</span>`;
+    const html = m.href ? `<a href="${esc(m.href)}" data-code="${m.code}">${text}</a>` : `<span data-code="${m.code}">${text}</span>`;
     const marker = L.marker([m.lngLat[1], m.lngLat[0]], {
       icon: L.divIcon({ className: `county-pin county-pin--${m.side}`, html, iconSize: undefined }),
       keyboard: false,

@@ -11,7 +11,7 @@ import { t, themeLabel } from '#/i18n/words.ts';
 import { joinSentences } from '#/i18n/punctuation.ts';
 import { getEditionStories } from '#/stories/collection.ts';
 import { correctionLine, newestFirst } from '#/stories/corrections.ts';
-import { escapeXml } from '#/publishing/social-card.ts';
+import { esc } from '#/svg/markup.ts';
 
 export const getStaticPaths = editionPaths;
 
@@ -29,7 +29,7 @@ export async function GET(context: APIContext) {
       title: s.title,
       // An RSS description is HTML and the summary and corrections are text: escaped here for HTML,
       // then again for XML by @astrojs/rss, so a reader shows "<b>" and runs nothing.
-      description: escapeXml(joinSentences([...newestFirst(s.entry.data.corrections).map((c) => correctionLine(c, lang)), s.summary], lang)),
+      description: esc(joinSentences([...newestFirst(s.entry.data.corrections).map((c) => correctionLine(c, lang)), s.summary], lang)),
       link: s.path,
       pubDate: changedOn(s),
       categories: s.entry.data.themes.map((theme) => themeLabel(theme, lang)),
@@ -40,7 +40,7 @@ export async function GET(context: APIContext) {
     customData: [
       `<language>${htmlLang(lang)}</language>`,
       `<lastBuildDate>${newestChange(stories).toUTCString()}</lastBuildDate>`,
-      `<atom:link href="${escapeXml(new URL(localePath('/rss.xml', lang), context.site).href)}" rel="self" type="application/rss+xml"/>`,
+      `<atom:link href="${esc(new URL(localePath('/rss.xml', lang), context.site).href)}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
   });
 }

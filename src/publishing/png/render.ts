@@ -6,7 +6,7 @@
  *
  * Font: Noto Sans Hans (Noto Sans CJK SC, GB 2312 coverage, OFL) from
  * @embedpdf/fonts-sc. Every family an SVG names that is not in the font
- * database — system-ui, PingFang SC, … — falls through to the generic
+ * database (the site's stack, src/svg/font.ts) falls through to the generic
  * families, which all map to it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ const FONT_PACKAGE = '@embedpdf/fonts-sc';
 // The package exports only its index (dist/), so find its root from there.
 const FONT_ROOT = path.resolve(path.dirname(require.resolve(FONT_PACKAGE)), '..');
 export const FONT_FILES = ['NotoSansHans-Regular.otf', 'NotoSansHans-Bold.otf'].map((f) => path.join(FONT_ROOT, 'fonts', f));
-/** The family name inside the font files. */
+/** The family name inside the font files: what the site's font stack (src/svg/font.ts) is drawn with in PNGs. */
 export const FONT_FAMILY = 'Noto Sans S Chinese';
 
 const version = (packageJson: string) => (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labelBox, placeLabels, estimateTextWidth } from '#/geo/labels.ts';
+import { labelBox, placeLabels } from '#/geo/labels.ts';
+import { textWidth } from '#/svg/text.ts';
 import { nationalMapLayout, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
 import type { County } from '#/data/schemas.ts';
 
@@ -39,7 +40,7 @@ describe('renderNationalMapSvg', () => {
   it('keeps every marker inside the map and outside the inset, and no two labels overlap', () => {
     for (const lang of ['zh', 'en'] as const) {
       const { width, height, insetBox, markers } = nationalMapLayout(lang);
-      const boxes = markers.map((m) => labelBox({ x: m.x, y: m.y, width: estimateTextWidth(m.label, 14), height: 14 }, m.side));
+      const boxes = markers.map((m) => labelBox({ x: m.x, y: m.y, width: textWidth(m.label, 14), height: 14 }, m.side));
       for (const m of markers) {
         expect(m.x > 0 && m.x < width && m.y > 0 && m.y < height, `${m.county.code} inside`).toBe(true);
         expect(m.x > insetBox.x0 && m.y > insetBox.y0, `${m.county.code} under the inset`).toBe(false);

@@ -2,7 +2,8 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { resolveChart } from '#/charts/resolve.ts';
 import { renderChart } from '#/charts/render.ts';
-import { CHART_STYLE, LIGHT } from '#/svg/style.ts';
+import { LIGHT } from '#/svg/palette.ts';
+import { CHART_STYLE, chartVars } from '#/svg/style.ts';
 import { loadAllDatasets } from '#/data/datasets.ts';
 import { EMBED_WIDTH, PNG_SCALE, HEIGHT_MESSAGE, HEIGHT_SENDER, embedHeight, embedSnippet, oembedJson, resolveCssVars, roundPathData, standaloneFigure, svgSize } from '#/publishing/embed.ts';
 import { svgToPng } from '#/publishing/png/svg-to-png.ts';
@@ -10,7 +11,7 @@ import { chartSpec } from '#/data/schemas.ts';
 
 const datasets = loadAllDatasets(process.cwd());
 const PNG_WIDTH = EMBED_WIDTH * PNG_SCALE;
-const CHART_VARS = { '--bg': LIGHT.bg, '--fg': LIGHT.fg, '--mu': LIGHT.muted, '--ac': LIGHT.accent, '--a2': LIGHT.second, '--gr': LIGHT.grid };
+const CHART_VARS = chartVars(LIGHT);
 
 /** A chart of real figures: 公益宝贝 merchants, 2012 and the recent five-year average. */
 function realChart(title: string) {

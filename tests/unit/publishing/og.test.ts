@@ -1,7 +1,7 @@
 import { cardPath } from '#/publishing/urls.ts';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, cardSvg, wrapText } from '#/publishing/social-card.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardSvg } from '#/publishing/social-card.ts';
 import { svgToPng } from '#/publishing/png/svg-to-png.ts';
 
 /** Pixels darker than the card's background in a box. */
@@ -41,23 +41,5 @@ describe('social cards', () => {
     expect(second.cached).toBe(true);
     expect(second.png.equals(first.png)).toBe(true);
     expect([second.width, second.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
-  });
-});
-
-describe('wrapText', () => {
-  it('breaks Chinese anywhere but never starts a line with closing punctuation', () => {
-    const lines = wrapText('一位乡村特派员带来了新的销路，板栗卖出了好价钱。', 10, 5);
-    expect(lines.join('')).toBe('一位乡村特派员带来了新的销路，板栗卖出了好价钱。');
-    for (const l of lines) expect(l).not.toMatch(/^[，。]/);
-  });
-
-  it('breaks English at spaces and marks a cut with an ellipsis', () => {
-    const text = 'Qinglong Manchu Autonomous County in Hebei grows plenty of chestnuts that few people have heard of';
-    const lines = wrapText(text, 20, 2);
-    expect(lines).toHaveLength(2);
-    expect(text.startsWith(`${lines[0]} `)).toBe(true);
-    expect(text).toContain(`${lines[0]} ${lines[1].slice(0, -2)}`);
-    expect(lines[1].endsWith('…')).toBe(true);
-    expect(wrapText(text, 200, 2)).toEqual([text]);
   });
 });

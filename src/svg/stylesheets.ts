@@ -1,0 +1,46 @@
+/**
+ * The palette and the font stack as CSS custom properties, so the site's
+ * stylesheets name colours (var(--accent)) and never carry a hex of their
+ * own. Served to Vite as virtual CSS modules: a page imports them like any
+ * stylesheet, so Astro bundles them with the rest (inlined, and allowed by
+ * the hashes it writes into the Content-Security-Policy), no request added.
+ */
+import type { Plugin } from 'vite';
+import { FONT } from './font.ts';
+import { DARK, LIGHT, MAP_DARK, type MapPalette, type Palette } from './palette.ts';
+
+const declarations = (values: Record<string, string>) =>
+  Object.entries(values)
+    .map(([name, value]) => `${name}:${value}`)
+    .join(';');
+
+const pageVars = (p: Palette) => declarations({ '--bg': p.bg, '--fg': p.fg, '--muted': p.muted, '--accent': p.accent, '--rule': p.rule, '--note-bg': p.noteBg });
+
+/** Every page: its colours in both schemes, and the font stack. */
+export const siteCss = (): string =>
+  `:root{color-scheme:light dark;${pageVars(LIGHT)};--font:${FONT}}@media (prefers-color-scheme:dark){:root{${pageVars(DARK)}}}`;
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Pages with a map: the dark scheme's map colours (--map-land, --map-sea-line …); light ones are in the SVG itself. */
+export const mapCss = (): string =>
+  `@media (prefers-color-scheme:dark){:root{${declarations(Object.fromEntries(Object.entries(MAP_DARK satisfies MapPalette).map(([k, v]) => [`--map-${kebab(k)}`, v])))}}}`;
+
+/** Import names → CSS. */
+export const STYLESHEETS: Record<string, () => string> = {
+  'virtual:site-palette.css': siteCss,
+  'virtual:map-palette.css': mapCss,
+};
+
+/** Vite plugin (astro.config.mjs) serving STYLESHEETS. */
+export function paletteStylesheets(): Plugin {
+  // A resolved id ending in .css, so Vite's CSS pipeline (and Astro's bundling) treats it as a stylesheet.
+  const resolved = (name: string) => `/@county-stories/${name.replace('virtual:', '')}`;
+  const byResolved = new Map(Object.entries(STYLESHEETS).map(([name, css]) => [resolved(name), css]));
+  return {
+    name: 'county-stories:palette-stylesheets',
+    enforce: 'pre',
+    resolveId: (id) => (id in STYLESHEETS ? resolved(id) : undefined),
+    load: (id) => byResolved.get(id)?.(),
+  };
+}
