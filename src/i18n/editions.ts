@@ -8,9 +8,9 @@ export type Lang = 'zh' | 'en';
 export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
 
 const EDITIONS = {
-  zh: { htmlLang: 'zh-CN', ogLocale: 'zh_CN', pathPrefix: '', pathParam: undefined, other: 'en', translation: false },
-  en: { htmlLang: 'en', ogLocale: 'en_US', pathPrefix: '/en', pathParam: 'en', other: 'zh', translation: true },
-} as const satisfies Record<Lang, { htmlLang: string; ogLocale: string; pathPrefix: string; pathParam: string | undefined; other: Lang; translation: boolean }>;
+  zh: { htmlLang: 'zh-CN', ogLocale: 'zh_CN', pathPrefix: '', fileSuffix: '', pathParam: undefined, other: 'en', translation: false },
+  en: { htmlLang: 'en', ogLocale: 'en_US', pathPrefix: '/en', fileSuffix: '.en', pathParam: 'en', other: 'zh', translation: true },
+} as const satisfies Record<Lang, { htmlLang: string; ogLocale: string; pathPrefix: string; fileSuffix: string; pathParam: string | undefined; other: Lang; translation: boolean }>;
 
 /** The edition stories are written in; the other is translated from it (content/en/, checked against it). */
 export const ORIGINAL: Lang = 'zh';
@@ -26,6 +26,9 @@ export const ogLocale = (lang: Lang) => EDITIONS[lang].ogLocale;
 
 /** "/counties/qinglong/" in the given edition: "/en/counties/qinglong/". */
 export const localePath = (path: string, lang: Lang) => `${EDITIONS[lang].pathPrefix}${path}`;
+
+/** Before a file's extension: qinglong.svg in Chinese, qinglong.en.svg in English. */
+export const editionFile = (name: string, lang: Lang) => `${name}${EDITIONS[lang].fileSuffix}`;
 
 export const otherLang = (lang: Lang): Lang => EDITIONS[lang].other;
 

@@ -5,7 +5,7 @@
  * in data/redirects.json instead. The edition prefix (/en) comes from
  * localePath (src/i18n/words.ts).
  */
-import { localePath, type Lang } from '#/i18n/editions.ts';
+import { editionFile, localePath, type Lang } from '#/i18n/editions.ts';
 
 export type DownloadFormat = 'json' | 'csv';
 /** The graphics that are embedded and downloaded: charts and maps. */
@@ -33,8 +33,8 @@ export const galleryPagePath = (page: number, lang: Lang): string => localePath(
 export const chartInGalleryPath = (id: string, page: number, lang: Lang): string => `${galleryPagePath(page, lang)}#${id}`;
 
 export const embedPath = (kind: EmbedKind, id: string, lang: Lang) => localePath(`/embed/${kind}/${id}/`, lang);
-export const oembedPath = (kind: EmbedKind, id: string, lang: Lang) => `/oembed/${kind}/${id}${lang === 'zh' ? '' : `.${lang}`}.json`;
-export const downloadPath = (kind: EmbedKind, id: string, lang: Lang, format: 'svg' | 'png') => `/downloads/${kind}/${id}${lang === 'zh' ? '' : `.${lang}`}.${format}`;
+export const oembedPath = (kind: EmbedKind, id: string, lang: Lang) => `/oembed/${kind}/${editionFile(id, lang)}.json`;
+export const downloadPath = (kind: EmbedKind, id: string, lang: Lang, format: 'svg' | 'png') => `/downloads/${kind}/${editionFile(id, lang)}.${format}`;
 
 /** A page's social card: /counties/qinglong/ → /og/counties/qinglong.png; /en/ → /og/en.png; / → /og/site.png */
 export function cardPath(pagePath: string): string {
