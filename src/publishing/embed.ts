@@ -137,7 +137,7 @@ export interface StandaloneOptions {
  * The figure as one standalone SVG of its own width, with the words a
  * reposted image needs drawn in: title (if asked), source line and credit.
  */
-export function standaloneFigure(svg: string, o: StandaloneOptions): string {
+export function standaloneGraphic(svg: string, o: StandaloneOptions): string {
   const { width, height } = svgSize(svg);
   const maxWidth = width - 2 * o.size;
   const titleSize = Math.round(o.size * 1.4 * 10) / 10;

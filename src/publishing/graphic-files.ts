@@ -6,33 +6,33 @@
 import { downloadPath, type EmbedKind } from './urls.ts';
 import type { Lang } from '#/i18n/format.ts';
 import { EMBED_WIDTH, PNG_SCALE, svgSize } from './embed.ts';
-import type { EmbeddableFigure } from './graphics.ts';
+import type { Graphic } from './graphics.ts';
 import { LANGS } from '#/i18n/editions.ts';
 import { svgToPng, type RenderedPng } from '#/publishing/png/svg-to-png.ts';
 
 export const PNG_WIDTH = EMBED_WIDTH * PNG_SCALE;
 
-/** `url` is the figure's permanent page, printed in the credit. */
-export const figureSvg = (figure: EmbeddableFigure, lang: Lang, url: string) => figure.standalone(lang, url);
+/** `url` is the graphic's permanent page, printed in the credit. */
+export const graphicSvg = (graphic: Graphic, lang: Lang, url: string) => graphic.standalone(lang, url);
 
-export const figurePng = (figure: EmbeddableFigure, lang: Lang, url: string): Promise<RenderedPng> => svgToPng(figureSvg(figure, lang, url), { width: PNG_WIDTH });
+export const graphicPng = (graphic: Graphic, lang: Lang, url: string): Promise<RenderedPng> => svgToPng(graphicSvg(graphic, lang, url), { width: PNG_WIDTH });
 
 /**
  * The PNG's size without drawing it (for oEmbed thumbnails): resvg scales
  * the SVG to PNG_WIDTH and rounds the height to the nearest pixel (checked
  * against every rendered PNG in tests/build/publishing.test.ts).
  */
-export function figurePngSize(figure: EmbeddableFigure, lang: Lang, url: string): { width: number; height: number } {
-  const { width, height } = svgSize(figureSvg(figure, lang, url));
+export function graphicPngSize(graphic: Graphic, lang: Lang, url: string): { width: number; height: number } {
+  const { width, height } = svgSize(graphicSvg(graphic, lang, url));
   return { width: PNG_WIDTH, height: Math.round((PNG_WIDTH * height) / width) };
 }
 
 /** getStaticPaths for /downloads/<kind>/<name>.<format>: "gongyi-baobei" (zh) and "gongyi-baobei.en". */
-export function downloadPaths(figures: EmbeddableFigure[], format: 'svg' | 'png') {
-  return figures.flatMap((figure) =>
+export function downloadPaths(graphics: Graphic[], format: 'svg' | 'png') {
+  return graphics.flatMap((graphic) =>
     (LANGS as readonly Lang[]).map((lang) => ({
-      params: { kind: figure.kind as EmbedKind, name: downloadPath(figure.kind, figure.id, lang, format).split('/').at(-1)!.replace(/\.(svg|png)$/, '') },
-      props: { figure, lang },
+      params: { kind: graphic.kind as EmbedKind, name: downloadPath(graphic.kind, graphic.id, lang, format).split('/').at(-1)!.replace(/\.(svg|png)$/, '') },
+      props: { graphic, lang },
     })),
   );
 }

@@ -11,22 +11,22 @@ import { chartVars } from '#/svg/style.ts';
 import { locatorTitle, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
 import type { Bilingual } from '#/data/schemas.ts';
 import { getCounties } from '#/data/site-data.ts';
-import { resolveCssVars, roundPathData, standaloneFigure, svgSize } from './embed.ts';
+import { resolveCssVars, roundPathData, standaloneGraphic, svgSize } from './embed.ts';
 import { localePath, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import { cachedUntilDataChanges } from '#/authoring/live.ts';
 
-export interface EmbeddableFigure {
+export interface Graphic {
   kind: EmbedKind;
   id: string;
   title: Bilingual;
-  /** Where the figure lives on the site, in an edition. */
+  /** Where the graphic lives on the site, in an edition. */
   homePath: (lang: Lang) => string;
   /** The dataset version a chart is pinned to. */
   dataset?: { id: string; version: string };
-  /** The figure as drawn on the site. */
+  /** The graphic as drawn on the site. */
   svg: (lang: Lang) => string;
-  /** For downloads: the figure with its title, source line and credit drawn in, colours resolved. */
+  /** For downloads: the graphic with its title, source line and credit drawn in, colours resolved. */
   standalone: (lang: Lang, url: string) => string;
 }
 
@@ -35,7 +35,7 @@ const CHART_VARS = chartVars(LIGHT);
 
 const both = (f: (lang: Lang) => string): Bilingual => ({ zh: f('zh'), en: f('en') });
 
-function chartFigures(): EmbeddableFigure[] {
+function chartFigures(): Graphic[] {
   return [...getCharts().values()].map((chart) => ({
     kind: 'charts',
     id: chart.id,
@@ -46,7 +46,7 @@ function chartFigures(): EmbeddableFigure[] {
     svg: (lang) => renderChart(chart, lang, { idPrefix: `embed-${chart.id}` }),
     // The chart already draws its title and source line (with the dataset version).
     standalone: (lang, url) =>
-      standaloneFigure(resolveCssVars(renderChart(chart, lang, { idPrefix: `dl-${chart.id}` }), CHART_VARS), {
+      standaloneGraphic(resolveCssVars(renderChart(chart, lang, { idPrefix: `dl-${chart.id}` }), CHART_VARS), {
         lines: [t(lang, 'credit'), url],
         background: LIGHT.bg,
         colour: LIGHT.muted,
@@ -56,11 +56,11 @@ function chartFigures(): EmbeddableFigure[] {
   }));
 }
 
-function mapFigures(): EmbeddableFigure[] {
+function mapFigures(): Graphic[] {
   const mapStandalone = (svg: string, title: string, lang: Lang, url: string) =>
     // Text at the same size in every map's PNG, whatever the map's own width.
-    standaloneFigure(svg, { title, lines: [t(lang, 'mapAttribution'), t(lang, 'credit'), url], background: LIGHT.bg, colour: LIGHT.muted, titleColour: LIGHT.fg, size: svgSize(svg).width * 0.02 });
-  const national: EmbeddableFigure = {
+    standaloneGraphic(svg, { title, lines: [t(lang, 'mapAttribution'), t(lang, 'credit'), url], background: LIGHT.bg, colour: LIGHT.muted, titleColour: LIGHT.fg, size: svgSize(svg).width * 0.02 });
+  const national: Graphic = {
     kind: 'maps',
     id: 'national',
     title: both((lang) => t(lang, 'mapTitle')),
@@ -69,7 +69,7 @@ function mapFigures(): EmbeddableFigure[] {
     svg: (lang) => roundPathData(renderNationalMapSvg(lang, { idPrefix: 'embed-national' })),
     standalone: (lang, url) => mapStandalone(renderNationalMapSvg(lang, { idPrefix: 'dl-national' }), t(lang, 'mapTitle'), lang, url),
   };
-  const locators = getCounties().map((county): EmbeddableFigure => {
+  const locators = getCounties().map((county): Graphic => {
     const title = both((lang) => locatorTitle(county, lang));
     return {
       kind: 'maps',
@@ -83,14 +83,14 @@ function mapFigures(): EmbeddableFigure[] {
   return [national, ...locators];
 }
 
-const allFigures = cachedUntilDataChanges(() => [...chartFigures(), ...mapFigures()]);
-export function getFigures(kind?: EmbedKind): EmbeddableFigure[] {
-  const figures = allFigures();
-  return kind ? figures.filter((f) => f.kind === kind) : figures;
+const allGraphics = cachedUntilDataChanges(() => [...chartFigures(), ...mapFigures()]);
+export function getGraphics(kind?: EmbedKind): Graphic[] {
+  const graphics = allGraphics();
+  return kind ? graphics.filter((f) => f.kind === kind) : graphics;
 }
 
-const figuresByKey = cachedUntilDataChanges(() => new Map(getFigures().map((f) => [`${f.kind}/${f.id}`, f])));
-/** One figure by kind and id, without a scan (a gallery page looks up every chart it shows). */
-export function getFigure(kind: EmbedKind, id: string): EmbeddableFigure | undefined {
-  return figuresByKey().get(`${kind}/${id}`);
+const graphicsByKey = cachedUntilDataChanges(() => new Map(getGraphics().map((f) => [`${f.kind}/${f.id}`, f])));
+/** One graphic by kind and id, without a scan (a gallery page looks up every chart it shows). */
+export function getGraphic(kind: EmbedKind, id: string): Graphic | undefined {
+  return graphicsByKey().get(`${kind}/${id}`);
 }

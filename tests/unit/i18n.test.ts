@@ -9,7 +9,7 @@ import { dateParts } from '#/i18n/format.ts';
 import { themes } from '#/data/schemas.ts';
 import { getCounties } from '#/data/site-data.ts';
 import { locatorTitle, renderLocatorSvg } from '#/geo/render.ts';
-import { getFigure } from '#/publishing/graphics.ts';
+import { getGraphic } from '#/publishing/graphics.ts';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
 const WORDS_FILE = path.join(SRC, 'i18n/words.ts');
@@ -155,14 +155,14 @@ describe('punctuation', () => {
 describe('the locator map title', () => {
   it('names the county alike on the story page, in the map\'s SVG and on its embed and downloads (青龙县, not 青龙满族自治县 on one of them)', () => {
     for (const county of getCounties()) {
-      const figure = getFigure('maps', county.slug)!;
+      const figure = getGraphic('maps', county.slug)!;
       for (const lang of ['zh', 'en'] as const) {
         expect(figure.title[lang]).toBe(locatorTitle(county, lang));
         expect(renderLocatorSvg(county.code, lang)).toContain(`-title">${locatorTitle(county, lang).replace(/'/g, '&#39;')}</title>`);
       }
     }
     const qinglong = getCounties().find((c) => c.slug === 'qinglong')!;
-    expect(getFigure('maps', 'qinglong')!.title.zh).toBe('青龙县在河北省的位置');
+    expect(getGraphic('maps', 'qinglong')!.title.zh).toBe('青龙县在河北省的位置');
     expect(qinglong.officialName).toBe('青龙满族自治县');
   });
 });

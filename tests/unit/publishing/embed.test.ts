@@ -5,7 +5,7 @@ import { renderChart } from '#/charts/render.ts';
 import { LIGHT } from '#/svg/palette.ts';
 import { CHART_STYLE, chartVars } from '#/svg/style.ts';
 import { loadAllDatasets } from '#/data/datasets.ts';
-import { EMBED_WIDTH, PNG_SCALE, HEIGHT_MESSAGE, HEIGHT_SENDER, embedHeight, embedSnippet, oembedJson, resolveCssVars, roundPathData, standaloneFigure, svgSize } from '#/publishing/embed.ts';
+import { EMBED_WIDTH, PNG_SCALE, HEIGHT_MESSAGE, HEIGHT_SENDER, embedHeight, embedSnippet, oembedJson, resolveCssVars, roundPathData, standaloneGraphic, svgSize } from '#/publishing/embed.ts';
 import { svgToPng } from '#/publishing/png/svg-to-png.ts';
 import { chartSpec } from '#/data/schemas.ts';
 
@@ -24,7 +24,7 @@ function realChart(title: string) {
 }
 
 const download = (title: string) =>
-  standaloneFigure(resolveCssVars(renderChart(realChart(title), 'zh'), CHART_VARS), { lines: ['图：县域故事', 'https://county-stories.example.org/charts/#test-merchants'], background: LIGHT.bg, colour: LIGHT.muted, titleColour: LIGHT.fg, size: 11 });
+  standaloneGraphic(resolveCssVars(renderChart(realChart(title), 'zh'), CHART_VARS), { lines: ['图：县域故事', 'https://county-stories.example.org/charts/#test-merchants'], background: LIGHT.bg, colour: LIGHT.muted, titleColour: LIGHT.fg, size: 11 });
 
 function darkRows(png: PNG, y0: number, y1: number): number {
   let n = 0;

@@ -1,13 +1,13 @@
-/** /downloads/<kind>/<id>.png and <id>.en.png: the figure at 2× (1280 px wide), fonts from the npm package. */
+/** /downloads/<kind>/<id>.png and <id>.en.png: the graphic at 2× (1280 px wide), fonts from the npm package. */
 import type { APIRoute } from 'astro';
 import type { Lang } from '#/i18n/editions.ts';
-import { getFigures, type EmbeddableFigure } from '#/publishing/graphics.ts';
-import { downloadPaths, figurePng } from '#/publishing/graphic-files.ts';
+import { getGraphics, type Graphic } from '#/publishing/graphics.ts';
+import { downloadPaths, graphicPng } from '#/publishing/graphic-files.ts';
 
-export const getStaticPaths = () => downloadPaths(getFigures(), 'png');
+export const getStaticPaths = () => downloadPaths(getGraphics(), 'png');
 
 export const GET: APIRoute = async ({ props, site }) => {
-  const { figure, lang } = props as { figure: EmbeddableFigure; lang: Lang };
-  const { png } = await figurePng(figure, lang, new URL(figure.homePath(lang), site).href);
+  const { graphic, lang } = props as { graphic: Graphic; lang: Lang };
+  const { png } = await graphicPng(graphic, lang, new URL(graphic.homePath(lang), site).href);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
