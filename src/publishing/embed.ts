@@ -34,12 +34,16 @@ export const EMBED_STYLE = [
 
 /** The message an embed page posts to its host. */
 export const HEIGHT_MESSAGE = 'county-stories:embed-height';
+/** What public/embed.js sends each of our iframes when it starts (and when one loads): "say your height". */
+export const HEIGHT_REQUEST = 'county-stories:embed-height-please';
 
 /**
- * Inline script for an embed page: posts the document's height to the host
- * on load and whenever it changes. Tiny and dependency-free.
+ * Inline script for an embed page: posts the document's height to the host on
+ * load, whenever it changes, and whenever the host asks (HEIGHT_REQUEST). The
+ * asking is what makes a late embed.js work: the frame's first post may have
+ * gone to a page with nobody listening yet. Tiny and dependency-free.
  */
-export const HEIGHT_SENDER = `(()=>{if(parent===window)return;let h=0;const s=()=>{const n=Math.ceil(document.documentElement.getBoundingClientRect().height);if(n!==h){h=n;parent.postMessage({type:${JSON.stringify(HEIGHT_MESSAGE)},height:n,href:location.href},"*")}};addEventListener("load",s);new ResizeObserver(s).observe(document.documentElement);s()})();`;
+export const HEIGHT_SENDER = `(()=>{if(parent===window)return;let h=0;const s=(f)=>{const n=Math.ceil(document.documentElement.getBoundingClientRect().height);if(f===true||n!==h){h=n;parent.postMessage({type:${JSON.stringify(HEIGHT_MESSAGE)},height:n,href:location.href},"*")}};addEventListener("load",s);addEventListener("message",(e)=>{if(e.source===parent&&e.data&&e.data.type===${JSON.stringify(HEIGHT_REQUEST)})s(true)});new ResizeObserver(s).observe(document.documentElement);s()})();`;
 
 /** The figure's natural size from its SVG's width/height (or viewBox). */
 export function svgSize(svg: string): { width: number; height: number } {

@@ -90,6 +90,25 @@ describeInBrowser('embeds (iframe on a host page)', () => {
     await page.close();
   });
 
+  it('fits its content when embed.js arrives three seconds after the iframe has loaded (it asks, the frame answers)', async () => {
+    const { html } = sample();
+    const script = /<script[^>]*src="([^"]+)"[^>]*><\/script>/.exec(html)![1];
+    const page = await open(html.replace(/<script[^>]*><\/script>/, ''), 375);
+    await embedFrame(page);
+    await page.waitForTimeout(3_000);
+    await page.evaluate((src) => {
+      const s = document.createElement('script');
+      s.src = src;
+      s.async = true;
+      document.body.append(s);
+    }, script);
+    await page.waitForFunction(() => document.querySelector('iframe')?.hasAttribute('data-embed-height'), null, { timeout: 15_000 });
+    const content = await frameContentHeight(page);
+    const iframeHeight = await page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height);
+    expect(Math.abs(iframeHeight - content)).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
   it('keeps the snippet height without the script, and shows the figure', async () => {
     const { html, defaultHeight } = sample();
     const page = await open(html.replace(/<script[^>]*><\/script>/, ''), 640);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { resolveChart } from '#/charts/resolve.ts';
@@ -5,7 +6,7 @@ import { renderChart } from '#/charts/render.ts';
 import { LIGHT } from '#/svg/palette.ts';
 import { CHART_STYLE, chartVars } from '#/svg/style.ts';
 import { loadAllDatasets } from '#/data/datasets.ts';
-import { EMBED_WIDTH, PNG_SCALE, HEIGHT_MESSAGE, HEIGHT_SENDER, embedHeight, embedSnippet, oembedJson, resolveCssVars, roundPathData, standaloneGraphic, svgSize } from '#/publishing/embed.ts';
+import { EMBED_WIDTH, PNG_SCALE, HEIGHT_MESSAGE, HEIGHT_REQUEST, HEIGHT_SENDER, embedHeight, embedSnippet, oembedJson, resolveCssVars, roundPathData, standaloneGraphic, svgSize } from '#/publishing/embed.ts';
 import { svgToPng } from '#/publishing/png/svg-to-png.ts';
 import { chartSpec } from '#/data/schemas.ts';
 
@@ -82,9 +83,14 @@ describe('embed snippet and oEmbed', () => {
     expect(o.html).toContain('<iframe');
   });
 
-  it('posts its height under one message type', () => {
+  it('posts its height under one message type, answers the host script\'s request, and stays tiny', () => {
     expect(HEIGHT_SENDER).toContain(JSON.stringify(HEIGHT_MESSAGE));
-    expect(HEIGHT_SENDER.length).toBeLessThan(400);
+    expect(HEIGHT_SENDER).toContain(JSON.stringify(HEIGHT_REQUEST));
+    // The host side is a static file (public/embed.js): it must speak the same two message types.
+    const hostScript = readFileSync('public/embed.js', 'utf8');
+    expect(hostScript).toContain(`'${HEIGHT_MESSAGE}'`);
+    expect(hostScript).toContain(`'${HEIGHT_REQUEST}'`);
+    expect(HEIGHT_SENDER.length).toBeLessThan(500);
   });
 });
 
