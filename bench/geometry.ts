@@ -6,7 +6,7 @@
  * the build checks that every county of data/counties.json is there. The real
  * outlines come from a source package the benchmark does not fetch, so each
  * synthetic county gets a made-up polygon instead: as many vertices and about
- * as large as its template county's, centred on a point inside its province.
+ * as large as its template county's (smaller where its province is too narrow), centred on a point inside its province.
  * The files are decoded and re-encoded with the real ones' quantization, so
  * validating, decoding and drawing them costs what real outlines would.
  */
@@ -56,14 +56,18 @@ function random(seed: string): () => number {
   };
 }
 
-/** A point inside the province (planar test on its outer rings: the rings are RFC 7946, which d3's spherical tests read inside out). */
-function pointInside(province: Feature, rand: () => number): Position {
+/** The province's largest outer ring: where synthetic counties are placed. */
+function mainRing(province: Feature): [number, number][] {
   const polygons = province.geometry.type === 'Polygon' ? [province.geometry.coordinates] : province.geometry.type === 'MultiPolygon' ? province.geometry.coordinates : [];
-  const outer = polygons.map((p) => p[0]).sort((a, b) => b.length - a.length);
-  const [w, s, e, n] = bounds(outer.slice(0, 1));
+  return polygons.map((p) => p[0]).sort((a, b) => b.length - a.length)[0] as [number, number][];
+}
+
+/** A point inside the ring (planar test: the rings are RFC 7946, which d3's spherical tests read inside out). */
+function pointInside(ring: [number, number][], rand: () => number): Position {
+  const [w, s, e, n] = bounds([ring]);
   for (let i = 0; i < 500; i++) {
     const p: [number, number] = [w + rand() * (e - w), s + rand() * (n - s)];
-    if (polygonContains(outer[0] as [number, number][], p)) return p;
+    if (polygonContains(ring, p)) return p;
   }
   return [(w + e) / 2, (s + n) / 2];
 }
@@ -106,7 +110,12 @@ export function cloneGeometry(root: string, dir: string, plans: GeometryPlan[]):
     const rings = ringsOf(template.geometry);
     const [w, s, e, n] = bounds(rings);
     const rand = random(plan.county.code);
-    const ring = blob(pointInside(province, rand), Math.max(e - w, n - s) / 2, rings.flat().length, rand);
+    const area = mainRing(province);
+    const centre = pointInside(area, rand);
+    // As large as the template, shrunk until it lies inside its province: the build refuses a county outside it.
+    let radius = Math.max(e - w, n - s) / 2;
+    let ring = blob(centre, radius, rings.flat().length, rand);
+    for (let i = 0; i < 12 && !ring.every((p) => polygonContains(area, p as [number, number])); i++) ring = blob(centre, (radius /= 2), rings.flat().length, rand);
     shapes.set(plan.county.code, { type: 'Feature', id: plan.county.code, properties: { ...template.properties, name: plan.county.officialName }, geometry: { type: 'Polygon', coordinates: [ring] } });
   }
 

@@ -117,11 +117,14 @@ function phasesOf(lines: { at: number; text: string }[], memory: { at: number; b
   });
 }
 
-async function build(dir: string, label: string): Promise<Build> {
+const SITE_BUILD = 'npm run build -- --verbose';
+
+/** `command`: the site's build with --verbose, so the log has Astro's own lines (phases, page counts, per-page times); the baseline's is plain `astro build`. */
+async function build(dir: string, label: string, command = 'npm run build'): Promise<Build> {
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
   if (opts['cpu-prof']) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.join(dir, 'profiles')}`;
   const logFile = path.join(dir, 'build.log');
-  const run = await measureRun('npm run build', dir, logFile, env);
+  const run = await measureRun(command, dir, logFile, env);
   if (run.exitCode !== 0) {
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
     throw new Error(`${label}: the build failed (exit ${run.exitCode}); last lines of ${logFile}:\n${tail}`);
@@ -236,12 +239,12 @@ async function main() {
     console.error(`N=${n}: corpus written in ${s(corpusSeconds)}: ${corpus.synthetic} synthetic counties, each with at least ${corpus.perCounty.datasets} datasets and ${corpus.perCounty.charts} charts (files: ${JSON.stringify(corpus.files)}); building…`);
     let site: Build | undefined;
     if (!opts['no-site']) {
-      site = await build(dir, `site N=${n}`);
+      site = await build(dir, `site N=${n}`, SITE_BUILD);
       console.error(`N=${n}: site built in ${s(site.seconds)} (CPU ${s(site.cpuSeconds)}), peak ${mb(site.peakRssBytes)}, ${site.pages} pages`);
     }
     let warm: Build | undefined;
     if (site && opts.warm) {
-      warm = await build(dir, `warm rebuild N=${n}`);
+      warm = await build(dir, `warm rebuild N=${n}`, SITE_BUILD);
       console.error(`N=${n}: rebuilt with warm caches in ${s(warm.seconds)} (CPU ${s(warm.cpuSeconds)})`);
     }
     let baseline: Build | undefined;

