@@ -63,7 +63,7 @@ export function watchLiveData(server: ViteDevServer, logger: AstroIntegrationLog
       server.environments.client.hot.send({ type: 'full-reload', path: '*' });
     }
   };
-  server.watcher.on('all', (event, file) => {
+  server.watcher.on('all', (_event, file) => {
     if (!folders.some((f) => file.startsWith(f)) || !/\.(json|txt|geojson|mdx)$/.test(file)) return;
     changed.add(file);
     // Editors save in several steps (truncate, write, rename); one check for the burst.

@@ -9,7 +9,6 @@
  * Page 1 carries the first id of every page, so its script can send such a
  * link on to the page that holds the chart (pageOfId).
  */
-import type { Lang } from '#/i18n/editions.ts';
 
 /** Charts per page: with its SVG, data table and embed tools a chart is about 8 kB of HTML, so a page stays near 100 kB. */
 export const GALLERY_PAGE_SIZE = 12;

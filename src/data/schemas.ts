@@ -77,7 +77,7 @@ export const qualifier = z.enum(Object.keys(QUALIFIERS) as [keyof typeof QUALIFI
  * A dataset may not hold a bare number: every number is a figure.
  */
 export const figure = strict({
-  value: z.number().finite(),
+  value: z.number(),
   /** Exact words from the article, copied character for character. */
   quote: z.string().min(2),
   /** Id of one of the dataset's `sources`. */

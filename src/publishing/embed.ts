@@ -7,7 +7,6 @@
  *     line drawn in, and colours resolved so any SVG tool (and resvg, for the
  *     PNG) draws it the same.
  */
-import type { Lang } from '#/i18n/editions.ts';
 import { FONT } from '#/svg/font.ts';
 import { esc } from '#/svg/markup.ts';
 import { DARK, LIGHT, type Palette } from '#/svg/palette.ts';
