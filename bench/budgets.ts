@@ -100,7 +100,9 @@ console.log(`\nBudgets per page type (first visit, gzip, from ${path.relative(pr
 console.log('| page type | sample | HTML | CSS | JS | other | requests | largest asset |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const b of budgets) {
-  console.log(`| ${b.name} | ${b.page} | ${KB(b.html)} | ${KB(b.css)} | ${KB(b.js)} | ${KB(b.other)} | ${b.requests} | ${b.largest ? `${b.largest.url} (${KB(b.largest.gzip)})` : '—'} |`);
+  console.log(
+    `| ${b.name} | ${b.page} | ${KB(b.html)} | ${KB(b.css)} | ${KB(b.js)} | ${KB(b.other)} | ${b.requests} | ${b.largest ? `${b.largest.url} (${KB(b.largest.gzip)})` : '—'} |`,
+  );
 }
 
 // ——— Targets: a miss sets the exit code ———

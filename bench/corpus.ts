@@ -41,11 +41,37 @@ interface Area {
 
 /** The English names of the province-level units, for the synthetic counties' registry entries. */
 const PROVINCE_EN: Record<string, string> = {
-  '11': 'Beijing', '12': 'Tianjin', '13': 'Hebei', '14': 'Shanxi', '15': 'Inner Mongolia', '21': 'Liaoning', '22': 'Jilin',
-  '23': 'Heilongjiang', '31': 'Shanghai', '32': 'Jiangsu', '33': 'Zhejiang', '34': 'Anhui', '35': 'Fujian', '36': 'Jiangxi',
-  '37': 'Shandong', '41': 'Henan', '42': 'Hubei', '43': 'Hunan', '44': 'Guangdong', '45': 'Guangxi', '46': 'Hainan',
-  '50': 'Chongqing', '51': 'Sichuan', '52': 'Guizhou', '53': 'Yunnan', '54': 'Tibet', '61': 'Shaanxi', '62': 'Gansu',
-  '63': 'Qinghai', '64': 'Ningxia', '65': 'Xinjiang',
+  '11': 'Beijing',
+  '12': 'Tianjin',
+  '13': 'Hebei',
+  '14': 'Shanxi',
+  '15': 'Inner Mongolia',
+  '21': 'Liaoning',
+  '22': 'Jilin',
+  '23': 'Heilongjiang',
+  '31': 'Shanghai',
+  '32': 'Jiangsu',
+  '33': 'Zhejiang',
+  '34': 'Anhui',
+  '35': 'Fujian',
+  '36': 'Jiangxi',
+  '37': 'Shandong',
+  '41': 'Henan',
+  '42': 'Hubei',
+  '43': 'Hunan',
+  '44': 'Guangdong',
+  '45': 'Guangxi',
+  '46': 'Hainan',
+  '50': 'Chongqing',
+  '51': 'Sichuan',
+  '52': 'Guizhou',
+  '53': 'Yunnan',
+  '54': 'Tibet',
+  '61': 'Shaanxi',
+  '62': 'Gansu',
+  '63': 'Qinghai',
+  '64': 'Ningxia',
+  '65': 'Xinjiang',
 };
 
 /** A story file's front matter, as far as the corpus needs it. */
@@ -159,7 +185,9 @@ export function readTemplates(root: string): Inventory {
   const datasetId = (f: string) => f.split('/')[2];
   // Chart specs: JSON files in content/ (content/charts/<id>.json); the id is the file name, `dataset` the dataset it draws.
   const chartFiles = contentFiles.filter((f) => f.endsWith('.json'));
-  const chartDataset = new Map(chartFiles.map((f) => [f, String((JSON.parse(readFileSync(path.join(root, f), 'utf8')) as { dataset?: unknown }).dataset ?? '')]));
+  const chartDataset = new Map(
+    chartFiles.map((f) => [f, String((JSON.parse(readFileSync(path.join(root, f), 'utf8')) as { dataset?: unknown }).dataset ?? '')]),
+  );
 
   // Who cites what: dataset pins from front matter, chart ids from any token of the story.
   const storyOf = new Map<string, { slug: string; pins: string[]; tokens: Set<string> }>();
@@ -170,8 +198,7 @@ export function readTemplates(root: string): Inventory {
     const county = fm.county ? counties.find((c) => c.code === String(fm.county)) : counties.find((c) => c.slug === baseName(file));
     storyOf.set(file, { slug: county?.slug ?? `story:${baseName(file)}`, pins: Object.keys(fm.datasets ?? {}), tokens: tokensOf(text) });
   }
-  const citers = (test: (s: { pins: string[]; tokens: Set<string> }) => boolean) =>
-    new Set([...storyOf.values()].filter(test).map((s) => s.slug));
+  const citers = (test: (s: { pins: string[]; tokens: Set<string> }) => boolean) => new Set([...storyOf.values()].filter(test).map((s) => s.slug));
   const onlyBy = (slug: string, by: Set<string>) => by.size === 0 || (by.size === 1 && by.has(slug));
   const named = (id: string, slug: string) => new RegExp(`(^|-)${slug}(-|$)`).test(id);
 
@@ -180,7 +207,14 @@ export function readTemplates(root: string): Inventory {
       const own = [...storyOf.entries()].filter(([, s]) => s.slug === county.slug);
       if (!own.some(([f]) => f.startsWith('content/counties/'))) return undefined;
       const pinned = new Set(own.flatMap(([, s]) => s.pins));
-      const datasets = [...pinned].filter((id) => named(id, county.slug) || onlyBy(county.slug, citers((s) => s.pins.includes(id))));
+      const datasets = [...pinned].filter(
+        (id) =>
+          named(id, county.slug) ||
+          onlyBy(
+            county.slug,
+            citers((s) => s.pins.includes(id)),
+          ),
+      );
       const charts = chartFiles.filter((f) => {
         const id = baseName(f);
         const users = citers((s) => s.tokens.has(id));
@@ -202,9 +236,15 @@ export function readTemplates(root: string): Inventory {
       const files = datasetFiles.filter((f) => datasetId(f) === id);
       const versions = files.map((f) => JSON.parse(readFileSync(path.join(root, f), 'utf8')) as { version: string; rows: Record<string, unknown>[] });
       const latest = versions.sort((a, b) => compareVersions(a.version, b.version)).at(-1)!;
-      const figure = latest.rows.flatMap((row) => Object.entries(row).filter(([, v]) => isFigure(v)).map(([field]) => ({ row: String(row.id), field })))[0];
+      const figure = latest.rows.flatMap((row) =>
+        Object.entries(row)
+          .filter(([, v]) => isFigure(v))
+          .map(([field]) => ({ row: String(row.id), field })),
+      )[0];
       if (!figure) return undefined;
-      const charts = chartFiles.filter((f) => chartDataset.get(f) === id && (JSON.parse(readFileSync(path.join(root, f), 'utf8')) as { version?: string }).version === latest.version);
+      const charts = chartFiles.filter(
+        (f) => chartDataset.get(f) === id && (JSON.parse(readFileSync(path.join(root, f), 'utf8')) as { version?: string }).version === latest.version,
+      );
       return { id, files, latest: latest.version, figure, charts };
     })
     .filter((e): e is Extra => e !== undefined)
@@ -221,7 +261,9 @@ function withExtras(text: string, file: string, pins: Record<string, string>, ta
   if (!fm) throw new Error(`${file}: no front matter`);
   let head = fm[1];
   if (pin && Object.keys(pins).length) {
-    const lines = Object.entries(pins).map(([id, v]) => `  ${id}: "${v}"`).join('\n');
+    const lines = Object.entries(pins)
+      .map(([id, v]) => `  ${id}: "${v}"`)
+      .join('\n');
     if (/^datasets:\s*$/m.test(head)) head = head.replace(/^datasets:\s*$/m, `datasets:\n${lines}`);
     else if (/^datasets:\s*\{\s*\}\s*$/m.test(head)) head = head.replace(/^datasets:.*$/m, `datasets:\n${lines}`);
     else if (!/^datasets:/m.test(head)) head = `${head}\ndatasets:\n${lines}`;
@@ -235,14 +277,19 @@ export function pickAreas(root: string, n: number, exclude: Set<string>): Area[]
   const areas: Area[] = JSON.parse(readFileSync(path.join(root, AREAS_FILE), 'utf8'));
   // A name with a numeral in it (万州, 九台区) would read as a number typed in the prose and need an exception in each story.
   const numeralFree = (a: Area) => [a.name, shortZh(a.name)].every((name) => !typedQuantities(`在${name}的`).length);
-  const pool = areas.filter((a) => !exclude.has(a.code) && a.name !== '市辖区' && PROVINCE_EN[a.provinceCode] && numeralFree(a)).sort((a, b) => a.code.localeCompare(b.code));
+  const pool = areas
+    .filter((a) => !exclude.has(a.code) && a.name !== '市辖区' && PROVINCE_EN[a.provinceCode] && numeralFree(a))
+    .sort((a, b) => a.code.localeCompare(b.code));
   if (n > pool.length) throw new Error(`asked for ${n} synthetic counties, but ${AREAS_FILE} has only ${pool.length} county-level codes left`);
   return Array.from({ length: n }, (_, i) => pool[Math.floor((i * pool.length) / n)]);
 }
 
 /** "青龙满族自治县" → "青龙"; "礼县" keeps "礼县" (a one-character name is too short to replace safely). */
 const shortZh = (name: string) => {
-  const short = name.replace(/(满族|蒙古族|回族|藏族|苗族|彝族|壮族|布依族|侗族|瑶族|土家族|哈尼族|傣族|黎族|傈僳族|佤族|畲族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜族|土族|达斡尔族|仫佬族|羌族|布朗族|撒拉族|毛南族|仡佬族|锡伯族|普米族|塔吉克族|怒族|鄂温克族|保安族|裕固族|京族|独龙族|鄂伦春族|各族)*(自治县|自治旗|县|区|市|旗)$/, '');
+  const short = name.replace(
+    /(满族|蒙古族|回族|藏族|苗族|彝族|壮族|布依族|侗族|瑶族|土家族|哈尼族|傣族|黎族|傈僳族|佤族|畲族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜族|土族|达斡尔族|仫佬族|羌族|布朗族|撒拉族|毛南族|仡佬族|锡伯族|普米族|塔吉克族|怒族|鄂温克族|保安族|裕固族|京族|独龙族|鄂伦春族|各族)*(自治县|自治旗|县|区|市|旗)$/,
+    '',
+  );
   return short.length >= 2 ? short : name;
 };
 
@@ -314,7 +361,13 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
   const registry: RealCounty[] = [...real];
   const files = { stories: 0, datasets: 0, charts: 0, other: 0 };
   const perCounty = { datasets: Infinity, charts: Infinity };
-  const bodies: CorpusInfo['bodies'] = templates.map((t) => storyBody(root, t.files.find((f) => f.startsWith('content/counties/'))!, t.county.slug));
+  const bodies: CorpusInfo['bodies'] = templates.map((t) =>
+    storyBody(
+      root,
+      t.files.find((f) => f.startsWith('content/counties/'))!,
+      t.county.slug,
+    ),
+  );
   const geometry: GeometryPlan[] = [];
   const read = (f: string) => readFileSync(path.join(root, f), 'utf8');
   const write = (f: string, text: string) => {
@@ -322,7 +375,9 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
     writeFileSync(path.join(dir, f), text);
   };
   // Figures whose article writes the number in words are listed by dataset id: each clone needs its own entry.
-  const writtenInWords: { figure: string; reason: string }[] = existsSync(path.join(root, WRITTEN_IN_WORDS_FILE)) ? JSON.parse(readFileSync(path.join(root, WRITTEN_IN_WORDS_FILE), 'utf8')) : [];
+  const writtenInWords: { figure: string; reason: string }[] = existsSync(path.join(root, WRITTEN_IN_WORDS_FILE))
+    ? JSON.parse(readFileSync(path.join(root, WRITTEN_IN_WORDS_FILE), 'utf8'))
+    : [];
   const clonedWords: typeof writtenInWords = [];
   const cloneWrittenInWords = (from: string, to: string) =>
     clonedWords.push(...writtenInWords.filter((w) => w.figure.startsWith(`${from}/`)).map((w) => ({ ...w, figure: `${to}${w.figure.slice(from.length)}` })));
@@ -362,11 +417,14 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
     ]);
     const rewrite = makeRewriter(map);
     const renamePath = (f: string) =>
-      f.split('/').map((part) => {
-        const ext = path.extname(part);
-        const base = part.slice(0, part.length - ext.length);
-        return (map.get(base) ?? base) + ext;
-      }).join('/');
+      f
+        .split('/')
+        .map((part) => {
+          const ext = path.extname(part);
+          const base = part.slice(0, part.length - ext.length);
+          return (map.get(base) ?? base) + ext;
+        })
+        .join('/');
 
     // Extra datasets (with their charts) until the county has SPEC's datasets and charts.
     const taken: Extra[] = [];
@@ -386,7 +444,10 @@ export function generateCorpus(root: string, dir: string, n: number): CorpusInfo
     const extraId = (id: string) => `${slug}-x-${id}`;
     const pins = Object.fromEntries(taken.map((e) => [extraId(e.id), e.latest]));
     const tail = taken
-      .flatMap((e) => [`<Fig data="${extraId(e.id)}" row="${e.figure.row}" field="${e.figure.field}" />`, ...e.charts.map((c) => `<Chart id="${extraId(baseName(c))}" />`)])
+      .flatMap((e) => [
+        `<Fig data="${extraId(e.id)}" row="${e.figure.row}" field="${e.figure.field}" />`,
+        ...e.charts.map((c) => `<Chart id="${extraId(baseName(c))}" />`),
+      ])
       .join('\n\n');
 
     for (const f of t.files) {

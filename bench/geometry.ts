@@ -58,7 +58,8 @@ function random(seed: string): () => number {
 
 /** The province's largest outer ring: where synthetic counties are placed. */
 function mainRing(province: Feature): [number, number][] {
-  const polygons = province.geometry.type === 'Polygon' ? [province.geometry.coordinates] : province.geometry.type === 'MultiPolygon' ? province.geometry.coordinates : [];
+  const polygons =
+    province.geometry.type === 'Polygon' ? [province.geometry.coordinates] : province.geometry.type === 'MultiPolygon' ? province.geometry.coordinates : [];
   return polygons.map((p) => p[0]).sort((a, b) => b.length - a.length)[0] as [number, number][];
 }
 
@@ -115,8 +116,14 @@ export function cloneGeometry(root: string, dir: string, plans: GeometryPlan[]):
     // As large as the template, shrunk until it lies inside its province: the build refuses a county outside it.
     let radius = Math.max(e - w, n - s) / 2;
     let ring = blob(centre, radius, rings.flat().length, rand);
-    for (let i = 0; i < 12 && !ring.every((p) => polygonContains(area, p as [number, number])); i++) ring = blob(centre, (radius /= 2), rings.flat().length, rand);
-    shapes.set(plan.county.code, { type: 'Feature', id: plan.county.code, properties: { ...template.properties, name: plan.county.officialName }, geometry: { type: 'Polygon', coordinates: [ring] } });
+    for (let i = 0; i < 12 && !ring.every((p) => polygonContains(area, p as [number, number])); i++)
+      ring = blob(centre, (radius /= 2), rings.flat().length, rand);
+    shapes.set(plan.county.code, {
+      type: 'Feature',
+      id: plan.county.code,
+      properties: { ...template.properties, name: plan.county.officialName },
+      geometry: { type: 'Polygon', coordinates: [ring] },
+    });
   }
 
   for (const [file, layers] of decoded) {

@@ -64,10 +64,13 @@ const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' '
 function cpuFromTimes(lines: { text: string }[]): number {
   const times = lines.filter((l) => /^\d+m[\d.]+s \d+m[\d.]+s$/.test(l.text.trim())).at(-1);
   if (!times) return NaN;
-  return times.text.trim().split(' ').reduce((sum, t) => {
-    const [, m, sec] = /^(\d+)m([\d.]+)s$/.exec(t)!;
-    return sum + Number(m) * 60 + Number(sec);
-  }, 0);
+  return times.text
+    .trim()
+    .split(' ')
+    .reduce((sum, t) => {
+      const [, m, sec] = /^(\d+)m([\d.]+)s$/.exec(t)!;
+      return sum + Number(m) * 60 + Number(sec);
+    }, 0);
 }
 
 /**

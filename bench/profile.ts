@@ -20,7 +20,7 @@ interface Profile {
 const byFunction = new Map<string, number>();
 const byFile = new Map<string, number>();
 let total = 0;
-for (const file of process.argv.slice(2).filter((a) => !a.startsWith("--"))) {
+for (const file of process.argv.slice(2).filter((a) => !a.startsWith('--'))) {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   profile.samples.forEach((id, i) => {
@@ -35,7 +35,11 @@ for (const file of process.argv.slice(2).filter((a) => !a.startsWith("--"))) {
   });
 }
 const top = (m: Map<string, number>, n: number) =>
-  [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `${(ms / 1000).toFixed(2).padStart(8)} s ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, ms]) => `${(ms / 1000).toFixed(2).padStart(8)} s ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${k}`)
+    .join('\n');
 console.log(`total sampled: ${(total / 1000).toFixed(1)} s\n\nby package or file:\n${top(byFile, 20)}\n\nby function (self time):\n${top(byFunction, 30)}`);
 
 // --callers=<function name>: whose calls the time of that function is spent in (three frames up).

@@ -155,7 +155,23 @@ const dash = '—';
 
 function summary(results: Result[]): string {
   const main = table(
-    ['N', 'pages', 'build (wall)', 'CPU', 's / county', 'marginal s / county', 'marginal CPU s / county', 'peak RSS', 'dist/', 'baseline (wall)', 'baseline CPU', 'ratio', 'CPU ratio', 'baseline peak RSS', 'load before'],
+    [
+      'N',
+      'pages',
+      'build (wall)',
+      'CPU',
+      's / county',
+      'marginal s / county',
+      'marginal CPU s / county',
+      'peak RSS',
+      'dist/',
+      'baseline (wall)',
+      'baseline CPU',
+      'ratio',
+      'CPU ratio',
+      'baseline peak RSS',
+      'load before',
+    ],
     results.map((r, i) => {
       const { site, baseline: base } = r;
       const prev = results[i - 1]?.site;
@@ -182,7 +198,15 @@ function summary(results: Result[]): string {
   const warm = results.some((r) => r.warm)
     ? table(
         ['N', 'warm rebuild (wall)', 'CPU', 's / county', 'ratio to baseline'],
-        results.filter((r) => r.warm).map((r) => [String(r.n), s(r.warm!.seconds), s(r.warm!.cpuSeconds), (r.warm!.seconds / r.n).toFixed(3), r.baseline ? `${(r.warm!.seconds / r.baseline.seconds).toFixed(2)}×` : dash]),
+        results
+          .filter((r) => r.warm)
+          .map((r) => [
+            String(r.n),
+            s(r.warm!.seconds),
+            s(r.warm!.cpuSeconds),
+            (r.warm!.seconds / r.n).toFixed(3),
+            r.baseline ? `${(r.warm!.seconds / r.baseline.seconds).toFixed(2)}×` : dash,
+          ]),
       )
     : '';
   const built = results.filter((r) => r.site);
@@ -199,7 +223,10 @@ function summary(results: Result[]): string {
   const perCounty = last.site.types.filter((t) => t.pattern.includes('<county>')).slice(0, 20);
   const shared = last.site.types.filter((t) => !t.pattern.includes('<county>')).slice(0, 12);
   const types = (list: PageType[]) =>
-    table(['page type', 'files', 'bytes / file', 'total'], list.map((t) => [`\`${t.pattern}\``, String(t.files), kb(t.bytes / t.files), mb(t.bytes)]));
+    table(
+      ['page type', 'files', 'bytes / file', 'total'],
+      list.map((t) => [`\`${t.pattern}\``, String(t.files), kb(t.bytes / t.files), mb(t.bytes)]),
+    );
   return [
     main,
     '',
@@ -236,7 +263,9 @@ async function main() {
     const { bodies, dir: _, ...corpus } = generateCorpus(ROOT, dir, n);
     for (const patch of opts.patch) execFileSync('patch', ['-p1', '-s', '-d', dir, '-i', path.resolve(patch)], { stdio: 'inherit' });
     const corpusSeconds = (performance.now() - t) / 1000;
-    console.error(`N=${n}: corpus written in ${s(corpusSeconds)}: ${corpus.synthetic} synthetic counties, each with at least ${corpus.perCounty.datasets} datasets and ${corpus.perCounty.charts} charts (files: ${JSON.stringify(corpus.files)}); building…`);
+    console.error(
+      `N=${n}: corpus written in ${s(corpusSeconds)}: ${corpus.synthetic} synthetic counties, each with at least ${corpus.perCounty.datasets} datasets and ${corpus.perCounty.charts} charts (files: ${JSON.stringify(corpus.files)}); building…`,
+    );
     let site: Build | undefined;
     if (!opts['no-site']) {
       site = await build(dir, `site N=${n}`, SITE_BUILD);
@@ -252,13 +281,22 @@ async function main() {
       const baseDir = path.join(WORK, `baseline-${n}`);
       generateBaseline(ROOT, baseDir, bodies);
       baseline = await build(baseDir, `baseline N=${n}`);
-      console.error(`N=${n}: baseline built in ${s(baseline.seconds)} (CPU ${s(baseline.cpuSeconds)})${site ? ` → ratio ${(site.seconds / baseline.seconds).toFixed(2)}×` : ''}`);
+      console.error(
+        `N=${n}: baseline built in ${s(baseline.seconds)} (CPU ${s(baseline.cpuSeconds)})${site ? ` → ratio ${(site.seconds / baseline.seconds).toFixed(2)}×` : ''}`,
+      );
       if (!opts.keep) rmSync(baseDir, { recursive: true, force: true });
     }
     if (!opts.keep) rmSync(dir, { recursive: true, force: true });
     results.push({ n, corpus: { ...corpus, seconds: corpusSeconds }, site, warm, baseline });
     const withoutLines = (b?: Build) => b && { ...b, lines: undefined, memory: undefined };
-    writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results.map((r) => ({ ...r, site: withoutLines(r.site), warm: withoutLines(r.warm), baseline: withoutLines(r.baseline) })), null, 2));
+    writeFileSync(
+      path.join(WORK, 'results.json'),
+      JSON.stringify(
+        results.map((r) => ({ ...r, site: withoutLines(r.site), warm: withoutLines(r.warm), baseline: withoutLines(r.baseline) })),
+        null,
+        2,
+      ),
+    );
   }
   console.log(summary(results));
 }

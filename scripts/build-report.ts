@@ -36,7 +36,9 @@ export function errorSection(log: string): string[] {
  */
 export function problemLines(log: string): string[] {
   const lines = plain(log).split('\n');
-  const authored = lines.map((l) => /^\s*(?:-\s+)?(?:\d\d:\d\d:\d\d \[ERROR\] )?((?:data|content)\/\S+?: .*)$/.exec(l)?.[1]).filter((l): l is string => l !== undefined);
+  const authored = lines
+    .map((l) => /^\s*(?:-\s+)?(?:\d\d:\d\d:\d\d \[ERROR\] )?((?:data|content)\/\S+?: .*)$/.exec(l)?.[1])
+    .filter((l): l is string => l !== undefined);
   const errors = lines.filter((l) => l.includes('[ERROR]')).map((l) => l.replace(/^.*?\[ERROR\]\s*/, '').trim());
   // "An unhandled error occurred while running a hook" says nothing when the error itself is listed.
   const meaningful = errors.filter((l) => !/An unhandled error occurred/.test(l));

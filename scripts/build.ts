@@ -118,7 +118,9 @@ if (code !== 0) {
 let indexed = '';
 try {
   const pages = await buildSearchIndex(staging);
-  indexed = Object.entries(pages).map(([lang, n]) => `${n} pages (${lang})`).join(', ');
+  indexed = Object.entries(pages)
+    .map(([lang, n]) => `${n} pages (${lang})`)
+    .join(', ');
 } catch (error) {
   fail(1, [String(error instanceof Error ? error.message : error)]);
 }

@@ -7,4 +7,6 @@ import { PUBLISHED_FILE, recordUrls } from '#/publishing/published-urls.ts';
 
 const root = process.cwd();
 const added = recordUrls(root, path.join(root, 'dist'));
-console.log(added.length ? `${added.length} URLs added to ${PUBLISHED_FILE}:\n  ${added.join('\n  ')}` : `${PUBLISHED_FILE} already lists every URL of this build`);
+console.log(
+  added.length ? `${added.length} URLs added to ${PUBLISHED_FILE}:\n  ${added.join('\n  ')}` : `${PUBLISHED_FILE} already lists every URL of this build`,
+);

@@ -11,7 +11,11 @@ import { releaseDatasets } from '#/data/release.ts';
 
 const { done, problems } = releaseDatasets(process.cwd());
 if (problems.length) {
-  console.error(`Nothing released. Fix these first:\n${DataError.combine(problems).parts.map((e) => `  - ${e.message}`).join('\n')}`);
+  console.error(
+    `Nothing released. Fix these first:\n${DataError.combine(problems)
+      .parts.map((e) => `  - ${e.message}`)
+      .join('\n')}`,
+  );
   process.exit(1);
 }
 console.log(

@@ -47,7 +47,10 @@ export default function dataChecks(): AstroIntegration {
         }
         // The append-only files against git history (src/data/append-only.ts): what was published stays listed.
         const appendOnly = checkAppendOnly(fileURLToPath(config.root), FIRST_RELEASE);
-        if (appendOnly.unavailable) logger.warn(`${PUBLISHED_FILE} and ${LOCK_FILE} NOT checked against git history: ${appendOnly.unavailable}. CI checks them (tests/unit/append-only.test.ts).`);
+        if (appendOnly.unavailable)
+          logger.warn(
+            `${PUBLISHED_FILE} and ${LOCK_FILE} NOT checked against git history: ${appendOnly.unavailable}. CI checks them (tests/unit/append-only.test.ts).`,
+          );
         if (appendOnly.errors.length) throw DataError.combine(appendOnly.errors);
         logger.info(describeSummary(checkContent(fileURLToPath(config.root))));
       },

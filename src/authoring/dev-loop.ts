@@ -39,7 +39,10 @@ export function checkLiveData(root = process.cwd()): DataError[] {
 function overlayPayload(errors: DataError[]): ErrorPayload {
   const error = DataError.combine(errors);
   // Without a line, the file's first line: the overlay still names and opens the author's file.
-  return { type: 'error', err: { name: 'DataError', message: error.message, stack: '', loc: error.loc ?? { file: path.resolve(error.file), line: 1, column: 1 }, id: error.file } };
+  return {
+    type: 'error',
+    err: { name: 'DataError', message: error.message, stack: '', loc: error.loc ?? { file: path.resolve(error.file), line: 1, column: 1 }, id: error.file },
+  };
 }
 
 export function watchLiveData(server: ViteDevServer, logger: AstroIntegrationLogger): void {

@@ -26,4 +26,5 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
 }
 
 /** ' (did you mean "x"?)' for a near miss, else every valid name: ' (rows: a, b, c)'. */
-export const didYouMeanOrList = (name: string, candidates: string[], what: string): string => didYouMean(name, candidates) || ` (${what}: ${candidates.join(', ') || 'none'})`;
+export const didYouMeanOrList = (name: string, candidates: string[], what: string): string =>
+  didYouMean(name, candidates) || ` (${what}: ${candidates.join(', ') || 'none'})`;

@@ -28,7 +28,15 @@ const VALUE_GAP = 5;
 /** Tick values and their labels: as many as fit side by side without touching, at most five. */
 export function chooseTicks(x: (v: number) => number, ticksFor: (count: number) => number[], lang: Lang, y: number): TextMark[] {
   for (const count of [5, 4, 3, 2]) {
-    const marks = ticksFor(count).map((v): TextMark => ({ kind: 'text', x: x(v), y, text: formatNumber(v, lang), size: SIZE.tick, anchor: 'middle', cls: 'tick' }));
+    const marks = ticksFor(count).map((v): TextMark => ({
+      kind: 'text',
+      x: x(v),
+      y,
+      text: formatNumber(v, lang),
+      size: SIZE.tick,
+      anchor: 'middle',
+      cls: 'tick',
+    }));
     // The first and last labels may not reach past the chart's padding.
     const fits = marks.every((m) => {
       const b = textBox(m);
@@ -53,7 +61,9 @@ export function barBlock(items: BarItem[], lang: Lang, opts: { ticks: boolean; c
   // Values fit at the bar ends if they leave the bars most of the width.
   const inline = valueWidth <= INNER * 0.45;
   const max = Math.max(...items.map((d) => d.value)) || 1;
-  const x = scaleLinear().domain([0, max]).range([0, inline ? INNER - valueWidth - VALUE_GAP : INNER]);
+  const x = scaleLinear()
+    .domain([0, max])
+    .range([0, inline ? INNER - valueWidth - VALUE_GAP : INNER]);
 
   const top = y;
   items.forEach((d, i) => {
@@ -69,7 +79,17 @@ export function barBlock(items: BarItem[], lang: Lang, opts: { ticks: boolean; c
     marks.push({ kind: 'rect', x: 0, y, w: x(d.value), h: BAR, cls: d.cls });
     // The zero line runs beside each bar only, so it never cuts through a label.
     under.push({ kind: 'line', x1: 0, x2: 0, y1: y - 3, y2: y + BAR + 3, cls: 'axis' });
-    if (inline && d.text) marks.push({ kind: 'text', x: x(d.value) + VALUE_GAP, y: y + BAR / 2 + (ASCENT - DESCENT) * SIZE.value / 2, text: d.text, size: SIZE.value, anchor: 'start', bold: true, cls: 'value' });
+    if (inline && d.text)
+      marks.push({
+        kind: 'text',
+        x: x(d.value) + VALUE_GAP,
+        y: y + BAR / 2 + ((ASCENT - DESCENT) * SIZE.value) / 2,
+        text: d.text,
+        size: SIZE.value,
+        anchor: 'start',
+        bold: true,
+        cls: 'value',
+      });
     y += BAR;
   });
   const bottom = y;
@@ -86,7 +106,13 @@ export function barBlock(items: BarItem[], lang: Lang, opts: { ticks: boolean; c
 
 export function barChart(chart: Extract<ResolvedChart, { type: 'bar' }>, lang: Lang): Block {
   const items = chart.items.map((v): BarItem => ({ label: v.label[lang], value: v.figure.value, text: valueText(v, lang), cls: 'bar' }));
-  return barBlock(items, lang, { ticks: true, caption: scaleCaption(chart.items.map((v) => v.field), lang) });
+  return barBlock(items, lang, {
+    ticks: true,
+    caption: scaleCaption(
+      chart.items.map((v) => v.field),
+      lang,
+    ),
+  });
 }
 
 /** Before and after, the earlier bar in the second colour; the source's statement of the change above them. */
@@ -98,16 +124,20 @@ export function comparisonChart(chart: Extract<ResolvedChart, { type: 'compariso
     marks.push(...label.marks);
     y += label.height + 4;
     const text = valueText(chart.change, lang);
-    const size = Math.min(SIZE.big * 0.75, (INNER / textWidth(text, 1, true)));
+    const size = Math.min(SIZE.big * 0.75, INNER / textWidth(text, 1, true));
     const big = textLines([text], 0, y, size, { cls: 'big', bold: true });
     marks.push(...big.marks);
     y += big.height + 14;
   }
-  const items = [chart.before, chart.after].map((v, i): BarItem => ({ label: v.label[lang], value: v.figure.value, text: valueText(v, lang), cls: i === 0 ? 'bar2' : 'bar' }));
+  const items = [chart.before, chart.after].map((v, i): BarItem => ({
+    label: v.label[lang],
+    value: v.figure.value,
+    text: valueText(v, lang),
+    cls: i === 0 ? 'bar2' : 'bar',
+  }));
   const bars = barBlock(items, lang, { ticks: false, caption: scaleCaption([chart.before.field, chart.after.field], lang) });
   return { height: y + bars.height, marks: [...marks, ...shift(bars.marks, y)] };
 }
-
 
 /**
  * Only the rise is published (收购价较之前一年高出了1倍): the earlier value is

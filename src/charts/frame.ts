@@ -30,6 +30,15 @@ export function frame(chart: ResolvedChart, lang: Lang, body: Block): Scene {
   put(textLines(wrapText(chart.spec.subtitle[lang], INNER, SIZE.sub), 0, 0, SIZE.sub, { cls: 'sub', leading: 1.35 }), 16);
   put(body, 16);
   if (chart.spec.notes) put(textLines(wrapText(chart.spec.notes[lang], INNER, SIZE.note), 0, 0, SIZE.note, { cls: 'note', leading: 1.35 }), 8);
-  put(textLines(sourceLines(chart, lang).flatMap((line) => wrapText(line, INNER, SIZE.src)), 0, 0, SIZE.src, { cls: 'src', leading: 1.35 }), 0);
+  put(
+    textLines(
+      sourceLines(chart, lang).flatMap((line) => wrapText(line, INNER, SIZE.src)),
+      0,
+      0,
+      SIZE.src,
+      { cls: 'src', leading: 1.35 },
+    ),
+    0,
+  );
   return { width: WIDTH, height: Math.ceil(y + PAD), marks, title: chart.spec.title[lang], desc: describe(chart, lang) };
 }

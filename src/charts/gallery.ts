@@ -46,7 +46,8 @@ export function pageLinks(current: number, last: number): (number | 'gap')[] {
   const links: (number | 'gap')[] = [];
   for (const page of shown) {
     const previous = links.at(-1);
-    if (typeof previous === 'number' && page - previous === 2) links.push(previous + 1); // a gap of one page: show the page
+    if (typeof previous === 'number' && page - previous === 2)
+      links.push(previous + 1); // a gap of one page: show the page
     else if (typeof previous === 'number' && page - previous > 2) links.push('gap');
     links.push(page);
   }

@@ -45,7 +45,15 @@ export function partChart(chart: Extract<ResolvedChart, { type: 'part-of-whole' 
 
   const ends: TextMark[] = [
     { kind: 'text', x: 0, y: cellsBottom + 6 + ASCENT * SIZE.tick, text: '0', size: SIZE.tick, anchor: 'start', cls: 'tick' },
-    { kind: 'text', x: INNER, y: cellsBottom + 6 + ASCENT * SIZE.tick, text: part.field.format === 'cheng' ? formatFigure({ value: 100, qualifiers: [] }, part.field, lang) : '100%', size: SIZE.tick, anchor: 'end', cls: 'tick' },
+    {
+      kind: 'text',
+      x: INNER,
+      y: cellsBottom + 6 + ASCENT * SIZE.tick,
+      text: part.field.format === 'cheng' ? formatFigure({ value: 100, qualifiers: [] }, part.field, lang) : '100%',
+      size: SIZE.tick,
+      anchor: 'end',
+      cls: 'tick',
+    },
   ];
   marks.push(...ends);
   y = cellsBottom + 6 + (ASCENT + DESCENT) * SIZE.tick;
@@ -63,7 +71,15 @@ export function partChart(chart: Extract<ResolvedChart, { type: 'part-of-whole' 
     }
     marks.push({ kind: 'line', x1: edge, x2: edge, y1: cellsBottom + 5, y2: ay, cls: 'mark' });
     // The words follow the arrow if they fit there, else they go on the next line, flush with the side the arrow points to.
-    const beside: TextMark = { kind: 'text', x: edge + (dir >= 0 ? 28 : -28), y: ay + (ASCENT - DESCENT) * SIZE.tick / 2, text: words, size: SIZE.tick, anchor: dir >= 0 ? 'start' : 'end', cls: 'unit' };
+    const beside: TextMark = {
+      kind: 'text',
+      x: edge + (dir >= 0 ? 28 : -28),
+      y: ay + ((ASCENT - DESCENT) * SIZE.tick) / 2,
+      text: words,
+      size: SIZE.tick,
+      anchor: dir >= 0 ? 'start' : 'end',
+      cls: 'unit',
+    };
     const below: TextMark = { ...beside, x: dir >= 0 ? INNER : 0, y: ay + 10 + ASCENT * SIZE.tick, anchor: dir >= 0 ? 'end' : 'start' };
     const b0 = textBox(beside);
     const note = b0.x0 >= 0 && b0.x1 <= INNER ? beside : below;

@@ -40,7 +40,11 @@ export function readCharts(
   claimants: ReadonlyMap<string, Claimant> = new Map(),
 ): { charts: Map<string, ResolvedChart>; broken: Map<string, DataError> } {
   const dir = path.join(root, CHARTS_DIR);
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
   const charts = new Map<string, ResolvedChart>();
   const broken = new Map<string, DataError>();
   for (const name of files) {
@@ -89,7 +93,10 @@ export function findChart(charts: ReadonlyMap<string, ResolvedChart>, broken: Re
   const chart = charts.get(id);
   if (!chart) {
     const known = [...charts.keys(), ...broken.keys()];
-    throw new DataError(file, `<Chart id="${id}" />: there is no ${CHARTS_DIR}/${id}.json${didYouMeanOrList(id, known, 'charts')}: use the id of a spec in ${CHARTS_DIR}/, or add the spec`);
+    throw new DataError(
+      file,
+      `<Chart id="${id}" />: there is no ${CHARTS_DIR}/${id}.json${didYouMeanOrList(id, known, 'charts')}: use the id of a spec in ${CHARTS_DIR}/, or add the spec`,
+    );
   }
   return chart;
 }

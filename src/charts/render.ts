@@ -15,12 +15,18 @@ import { CHART_STYLE } from '#/svg/style.ts';
 
 function body(chart: ResolvedChart, lang: Lang): Block {
   switch (chart.type) {
-    case 'bar': return barChart(chart, lang);
-    case 'comparison': return comparisonChart(chart, lang);
-    case 'rise': return riseChart(chart, lang);
-    case 'slope': return slopeChart(chart, lang);
-    case 'part-of-whole': return partChart(chart, lang);
-    case 'number-card': return cardChart(chart, lang);
+    case 'bar':
+      return barChart(chart, lang);
+    case 'comparison':
+      return comparisonChart(chart, lang);
+    case 'rise':
+      return riseChart(chart, lang);
+    case 'slope':
+      return slopeChart(chart, lang);
+    case 'part-of-whole':
+      return partChart(chart, lang);
+    case 'number-card':
+      return cardChart(chart, lang);
   }
 }
 

@@ -92,7 +92,8 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
     const found = lookupField(ds, spec.labelField);
     if (isProblem(found)) fail('labelField', found.problem);
     labelField = found;
-    if (labelField.type !== 'text' && labelField.type !== 'date') fail('labelField', `"${spec.labelField}" is a ${labelField.type} field; labels come from a text or date field`);
+    if (labelField.type !== 'text' && labelField.type !== 'date')
+      fail('labelField', `"${spec.labelField}" is a ${labelField.type} field; labels come from a text or date field`);
   }
 
   /** A value's label when the spec gives none: the row's `labelField` cell, else the field's label. */
@@ -109,7 +110,11 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
       if (!label) fail(`${path}.label`, `row "${row.id}" has no "${labelField!.key}" to label it with; give a label { "zh": …, "en": … }`);
     }
     const repeated = repeatedQualifier(label, figure);
-    if (repeated) fail(`${path}.label.${repeated.lang}`, `"${label[repeated.lang]}" repeats "${repeated.word}", which the value already prints next to its number: drop it from the label`);
+    if (repeated)
+      fail(
+        `${path}.label.${repeated.lang}`,
+        `"${label[repeated.lang]}" repeats "${repeated.word}", which the value already prints next to its number: drop it from the label`,
+      );
     const claimant = figure.claimant ? claimants.get(figure.claimant) : undefined;
     return { ref, path, label, figure, field, row, source, claimant, date };
   };
@@ -123,12 +128,20 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
 
   const sameUnits = (values: ChartValue[], what: string) => {
     const odd = values.find((v) => !sameUnit(v.field, values[0].field));
-    if (odd) fail(`${odd.path}.field`, `${what} share one scale, so they need one unit: "${odd.ref.field}" is in ${unitName(odd.field)} but "${values[0].ref.field}" is in ${unitName(values[0].field)}`);
+    if (odd)
+      fail(
+        `${odd.path}.field`,
+        `${what} share one scale, so they need one unit: "${odd.ref.field}" is in ${unitName(odd.field)} but "${values[0].ref.field}" is in ${unitName(values[0].field)}`,
+      );
   };
   const distinctLabels = (values: { label: Bilingual; path: string }[], what: string) => {
     values.forEach((v, i) => {
       const twin = values.slice(0, i).find((w) => w.label.zh === v.label.zh || w.label.en === v.label.en);
-      if (twin) fail(`${v.path}.label`, `${what} would both be labelled "${v.label.zh === twin.label.zh ? v.label.zh : v.label.en}" (like ${twin.path}); give each a distinct label`);
+      if (twin)
+        fail(
+          `${v.path}.label`,
+          `${what} would both be labelled "${v.label.zh === twin.label.zh ? v.label.zh : v.label.en}" (like ${twin.path}); give each a distinct label`,
+        );
     });
   };
   const nonNegative = (values: ChartValue[]) => {
@@ -149,7 +162,8 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
     case 'comparison': {
       if (!('row' in spec.before)) {
         const after = value(spec.after, 'after');
-        if (after.field.unit?.zh !== '倍') fail('before', `has no figure, so "after" must state a rise in 倍 (times higher); "${after.ref.field}" is in ${unitName(after.field)}`);
+        if (after.field.unit?.zh !== '倍')
+          fail('before', `has no figure, so "after" must state a rise in 倍 (times higher); "${after.ref.field}" is in ${unitName(after.field)}`);
         if (spec.change) fail('change', 'a comparison with no "before" figure draws the rise from "after"; leave "change" out');
         nonNegative([after]);
         form = { type: 'rise', base: spec.before.label, after };
@@ -167,7 +181,11 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
     case 'slope': {
       const series = spec.series.map((s, i): SlopeSeries => {
         // A point is labelled with its date unless the spec says otherwise.
-        const points = s.points.map((r, j) => value(r, `series[${i}].points[${j}]`, (row, _f, date) => (labelField ? rowLabel(row, labelField) : { zh: formatDate(date, 'zh'), en: formatDate(date, 'en') })));
+        const points = s.points.map((r, j) =>
+          value(r, `series[${i}].points[${j}]`, (row, _f, date) =>
+            labelField ? rowLabel(row, labelField) : { zh: formatDate(date, 'zh'), en: formatDate(date, 'en') },
+          ),
+        );
         sameUnits(points, `the points of series[${i}]`);
         nonNegative(points);
         points.forEach((p, j) => {
@@ -176,7 +194,10 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
         });
         return { label: s.label ?? points[0].field.label, points };
       });
-      distinctLabels(series.map((s, i) => ({ label: s.label, path: `series[${i}]` })), 'two series');
+      distinctLabels(
+        series.map((s, i) => ({ label: s.label, path: `series[${i}]` })),
+        'two series',
+      );
       form = { type: 'slope', series };
       break;
     }
@@ -197,7 +218,10 @@ export function resolveChart(spec: ChartSpec, file: string, datasets: DatasetInd
 
   const values = chartValues(form);
   const sources = [...new Map(values.map((v) => [v.source.id, v.source])).values()];
-  const suppliedBy = programmeClaimants(values.map((v) => v.figure), claimants);
+  const suppliedBy = programmeClaimants(
+    values.map((v) => v.figure),
+    claimants,
+  );
   return { ...form, id: spec.id, file, spec, dataset: ds, datasetKey: versionKey(ds.data.id, ds.data.version), values, sources, suppliedBy };
 }
 

@@ -8,8 +8,28 @@ import { textWidth } from '#/svg/text.ts';
 
 /** Style classes, defined once in the chart's stylesheet (see style.ts). */
 export type MarkClass =
-  | 'title' | 'sub' | 'label' | 'value' | 'big' | 'tick' | 'unit' | 'note' | 'src'
-  | 'bar' | 'bar2' | 'grid' | 'axis' | 'line' | 'line2' | 'line3' | 'dot' | 'dot2' | 'dot3' | 'cell' | 'fill' | 'mark';
+  | 'title'
+  | 'sub'
+  | 'label'
+  | 'value'
+  | 'big'
+  | 'tick'
+  | 'unit'
+  | 'note'
+  | 'src'
+  | 'bar'
+  | 'bar2'
+  | 'grid'
+  | 'axis'
+  | 'line'
+  | 'line2'
+  | 'line3'
+  | 'dot'
+  | 'dot2'
+  | 'dot3'
+  | 'cell'
+  | 'fill'
+  | 'mark';
 
 export interface TextMark {
   kind: 'text';
@@ -22,10 +42,34 @@ export interface TextMark {
   bold?: boolean;
   cls: MarkClass;
 }
-export interface RectMark { kind: 'rect'; x: number; y: number; w: number; h: number; cls: MarkClass }
-export interface LineMark { kind: 'line'; x1: number; y1: number; x2: number; y2: number; cls: MarkClass }
-export interface PathMark { kind: 'path'; d: string; cls: MarkClass }
-export interface CircleMark { kind: 'circle'; cx: number; cy: number; r: number; cls: MarkClass }
+export interface RectMark {
+  kind: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  cls: MarkClass;
+}
+export interface LineMark {
+  kind: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  cls: MarkClass;
+}
+export interface PathMark {
+  kind: 'path';
+  d: string;
+  cls: MarkClass;
+}
+export interface CircleMark {
+  kind: 'circle';
+  cx: number;
+  cy: number;
+  r: number;
+  cls: MarkClass;
+}
 export type Mark = TextMark | RectMark | LineMark | PathMark | CircleMark;
 
 /** A stack of marks in its own coordinates, from y = 0 down to `height`. */
@@ -43,7 +87,12 @@ export interface Scene {
   desc: string;
 }
 
-export interface Box { x0: number; y0: number; x1: number; y1: number }
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** Share of the font size above the baseline (CJK ideographs reach ~0.88em) and below it. */
 export const ASCENT = 0.92;
@@ -57,20 +106,40 @@ export function textBox(t: TextMark): Box {
 
 export function markBox(m: Mark): Box | undefined {
   switch (m.kind) {
-    case 'text': return textBox(m);
-    case 'rect': return { x0: m.x, y0: m.y, x1: m.x + m.w, y1: m.y + m.h };
-    case 'circle': return { x0: m.cx - m.r, y0: m.cy - m.r, x1: m.cx + m.r, y1: m.cy + m.r };
-    case 'line': return { x0: Math.min(m.x1, m.x2), y0: Math.min(m.y1, m.y2), x1: Math.max(m.x1, m.x2), y1: Math.max(m.y1, m.y2) };
-    case 'path': return undefined;
+    case 'text':
+      return textBox(m);
+    case 'rect':
+      return { x0: m.x, y0: m.y, x1: m.x + m.w, y1: m.y + m.h };
+    case 'circle':
+      return { x0: m.cx - m.r, y0: m.cy - m.r, x1: m.cx + m.r, y1: m.cy + m.r };
+    case 'line':
+      return { x0: Math.min(m.x1, m.x2), y0: Math.min(m.y1, m.y2), x1: Math.max(m.x1, m.x2), y1: Math.max(m.y1, m.y2) };
+    case 'path':
+      return undefined;
   }
 }
 
 export const overlaps = (a: Box, b: Box, gap = 0) => a.x0 < b.x1 + gap && b.x0 < a.x1 + gap && a.y0 < b.y1 + gap && b.y0 < a.y1 + gap;
 
 /** Lines of text set from `top`, one under the other. */
-export function textLines(lines: string[], x: number, top: number, size: number, opts: { cls: MarkClass; anchor?: TextMark['anchor']; bold?: boolean; leading?: number }): Block {
+export function textLines(
+  lines: string[],
+  x: number,
+  top: number,
+  size: number,
+  opts: { cls: MarkClass; anchor?: TextMark['anchor']; bold?: boolean; leading?: number },
+): Block {
   const step = size * (opts.leading ?? 1.3);
-  const marks: TextMark[] = lines.map((text, i) => ({ kind: 'text', x, y: top + i * step + ASCENT * size, text, size, anchor: opts.anchor ?? 'start', bold: opts.bold, cls: opts.cls }));
+  const marks: TextMark[] = lines.map((text, i) => ({
+    kind: 'text',
+    x,
+    y: top + i * step + ASCENT * size,
+    text,
+    size,
+    anchor: opts.anchor ?? 'start',
+    bold: opts.bold,
+    cls: opts.cls,
+  }));
   return { height: lines.length ? (lines.length - 1) * step + (ASCENT + DESCENT) * size : 0, marks };
 }
 
@@ -78,11 +147,16 @@ export function textLines(lines: string[], x: number, top: number, size: number,
 export function shift(marks: Mark[], dy: number, dx = 0): Mark[] {
   return marks.map((m): Mark => {
     switch (m.kind) {
-      case 'text': return { ...m, x: m.x + dx, y: m.y + dy };
-      case 'rect': return { ...m, x: m.x + dx, y: m.y + dy };
-      case 'circle': return { ...m, cx: m.cx + dx, cy: m.cy + dy };
-      case 'line': return { ...m, x1: m.x1 + dx, x2: m.x2 + dx, y1: m.y1 + dy, y2: m.y2 + dy };
-      case 'path': return { ...m, d: translatePath(m.d, dx, dy) };
+      case 'text':
+        return { ...m, x: m.x + dx, y: m.y + dy };
+      case 'rect':
+        return { ...m, x: m.x + dx, y: m.y + dy };
+      case 'circle':
+        return { ...m, cx: m.cx + dx, cy: m.cy + dy };
+      case 'line':
+        return { ...m, x1: m.x1 + dx, x2: m.x2 + dx, y1: m.y1 + dy, y2: m.y2 + dy };
+      case 'path':
+        return { ...m, d: translatePath(m.d, dx, dy) };
     }
   });
 }
@@ -98,10 +172,14 @@ function markSvg(m: Mark): string {
       const anchor = m.anchor === 'start' ? undefined : m.anchor;
       return el('text', { x: m.x, y: m.y, class: m.cls, 'text-anchor': anchor, 'font-size': m.size, 'font-weight': m.bold ? 700 : undefined }, esc(m.text));
     }
-    case 'rect': return el('rect', { x: m.x, y: m.y, width: Math.max(0, m.w), height: m.h, class: m.cls });
-    case 'line': return el('line', { x1: m.x1, y1: m.y1, x2: m.x2, y2: m.y2, class: m.cls });
-    case 'path': return el('path', { d: m.d, class: m.cls });
-    case 'circle': return el('circle', { cx: m.cx, cy: m.cy, r: m.r, class: m.cls });
+    case 'rect':
+      return el('rect', { x: m.x, y: m.y, width: Math.max(0, m.w), height: m.h, class: m.cls });
+    case 'line':
+      return el('line', { x1: m.x1, y1: m.y1, x2: m.x2, y2: m.y2, class: m.cls });
+    case 'path':
+      return el('path', { d: m.d, class: m.cls });
+    case 'circle':
+      return el('circle', { cx: m.cx, cy: m.cy, r: m.r, class: m.cls });
   }
 }
 

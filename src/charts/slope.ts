@@ -17,7 +17,11 @@ const bareValue = (v: ChartValue, lang: Lang) => valueText({ ...v, field: { ...v
 const PLOT_H = 160;
 const LEADING = 1.25;
 /** Each series its own line style (solid, dashed, dotted) as well as its own label. */
-const LINE_CLS = [['line', 'dot'], ['line2', 'dot2'], ['line3', 'dot3']] as const;
+const LINE_CLS = [
+  ['line', 'dot'],
+  ['line2', 'dot2'],
+  ['line3', 'dot3'],
+] as const;
 /** Space between a label and the plot. */
 const GAP = 8;
 /** The plot's share of the width, whatever the labels need. */
@@ -37,7 +41,11 @@ const groupHeight = (n: number) => (n - 1) * SIZE.value * LEADING + (ASCENT + DE
 /** From a group's top to the middle of its line i. */
 const lineMiddle = (i: number) => i * SIZE.value * LEADING + groupHeight(1) / 2;
 /** The line holding the number (a wrapped qualifier such as "a total of" may come before it). */
-const numberLine = (lines: { text: string }[]) => Math.max(0, lines.findIndex((l) => /\d/.test(l.text)));
+const numberLine = (lines: { text: string }[]) =>
+  Math.max(
+    0,
+    lines.findIndex((l) => /\d/.test(l.text)),
+  );
 
 /**
  * A label group for a point at y: its number's line level with the point, a name on the side away
@@ -89,7 +97,9 @@ export function slopeChart(chart: Extract<ResolvedChart, { type: 'slope' }>, lan
   const dates = series.flatMap((s) => s.points.map((p) => Date.parse(p.date)));
   const [first, last] = extent(dates) as [number, number];
   const top = (ASCENT + DESCENT) * SIZE.value;
-  const y = scaleLinear().domain([0, max(series.flatMap((s) => s.points.map((p) => p.figure.value))) || 1]).range([top + PLOT_H, top]);
+  const y = scaleLinear()
+    .domain([0, max(series.flatMap((s) => s.points.map((p) => p.figure.value))) || 1])
+    .range([top + PLOT_H, top]);
 
   // The left end shows the number alone when the series keeps one unit; the right end gives it in full.
   const leftText = (s: SlopeSeries) => (s.points.every((p) => p.field === s.points[0].field) ? bareValue(s.points[0], lang) : valueText(s.points[0], lang));
@@ -105,33 +115,59 @@ export function slopeChart(chart: Extract<ResolvedChart, { type: 'slope' }>, lan
   const leftW = leftNeed + rightNeed <= room ? leftNeed : Math.min(leftNeed, room * 0.4);
   const rightW = Math.min(rightNeed, room - leftW);
   const names = (s: SlopeSeries) => (named(s) ? wrapText(s.label[lang], rightW, SIZE.value) : []);
-  const x = scaleUtc().domain([first, last]).range([leftW + GAP, INNER - rightW - GAP]);
+  const x = scaleUtc()
+    .domain([first, last])
+    .range([leftW + GAP, INNER - rightW - GAP]);
   const px = (date: string) => x(Date.parse(date));
 
   const under: Mark[] = [];
   const marks: Mark[] = [];
   const plotBottom = y(0);
   under.push({ kind: 'line', x1: x.range()[0], x2: x.range()[1], y1: plotBottom, y2: plotBottom, cls: 'axis' });
-  for (const d of new Set(series.flatMap((s) => s.points.map((p) => p.date)))) under.push({ kind: 'line', x1: px(d), x2: px(d), y1: top, y2: plotBottom, cls: 'grid' });
+  for (const d of new Set(series.flatMap((s) => s.points.map((p) => p.date))))
+    under.push({ kind: 'line', x1: px(d), x2: px(d), y1: top, y2: plotBottom, cls: 'grid' });
 
   const left: Group[] = [];
   const right: Group[] = [];
   const ends = (end: 0 | -1) => series.map((s) => y(s.points.at(end)!.figure.value));
   series.forEach((s, i) => {
     const [lineCls, dotCls] = LINE_CLS[i];
-    const path = line<(typeof s.points)[number]>().x((p) => px(p.date)).y((p) => y(p.figure.value))(s.points)!;
+    const path = line<(typeof s.points)[number]>()
+      .x((p) => px(p.date))
+      .y((p) => y(p.figure.value))(s.points)!;
     marks.push({ kind: 'path', d: path, cls: lineCls });
     for (const p of s.points) marks.push({ kind: 'circle', cx: px(p.date), cy: y(p.figure.value), r: 3.5, cls: dotCls });
     const others = (ys: number[]) => ys.filter((_, j) => j !== i);
     left.push(labelGroup(leftText(s), leftW, [], ends(0)[i], others(ends(0))));
     right.push(labelGroup(rightText(s), rightW, names(s), ends(-1)[i], others(ends(-1))));
     // Points between the ends carry their value just above them.
-    for (const p of s.points.slice(1, -1)) marks.push({ kind: 'text', x: px(p.date), y: y(p.figure.value) - 8, text: valueText(p, lang), size: SIZE.tick, anchor: 'middle', bold: true, cls: 'value' });
+    for (const p of s.points.slice(1, -1))
+      marks.push({
+        kind: 'text',
+        x: px(p.date),
+        y: y(p.figure.value) - 8,
+        text: valueText(p, lang),
+        size: SIZE.tick,
+        anchor: 'middle',
+        bold: true,
+        cls: 'value',
+      });
   });
   spread(left, 4, top + PLOT_H + top);
   spread(right, 4, top + PLOT_H + top);
   const put = (g: Group, xAt: number, anchor: TextMark['anchor']) =>
-    g.lines.forEach((l, i) => marks.push({ kind: 'text', x: xAt, y: g.top + i * SIZE.value * LEADING + ASCENT * SIZE.value, text: l.text, size: SIZE.value, anchor, bold: l.bold, cls: l.bold ? 'value' : 'label' }));
+    g.lines.forEach((l, i) =>
+      marks.push({
+        kind: 'text',
+        x: xAt,
+        y: g.top + i * SIZE.value * LEADING + ASCENT * SIZE.value,
+        text: l.text,
+        size: SIZE.value,
+        anchor,
+        bold: l.bold,
+        cls: l.bold ? 'value' : 'label',
+      }),
+    );
   left.forEach((g) => put(g, x.range()[0] - GAP, 'end'));
   right.forEach((g) => put(g, x.range()[1] + GAP, 'start'));
 
@@ -140,7 +176,8 @@ export function slopeChart(chart: Extract<ResolvedChart, { type: 'slope' }>, lan
   const labelsBottom = Math.max(plotBottom, ...[...left, ...right].map((g) => g.top + g.height));
   const rowY = (row: number) => labelsBottom + 10 + ASCENT * SIZE.tick + row * SIZE.tick * LEADING;
   const labelled = [...new Map(series.flatMap((s) => s.points.map((p) => [p.date, p.label[lang]] as const)))].sort(([a], [b]) => a.localeCompare(b));
-  const dateMark = (date: string, text: string, row: number, anchor: TextMark['anchor']): TextMark => clampInside({ kind: 'text', x: px(date) + (anchor === 'end' ? 6 : anchor === 'start' ? -6 : 0), y: rowY(row), text, size: SIZE.tick, anchor, cls: 'tick' });
+  const dateMark = (date: string, text: string, row: number, anchor: TextMark['anchor']): TextMark =>
+    clampInside({ kind: 'text', x: px(date) + (anchor === 'end' ? 6 : anchor === 'start' ? -6 : 0), y: rowY(row), text, size: SIZE.tick, anchor, cls: 'tick' });
   const anchors = labelled.map((): TextMark['anchor'] => 'middle');
   const touch = (a: TextMark, b: TextMark) => overlaps(textBox(a), textBox(b), 6);
   if (labelled.length === 2 && touch(dateMark(...labelled[0], 0, 'middle'), dateMark(...labelled[1], 0, 'middle'))) anchors.splice(0, 2, 'end', 'start');

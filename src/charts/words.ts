@@ -12,7 +12,8 @@ import { attribution, suppliedByLine } from '#/data/claimants.ts';
 
 /** "超200个", "4000余人", "3000元以上（预期）": the value as the source states it. */
 export function valueText(v: ChartValue, lang: Lang): string {
-  const status = v.figure.status === 'target' ? inParens(t(lang, 'statusTarget'), lang) : v.figure.status === 'expected' ? inParens(t(lang, 'statusExpected'), lang) : '';
+  const status =
+    v.figure.status === 'target' ? inParens(t(lang, 'statusTarget'), lang) : v.figure.status === 'expected' ? inParens(t(lang, 'statusExpected'), lang) : '';
   return formatFigure(v.figure, v.field, lang) + status;
 }
 
@@ -69,7 +70,11 @@ export function sourceText(s: Source, lang: Lang): string {
 export function sourceLines(chart: ResolvedChart, lang: Lang): string[] {
   const { colon, semicolon, fullStop } = punctuation(lang);
   const supplied = chart.suppliedBy.map((c) => suppliedByLine(c, lang) + fullStop);
-  return [`${t(lang, 'chartSource')}${colon}${chart.sources.map((s) => sourceText(s, lang)).join(semicolon)}`, ...supplied, `${t(lang, 'data')}${colon}${chart.datasetKey}`];
+  return [
+    `${t(lang, 'chartSource')}${colon}${chart.sources.map((s) => sourceText(s, lang)).join(semicolon)}`,
+    ...supplied,
+    `${t(lang, 'data')}${colon}${chart.datasetKey}`,
+  ];
 }
 
 const endsSentence = (s: string) => /[。！？.!?]$/.test(s);
@@ -100,7 +105,13 @@ export interface TableRow {
 
 /** The data table beside a chart: one row per figure drawn, with its exact quote and source. */
 export function tableRows(chart: ResolvedChart, lang: Lang): TableRow[] {
-  const row = (v: ChartValue, label: string): TableRow => ({ label, value: shownText(chart, v, lang), claimant: v.claimant && attribution(v.claimant, lang, { start: true }), quote: v.figure.quote, source: sourceText(v.source, lang) });
+  const row = (v: ChartValue, label: string): TableRow => ({
+    label,
+    value: shownText(chart, v, lang),
+    claimant: v.claimant && attribution(v.claimant, lang, { start: true }),
+    quote: v.figure.quote,
+    source: sourceText(v.source, lang),
+  });
   if (chart.type === 'slope') return chart.series.flatMap((s) => s.points.map((p) => row(p, `${s.label[lang]}${punctuation(lang).comma}${p.label[lang]}`)));
   return chart.values.map((v) => row(v, v.label[lang]));
 }

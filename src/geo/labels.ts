@@ -33,14 +33,22 @@ export function labelBox({ x, y, width, height, radius = 5 }: LabelRequest, side
   // Diagonal labels start level with the marker's edge, clear of it above or below.
   const diagonal = radius * Math.SQRT1_2;
   switch (side) {
-    case 'right': return { x0: x + gap, y0: y - height / 2, x1: x + gap + width, y1: y + height / 2 };
-    case 'left': return { x0: x - gap - width, y0: y - height / 2, x1: x - gap, y1: y + height / 2 };
-    case 'above': return { x0: x - width / 2, y0: y - gap - height, x1: x + width / 2, y1: y - gap };
-    case 'below': return { x0: x - width / 2, y0: y + gap, x1: x + width / 2, y1: y + gap + height };
-    case 'above-right': return { x0: x + diagonal, y0: y - diagonal - LABEL_GAP - height, x1: x + diagonal + width, y1: y - diagonal - LABEL_GAP };
-    case 'below-right': return { x0: x + diagonal, y0: y + diagonal + LABEL_GAP, x1: x + diagonal + width, y1: y + diagonal + LABEL_GAP + height };
-    case 'above-left': return { x0: x - diagonal - width, y0: y - diagonal - LABEL_GAP - height, x1: x - diagonal, y1: y - diagonal - LABEL_GAP };
-    case 'below-left': return { x0: x - diagonal - width, y0: y + diagonal + LABEL_GAP, x1: x - diagonal, y1: y + diagonal + LABEL_GAP + height };
+    case 'right':
+      return { x0: x + gap, y0: y - height / 2, x1: x + gap + width, y1: y + height / 2 };
+    case 'left':
+      return { x0: x - gap - width, y0: y - height / 2, x1: x - gap, y1: y + height / 2 };
+    case 'above':
+      return { x0: x - width / 2, y0: y - gap - height, x1: x + width / 2, y1: y - gap };
+    case 'below':
+      return { x0: x - width / 2, y0: y + gap, x1: x + width / 2, y1: y + gap + height };
+    case 'above-right':
+      return { x0: x + diagonal, y0: y - diagonal - LABEL_GAP - height, x1: x + diagonal + width, y1: y - diagonal - LABEL_GAP };
+    case 'below-right':
+      return { x0: x + diagonal, y0: y + diagonal + LABEL_GAP, x1: x + diagonal + width, y1: y + diagonal + LABEL_GAP + height };
+    case 'above-left':
+      return { x0: x - diagonal - width, y0: y - diagonal - LABEL_GAP - height, x1: x - diagonal, y1: y - diagonal - LABEL_GAP };
+    case 'below-left':
+      return { x0: x - diagonal - width, y0: y + diagonal + LABEL_GAP, x1: x - diagonal, y1: y + diagonal + LABEL_GAP + height };
   }
 }
 

@@ -39,7 +39,8 @@ export interface GeometryFile {
 }
 
 /** Parses, decodes and validates one TopoJSON file (its bytes or text); `required` names the objects it must have. */
-export const parseGeometry = (text: string | Buffer, file: string, required: readonly string[]): GeometryFile => checkTopology(parseJsonBytes(text, file), file, required);
+export const parseGeometry = (text: string | Buffer, file: string, required: readonly string[]): GeometryFile =>
+  checkTopology(parseJsonBytes(text, file), file, required);
 
 /** Validates and decodes a parsed TopoJSON file. */
 function checkTopology(raw: unknown, file: string, required: readonly string[]): GeometryFile {
@@ -61,8 +62,10 @@ function checkTopology(raw: unknown, file: string, required: readonly string[]):
 export function checkCountiesPresent(counties: GeoCollection, registry: County[], file: string): void {
   const errors = registry.flatMap((c) => {
     const f = counties.features.find((x) => x.id === c.code);
-    if (!f) return [new DataError(file, `object "counties": no feature with id ${c.code} (${c.officialName} in data/counties.json); run npm run geo:regenerate`)];
-    if (f.properties.name !== c.officialName) return [new DataError(file, `object "counties": feature ${c.code} is named ${f.properties.name}, data/counties.json says ${c.officialName}`)];
+    if (!f)
+      return [new DataError(file, `object "counties": no feature with id ${c.code} (${c.officialName} in data/counties.json); run npm run geo:regenerate`)];
+    if (f.properties.name !== c.officialName)
+      return [new DataError(file, `object "counties": feature ${c.code} is named ${f.properties.name}, data/counties.json says ${c.officialName}`)];
     return [];
   });
   if (errors.length) throw DataError.combine(errors);

@@ -29,7 +29,6 @@ const LABEL_SIZE = 14;
 /** Locator maps are shown smaller than they are drawn (about 320 of 400 units wide): a larger label. */
 const LOCATOR_LABEL_SIZE = 17;
 
-
 /**
  * d3-geo wants exterior rings clockwise, the opposite of RFC 7946: rewind a copy.
  * The copy is kept per object, so a province drawn on every locator map is
@@ -48,7 +47,8 @@ export const countyAnchor = (county: GeoFeature): [number, number] => geoCentroi
 
 /** A province's polygons without the parts south of `lat` (the South China Sea islands for 17.9°N). */
 function northOf(feature: GeoFeature, lat: number): Feature {
-  const polygons: Position[][][] = feature.geometry.type === 'MultiPolygon' ? (feature.geometry as MultiPolygon).coordinates : [(feature.geometry as Polygon).coordinates];
+  const polygons: Position[][][] =
+    feature.geometry.type === 'MultiPolygon' ? (feature.geometry as MultiPolygon).coordinates : [(feature.geometry as Polygon).coordinates];
   const kept = polygons.filter((polygon) => Math.max(...polygon[0].map((p) => p[1])) >= lat);
   return { ...feature, geometry: { type: 'MultiPolygon', coordinates: kept } };
 }
@@ -92,9 +92,7 @@ function markerSvg({ county, href, label, x, y, side, d, style = 'dot', radius =
       : `<circle class="county-marker" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius.toFixed(1)}" fill="none" stroke="${MAP_LIGHT.county}" stroke-width="1.5"/>`,
     `<text class="county-label" x="${tx.toFixed(1)}" y="${ty.toFixed(1)}" text-anchor="${anchor}" font-size="${fontSize}" fill="${href ? MAP_LIGHT.county : MAP_LIGHT.label}" stroke="${MAP_LIGHT.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${esc(label)}</text>`,
   ].join('');
-  return href
-    ? `<a class="county" href="${esc(href)}" data-code="${county.code}">${body}</a>`
-    : `<g class="county" data-code="${county.code}">${body}</g>`;
+  return href ? `<a class="county" href="${esc(href)}" data-code="${county.code}">${body}</a>` : `<g class="county" data-code="${county.code}">${body}</g>`;
 }
 
 export interface NationalMapOptions {
@@ -127,13 +125,19 @@ export function nationalMapLayout(lang: Lang, options: NationalMapOptions = {}) 
   const mainland = forD3(collection(provinces.features.map((f) => northOf(f, 17.9))));
   const projection = conic();
   const height = fitToWidth(projection, mainland, width, pad);
-  projection.clipExtent([[0, 0], [width, height]]);
+  projection.clipExtent([
+    [0, 0],
+    [width, height],
+  ]);
 
   const insetWidth = Math.round(width * 0.17);
   const inset = conic();
   const insetHeight = fitToWidth(inset, forD3(boundaries), insetWidth, 6);
   const insetBox: Box = { x0: width - insetWidth - 1, y0: height - insetHeight - 1, x1: width - 1, y1: height - 1 };
-  inset.translate([inset.translate()[0] + insetBox.x0, inset.translate()[1] + insetBox.y0]).clipExtent([[insetBox.x0, insetBox.y0], [insetBox.x1, insetBox.y1]]);
+  inset.translate([inset.translate()[0] + insetBox.x0, inset.translate()[1] + insetBox.y0]).clipExtent([
+    [insetBox.x0, insetBox.y0],
+    [insetBox.x1, insetBox.y1],
+  ]);
 
   const shapes = counties.map((county) => {
     const shape = geometry.layers.counties.features.find((f) => f.id === county.code);
@@ -147,7 +151,11 @@ export function nationalMapLayout(lang: Lang, options: NationalMapOptions = {}) 
     { x0: 0, y0: 0, x1: width, y1: height },
     [insetBox],
   );
-  const markers: (Marker & Pick<NationalMapMarker, 'lngLat'>)[] = shapes.map((s, i) => ({ ...s, side: sides[i].side, d: path(projection)(forD3(s.shape)) ?? '' }));
+  const markers: (Marker & Pick<NationalMapMarker, 'lngLat'>)[] = shapes.map((s, i) => ({
+    ...s,
+    side: sides[i].side,
+    d: path(projection)(forD3(s.shape)) ?? '',
+  }));
   return { width, height, projection, inset, insetBox, markers, geometry };
 }
 
@@ -210,7 +218,10 @@ export function renderLocatorSvg(code: string, lang: Lang, options: LocatorOptio
   const provinceCode = `${code.slice(0, 2)}0000`;
   const shape = locator.layers.counties.features.find((f) => f.id === code);
   const province = locator.layers.provinces.features.find((f) => f.id === provinceCode);
-  if (!shape || !province) throw new Error(`${locator.file}: no ${shape ? `province ${provinceCode}` : `county ${code}`} for the locator map of ${county.officialName}; run npm run geo:regenerate`);
+  if (!shape || !province)
+    throw new Error(
+      `${locator.file}: no ${shape ? `province ${provinceCode}` : `county ${code}`} for the locator map of ${county.officialName}; run npm run geo:regenerate`,
+    );
 
   const { height, x, y, radius, context, provinceD, shapeD } = locatorDrawing(shape, province, national, width);
   const label = county.name[lang];
@@ -261,9 +272,18 @@ function locatorDrawing(shape: GeoFeature, province: GeoFeature, national: Geome
   let height = fitToWidth(projection, provinceD3, width, pad);
   if (height > maxHeight) {
     height = maxHeight;
-    projection.fitExtent([[pad, pad], [width - pad, height - pad]], provinceD3);
+    projection.fitExtent(
+      [
+        [pad, pad],
+        [width - pad, height - pad],
+      ],
+      provinceD3,
+    );
   }
-  projection.clipExtent([[0, 0], [width, height]]);
+  projection.clipExtent([
+    [0, 0],
+    [width, height],
+  ]);
   const p = path(projection);
 
   const neighbours = collection(national.layers.provinces.features.filter((f) => f.id !== province.id).map((f) => forD3(f)));

@@ -55,11 +55,18 @@ function polygonsOf(geometry: Geometry): Position[][][] {
 
 function positionsOf(geometry: Geometry): Position[] {
   switch (geometry.type) {
-    case 'Point': return [geometry.coordinates];
-    case 'MultiPoint': case 'LineString': return geometry.coordinates;
-    case 'MultiLineString': case 'Polygon': return geometry.coordinates.flat();
-    case 'MultiPolygon': return geometry.coordinates.flat(2);
-    case 'GeometryCollection': return geometry.geometries.flatMap(positionsOf);
+    case 'Point':
+      return [geometry.coordinates];
+    case 'MultiPoint':
+    case 'LineString':
+      return geometry.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.flat();
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2);
+    case 'GeometryCollection':
+      return geometry.geometries.flatMap(positionsOf);
   }
 }
 
@@ -119,7 +126,11 @@ const KM_PER_DEGREE = 111.32;
 
 /** Planar point in polygon (degrees; holes excluded). Counties and provinces are small enough for the plane. */
 const inPolygons = (position: Position, polygons: Position[][][]) =>
-  polygons.some(([outer, ...holes]) => polygonContains(outer as [number, number][], position as [number, number]) && !holes.some((h) => polygonContains(h as [number, number][], position as [number, number])));
+  polygons.some(
+    ([outer, ...holes]) =>
+      polygonContains(outer as [number, number][], position as [number, number]) &&
+      !holes.some((h) => polygonContains(h as [number, number][], position as [number, number])),
+  );
 
 /** Distance in km from a position to the nearest edge of the polygons (longitude scaled by the cosine of the latitude). */
 function kmToEdge(position: Position, polygons: Position[][][]): number {
@@ -146,7 +157,12 @@ export function countiesOutsideProvinces(counties: Feature[], provinces: Feature
     const provinceCode = `${String(county.id).slice(0, 2)}0000`;
     const province = provinces.find((p) => String(p.id) === provinceCode);
     if (!province?.geometry) {
-      errors.push(new DataError(file, `feature ${featureLabel(county)} (object "counties"): its province ${provinceCode} is not in object "provinces"; run npm run geo:regenerate`));
+      errors.push(
+        new DataError(
+          file,
+          `feature ${featureLabel(county)} (object "counties"): its province ${provinceCode} is not in object "provinces"; run npm run geo:regenerate`,
+        ),
+      );
       continue;
     }
     const area = polygonsOf(province.geometry);
@@ -154,7 +170,12 @@ export function countiesOutsideProvinces(counties: Feature[], provinces: Feature
     const strays = positions.map((p) => ({ p, km: inPolygons(p, area) ? 0 : kmToEdge(p, area) })).filter((x) => x.km > BORDER_TOLERANCE_KM);
     if (strays.length) {
       const worst = strays.reduce((a, b) => (b.km > a.km ? b : a));
-      errors.push(new DataError(file, `feature ${featureLabel(county)} (object "counties"): ${strays.length} of its ${positions.length} positions lie outside its province ${featureLabel(province)}, up to ${Math.round(worst.km)} km away (at [${worst.p}]); the county is in the wrong place or under the wrong code: run npm run geo:regenerate`));
+      errors.push(
+        new DataError(
+          file,
+          `feature ${featureLabel(county)} (object "counties"): ${strays.length} of its ${positions.length} positions lie outside its province ${featureLabel(province)}, up to ${Math.round(worst.km)} km away (at [${worst.p}]); the county is in the wrong place or under the wrong code: run npm run geo:regenerate`,
+        ),
+      );
     }
   }
   return errors;

@@ -10,7 +10,10 @@ export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
 const EDITIONS = {
   zh: { htmlLang: 'zh-CN', ogLocale: 'zh_CN', pathPrefix: '', fileSuffix: '', pathParam: undefined, other: 'en', translation: false },
   en: { htmlLang: 'en', ogLocale: 'en_US', pathPrefix: '/en', fileSuffix: '.en', pathParam: 'en', other: 'zh', translation: true },
-} as const satisfies Record<Lang, { htmlLang: string; ogLocale: string; pathPrefix: string; fileSuffix: string; pathParam: string | undefined; other: Lang; translation: boolean }>;
+} as const satisfies Record<
+  Lang,
+  { htmlLang: string; ogLocale: string; pathPrefix: string; fileSuffix: string; pathParam: string | undefined; other: Lang; translation: boolean }
+>;
 
 /** The edition stories are written in; the other is translated from it (content/en/, checked against it). */
 export const ORIGINAL: Lang = 'zh';

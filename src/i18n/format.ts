@@ -50,7 +50,12 @@ export interface FormatOptions {
 }
 
 /** The figure as a reader sees it in running text: "超过200个", "more than 200". */
-export function formatFigure(figure: Pick<Figure, 'value' | 'qualifiers'>, field: Pick<Field, 'unit' | 'format'>, lang: Lang, options: FormatOptions = {}): string {
+export function formatFigure(
+  figure: Pick<Figure, 'value' | 'qualifiers'>,
+  field: Pick<Field, 'unit' | 'format'>,
+  lang: Lang,
+  options: FormatOptions = {},
+): string {
   const qualifiers = options.bare ? [] : (figure.qualifiers ?? []);
   // Not words but two ways of writing a number (万/亿 and the qualifiers' places, or million/billion).
   return lang === 'zh' ? formatZh(figure.value, qualifiers, field) : formatEn(figure.value, qualifiers, field);
@@ -72,9 +77,18 @@ function formatZh(value: number, qualifiers: readonly Qualifier[], field: Pick<F
 }
 
 function formatEn(value: number, qualifiers: readonly Qualifier[], field: Pick<Field, 'unit' | 'format'>): string {
-  const after = byPosition(qualifiers, 'after-unit').map((q) => QUALIFIERS[q].en).filter(Boolean);
+  const after = byPosition(qualifiers, 'after-unit')
+    .map((q) => QUALIFIERS[q].en)
+    .filter(Boolean);
   // 高达3000万元以上: "as much as … or more" says two things at once; the bound after the unit is the one that counts.
-  const before = [...new Set([...byPosition(qualifiers, 'before'), ...byPosition(qualifiers, 'after-number')].filter((q) => !(after.length && 'emphasis' in QUALIFIERS[q])).map((q) => QUALIFIERS[q].en).filter(Boolean))];
+  const before = [
+    ...new Set(
+      [...byPosition(qualifiers, 'before'), ...byPosition(qualifiers, 'after-number')]
+        .filter((q) => !(after.length && 'emphasis' in QUALIFIERS[q]))
+        .map((q) => QUALIFIERS[q].en)
+        .filter(Boolean),
+    ),
+  ];
   if (field.format === 'times-higher') {
     // 高出1倍 is one whole more than before: the same rise written as English writes it, 100% higher.
     return [...before, `${enMagnitude(Number((value * 100).toFixed(8)))}% ${field.unit?.en ?? 'higher'}`, ...after].join(' ');

@@ -23,7 +23,10 @@ const words = {
   skipToContent: { zh: '跳到正文', en: 'Skip to content' },
   mainNav: { zh: '主导航', en: 'Main' },
   /** The site footer; {sources} is the link to the sources page, worded by the key "sources". */
-  footerSources: { zh: '本站所有数字均取自{sources}页所列的公开报道，每个数字都注明原文、出处、日期和提出者。', en: 'Every figure on this site comes from the published articles listed under {sources}, each with its quote, source, date and who makes the claim.' },
+  footerSources: {
+    zh: '本站所有数字均取自{sources}页所列的公开报道，每个数字都注明原文、出处、日期和提出者。',
+    en: 'Every figure on this site comes from the published articles listed under {sources}, each with its quote, source, date and who makes the claim.',
+  },
   // — A story's figures and notes (src/components/Fig.astro, Notes.astro) —
   noteLabel: { zh: '注{note}', en: 'Note {note}' },
   noteFrom: { zh: '出自', en: 'From' },
@@ -50,7 +53,10 @@ const words = {
   citeApaDataset: { zh: ' (版本 {version}) [数据集]. ', en: ' (Version {version}) [Data set]. ' },
   citeApaChart: { zh: ' [图表；数据集 {dataset} 版本 {version}]. ', en: ' [Chart; data set {dataset}, version {version}]. ' },
   accessedNote: { zh: '引用日期为你打开本页的日期。', en: 'The access date is the day you opened this page.' },
-  datasetsIntro: { zh: '本站每个数字都来自下列数据集。每个版本发布后永不修改：更正会作为新版本发布，旧版本继续保留在原地址。', en: 'Every figure on this site comes from these datasets. A released version never changes: a correction is published as a new version, and the old one stays at its address.' },
+  datasetsIntro: {
+    zh: '本站每个数字都来自下列数据集。每个版本发布后永不修改：更正会作为新版本发布，旧版本继续保留在原地址。',
+    en: 'Every figure on this site comes from these datasets. A released version never changes: a correction is published as a new version, and the old one stays at its address.',
+  },
   version: { zh: '版本', en: 'Version' },
   versions: { zh: '版本', en: 'Versions' },
   released: { zh: '发布日期', en: 'Released' },
@@ -60,7 +66,10 @@ const words = {
   newerVersion: { zh: '本数据集已有更新的版本：', en: 'A newer version of this dataset exists: ' },
   nextVersionChanged: { zh: '下一个版本改动了本版的内容', en: 'What the next version changed in this one' },
   download: { zh: '下载', en: 'Download' },
-  csvNote: { zh: 'CSV 为 UTF-8 编码（带 BOM），可直接用电子表格软件打开；为防止被当作公式执行，以 = + - @、制表符、回车或单引号开头的文字单元格前加了一个单引号（\'），程序读取时去掉这一个单引号即可，数值列不加。JSON 为发布的原始文件，数据完全一致，其哈希值记录在锁定文件中。', en: "The CSV is UTF-8 with a byte-order mark, so spreadsheet software opens the Chinese correctly. So that no cell runs as a formula, a text cell starting with = + - @, a tab, a carriage return or an apostrophe is written with one more apostrophe in front ('); a program reading the file drops that one apostrophe. Number columns are never changed. The JSON is the released file itself, exactly, and its hash is recorded in the lock file." },
+  csvNote: {
+    zh: "CSV 为 UTF-8 编码（带 BOM），可直接用电子表格软件打开；为防止被当作公式执行，以 = + - @、制表符、回车或单引号开头的文字单元格前加了一个单引号（'），程序读取时去掉这一个单引号即可，数值列不加。JSON 为发布的原始文件，数据完全一致，其哈希值记录在锁定文件中。",
+    en: "The CSV is UTF-8 with a byte-order mark, so spreadsheet software opens the Chinese correctly. So that no cell runs as a formula, a text cell starting with = + - @, a tab, a carriage return or an apostrophe is written with one more apostrophe in front ('); a program reading the file drops that one apostrophe. Number columns are never changed. The JSON is the released file itself, exactly, and its hash is recorded in the lock file.",
+  },
   contentHash: { zh: '内容哈希', en: 'Content hash' },
   fields: { zh: '字段', en: 'Fields' },
   fieldKey: { zh: '键', en: 'Key' },
@@ -73,11 +82,17 @@ const words = {
   sourceArticles: { zh: '来源文章', en: 'Source articles' },
   // — Who says so (src/data/claimants.ts) and what changed (src/data/dataset-diff.ts), on dataset pages —
   whoSaysSo: { zh: '谁说的', en: 'Who says so' },
-  claimantsIntro: { zh: '每个数字都注明提出者：文章是读到这个数字的地方，提出者是在文中作出这一说法的人或机构。JSON 下载中，每个数字的 "claimant" 是下列 id 之一。', en: 'Every figure names who makes the claim: the article is where the figure was read; the claimant is who makes the claim in it. In the JSON download, each figure’s "claimant" is one of the ids below.' },
+  claimantsIntro: {
+    zh: '每个数字都注明提出者：文章是读到这个数字的地方，提出者是在文中作出这一说法的人或机构。JSON 下载中，每个数字的 "claimant" 是下列 id 之一。',
+    en: 'Every figure names who makes the claim: the article is where the figure was read; the claimant is who makes the claim in it. In the JSON download, each figure’s "claimant" is one of the ids below.',
+  },
   claimantsMissing: { zh: '这个版本没有记录提出者；之后的版本记录了。', en: 'This version does not record who makes each claim; later versions do.' },
   suppliedByProgramme: { zh: '项目方自己提供的数字', en: 'figures supplied by the programme itself' },
   changedFrom: { zh: '与上一版本相比的变化', en: 'What changed from the previous version' },
-  changedFromIntro: { zh: '以下逐行列出与 {version} 相比的每一处变化，由两个版本的文件直接比较得出。', en: 'Every difference from {version}, row by row, computed from the two released files.' },
+  changedFromIntro: {
+    zh: '以下逐行列出与 {version} 相比的每一处变化，由两个版本的文件直接比较得出。',
+    en: 'Every difference from {version}, row by row, computed from the two released files.',
+  },
   diffNone: { zh: '数据行与字段没有变化。', en: 'No row, field or cell changed.' },
   rowsAdded: { zh: '新增的行', en: 'Rows added' },
   rowsRemoved: { zh: '删除的行', en: 'Rows removed' },
@@ -99,14 +114,20 @@ const words = {
   correctionsAndUpdates: { zh: '更正与更新', en: 'Corrections and updates' },
   usedIn: { zh: '引用本版本的故事', en: 'Stories citing this version' },
   noStoriesYet: { zh: '暂无故事引用此版本。', en: 'No story cites this version yet.' },
-  sourcesIntro: { zh: '本站所有数字都取自以下报道。每篇文章列出其标题、作者、媒体、日期、保存的文件，以及从中取用的数据；同一网页上与本站主题无关、刻意未采用的报道也一并列出。', en: 'Every figure on this site is taken from the articles below. For each: title, byline, outlet, date, the saved file, and what was taken from it; stories that shared the same page but were deliberately left out are listed too.' },
+  sourcesIntro: {
+    zh: '本站所有数字都取自以下报道。每篇文章列出其标题、作者、媒体、日期、保存的文件，以及从中取用的数据；同一网页上与本站主题无关、刻意未采用的报道也一并列出。',
+    en: 'Every figure on this site is taken from the articles below. For each: title, byline, outlet, date, the saved file, and what was taken from it; stories that shared the same page but were deliberately left out are listed too.',
+  },
   byline: { zh: '作者', en: 'Byline' },
   outlet: { zh: '媒体', en: 'Outlet' },
   outletUnnamed: { zh: '原文未注明', en: 'not named in the text' },
   date: { zh: '日期', en: 'Date' },
   savedFile: { zh: '保存的文件', en: 'Saved file' },
   takenFrom: { zh: '从中取用的数据', en: 'Taken from it' },
-  takenFromQuotes: { zh: '每个数字引用的原文，见其数据集页面上的对应行（点击行名）。', en: 'The words each figure is quoted from are on its dataset page, in the row named here.' },
+  takenFromQuotes: {
+    zh: '每个数字引用的原文，见其数据集页面上的对应行（点击行名）。',
+    en: 'The words each figure is quoted from are on its dataset page, in the row named here.',
+  },
   figuresCount: { zh: '{count} 个数字', en: '{count} figures' },
   leftOut: { zh: '同页刻意未采用的报道', en: 'Left out from the same page' },
   nothingLeftOut: { zh: '同页没有其他报道。', en: 'No other story shared the page.' },
@@ -114,12 +135,18 @@ const words = {
   /** The date a left-out story prints, in its own (Chinese) words: quoted in English. */
   printedDate: { zh: '{date}', en: '“{date}”' },
   embed: { zh: '嵌入', en: 'Embed' },
-  embedHelp: { zh: '把这段代码粘贴到你的网页中。图表固定使用所注明的数据集版本，不会随本站更新而改变。可选的脚本会让框架自动适应图表高度。', en: 'Paste this into your page. The chart is pinned to the dataset version shown and never changes under your article. The optional script resizes the frame to fit.' },
+  embedHelp: {
+    zh: '把这段代码粘贴到你的网页中。图表固定使用所注明的数据集版本，不会随本站更新而改变。可选的脚本会让框架自动适应图表高度。',
+    en: 'Paste this into your page. The chart is pinned to the dataset version shown and never changes under your article. The optional script resizes the frame to fit.',
+  },
   downloadSvg: { zh: '下载 SVG', en: 'Download SVG' },
   downloadPng: { zh: '下载 PNG（2倍）', en: 'Download PNG (2×)' },
   credit: { zh: '图：县域故事', en: 'Graphic: County Stories' },
   rss: { zh: 'RSS 订阅', en: 'RSS feed' },
-  siteTagline: { zh: '阿里巴巴乡村振兴项目在九个县的故事，每个数字都有出处。', en: 'Stories of a rural-revitalisation programme in nine Chinese counties, every figure sourced.' },
+  siteTagline: {
+    zh: '阿里巴巴乡村振兴项目在九个县的故事，每个数字都有出处。',
+    en: 'Stories of a rural-revitalisation programme in nine Chinese counties, every figure sourced.',
+  },
   themeStory: { zh: '专题', en: 'Theme' },
   // — English edition, search and browsing —
   languageName: { zh: '中文', en: 'English' },
@@ -131,19 +158,31 @@ const words = {
   search: { zh: '搜索', en: 'Search' },
   searchLabel: { zh: '搜索关键词', en: 'Words to search for' },
   searchIntro: { zh: '搜索本站所有故事。可以按省份和主题筛选。', en: 'Search every story on this site, and narrow the results by province and theme.' },
-  searchNoScript: { zh: '搜索需要启用 JavaScript。也可以从主题索引或时间线浏览全部故事。', en: 'Search needs JavaScript. You can also browse every story from the theme index or the timeline.' },
+  searchNoScript: {
+    zh: '搜索需要启用 JavaScript。也可以从主题索引或时间线浏览全部故事。',
+    en: 'Search needs JavaScript. You can also browse every story from the theme index or the timeline.',
+  },
   filterProvince: { zh: '省份', en: 'Province' },
   filterTheme: { zh: '主题', en: 'Theme' },
   topics: { zh: '主题索引', en: 'Themes' },
-  topicsIntro: { zh: '按主题浏览故事：“热土计划”的三个方向，与 2023 年实地调研总结的五种帮扶。', en: 'Stories by theme: the three directions of the Retu plan, and the five kinds of help the 2023 field study describes.' },
+  topicsIntro: {
+    zh: '按主题浏览故事：“热土计划”的三个方向，与 2023 年实地调研总结的五种帮扶。',
+    en: 'Stories by theme: the three directions of the Retu plan, and the five kinds of help the 2023 field study describes.',
+  },
   noStoriesOnTopic: { zh: '暂无这个主题的故事。', en: 'No story on this theme yet.' },
   allTopics: { zh: '全部主题', en: 'All themes' },
   timeline: { zh: '时间线', en: 'Timeline' },
-  timelineIntro: { zh: '项目的主要节点。每个日期和数字都取自数据集，并链接到相关故事和来源。', en: 'The main events of the programme. Every date and number comes from the datasets, with links to the stories and sources.' },
+  timelineIntro: {
+    zh: '项目的主要节点。每个日期和数字都取自数据集，并链接到相关故事和来源。',
+    en: 'The main events of the programme. Every date and number comes from the datasets, with links to the stories and sources.',
+  },
   relatedStories: { zh: '相关故事', en: 'Stories' },
   // — Charts (src/charts/, src/components/Chart.astro) —
   charts: { zh: '图表', en: 'Charts' },
-  chartsIntro: { zh: '本站所有图表。每张图都固定使用注明版本的数据集，并列出使用它的故事。图表在构建时生成，无需 JavaScript。', en: 'Every chart on this site. Each is drawn from the dataset version it names, and lists the stories that use it. Charts are drawn when the site is built and need no JavaScript.' },
+  chartsIntro: {
+    zh: '本站所有图表。每张图都固定使用注明版本的数据集，并列出使用它的故事。图表在构建时生成，无需 JavaScript。',
+    en: 'Every chart on this site. Each is drawn from the dataset version it names, and lists the stories that use it. Charts are drawn when the site is built and need no JavaScript.',
+  },
   chartSource: { zh: '来源', en: 'Source' },
   /** Before the dataset version a story, a chart or an embed draws on: "数据：qinglong@1.1.0". */
   data: { zh: '数据', en: 'Data' },
@@ -171,7 +210,10 @@ const words = {
   // — Maps (src/geo/, src/components/map/) —
   mapTitle: { zh: '本站讲述的县在中国的位置', en: 'Where the counties in these stories are' },
   mapCounties: { zh: '地图上的县', en: 'The counties on the map' },
-  mapHelp: { zh: '点击地图上的县名阅读它的故事。用 + − 按钮缩放地图；在手机上用两指缩放和移动。', en: 'Select a county on the map to read its story. Zoom with the + and − buttons, or with two fingers on a phone.' },
+  mapHelp: {
+    zh: '点击地图上的县名阅读它的故事。用 + − 按钮缩放地图；在手机上用两指缩放和移动。',
+    en: 'Select a county on the map to read its story. Zoom with the + and − buttons, or with two fingers on a phone.',
+  },
   mapZoomIn: { zh: '放大', en: 'Zoom in' },
   mapZoomOut: { zh: '缩小', en: 'Zoom out' },
   mapInteractive: { zh: '可缩放的地图：方向键移动，加号和减号缩放', en: 'Zoomable map: arrow keys move it, plus and minus zoom' },

@@ -59,7 +59,10 @@ export function pagePolicy(html: string): Map<string, string[]> | undefined {
   const content = META.exec(html)?.[1];
   if (content === undefined) return undefined;
   const policy = new Map<string, string[]>();
-  for (const directive of content.split(';').map((d) => d.trim()).filter(Boolean)) {
+  for (const directive of content
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean)) {
     const [name, ...sources] = directive.split(/\s+/);
     policy.set(name, sources);
   }
@@ -69,7 +72,10 @@ export function pagePolicy(html: string): Map<string, string[]> | undefined {
 /** The page Astro writes for a redirect (data/redirects.json): no script, no style, no policy of its own; the header's applies. */
 export const isRedirectPage = (html: string) => /^<!doctype html><title>Redirecting to: /i.test(html) && !/<script|<style/i.test(html);
 
-const htmlFiles = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
+const htmlFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .sort();
 
 /**
  * One policy for the whole site, for the header: each directive with the

@@ -31,7 +31,13 @@ export function graphicPngSize(graphic: Graphic, lang: Lang, url: string): { wid
 export function downloadPaths(graphics: Graphic[], format: 'svg' | 'png') {
   return graphics.flatMap((graphic) =>
     (LANGS as readonly Lang[]).map((lang) => ({
-      params: { kind: graphic.kind as EmbedKind, name: downloadPath(graphic.kind, graphic.id, lang, format).split('/').at(-1)!.replace(/\.(svg|png)$/, '') },
+      params: {
+        kind: graphic.kind as EmbedKind,
+        name: downloadPath(graphic.kind, graphic.id, lang, format)
+          .split('/')
+          .at(-1)!
+          .replace(/\.(svg|png)$/, ''),
+      },
       props: { graphic, lang },
     })),
   );

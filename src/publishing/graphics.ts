@@ -59,7 +59,14 @@ function chartFigures(): Graphic[] {
 function mapFigures(): Graphic[] {
   const mapStandalone = (svg: string, title: string, lang: Lang, url: string) =>
     // Text at the same size in every map's PNG, whatever the map's own width.
-    standaloneGraphic(svg, { title, lines: [t(lang, 'mapAttribution'), t(lang, 'credit'), url], background: LIGHT.bg, colour: LIGHT.muted, titleColour: LIGHT.fg, size: svgSize(svg).width * 0.02 });
+    standaloneGraphic(svg, {
+      title,
+      lines: [t(lang, 'mapAttribution'), t(lang, 'credit'), url],
+      background: LIGHT.bg,
+      colour: LIGHT.muted,
+      titleColour: LIGHT.fg,
+      size: svgSize(svg).width * 0.02,
+    });
   const national: Graphic = {
     kind: 'maps',
     id: 'national',

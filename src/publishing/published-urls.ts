@@ -40,7 +40,9 @@ export function outputUrls(distDir: string): Set<string> {
 export function readPublished(root: string): string[] {
   const file = path.join(root, PUBLISHED_FILE);
   if (!existsSync(file)) return [];
-  const lines = readFileSync(file, 'utf8').split('\n').map((l) => l.trim());
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
   const urls = lines.filter((l) => l && !l.startsWith('#'));
   urls.forEach((u, i) => {
     if (!u.startsWith('/')) throw new DataError(PUBLISHED_FILE, `line "${u}" (entry ${i + 1}) is not a path starting with "/"`);
@@ -57,7 +59,8 @@ const redirectsSchema = z.record(z.string(), z.string());
  * redirect to another host would send readers of a published URL off the site.
  */
 function unsafePath(value: string): string | undefined {
-  if (!value.startsWith('/') || value.startsWith('//')) return 'is not a path on this site: write an absolute path such as "/counties/qinglong/" (no host, no "//")';
+  if (!value.startsWith('/') || value.startsWith('//'))
+    return 'is not a path on this site: write an absolute path such as "/counties/qinglong/" (no host, no "//")';
   if (/[\\\s?#\u0000-\u001f]/.test(value)) return 'contains a backslash, a space, a control character, "?" or "#": write a plain path';
   let segments: string[];
   try {
@@ -65,7 +68,8 @@ function unsafePath(value: string): string | undefined {
   } catch {
     return 'has a broken %-escape';
   }
-  if (segments.some((s) => s === '.' || s === '..' || s.includes('/') || s.includes('\\'))) return 'has a "." or ".." segment (or an escaped "/"): write the path it means, without them';
+  if (segments.some((s) => s === '.' || s === '..' || s.includes('/') || s.includes('\\')))
+    return 'has a "." or ".." segment (or an escaped "/"): write the path it means, without them';
   return undefined;
 }
 
@@ -85,7 +89,8 @@ export function checkRedirects(redirects: Record<string, string>): DataError[] {
     const chain = [from];
     while (redirects[chain.at(-1)!] !== undefined && !chain.includes(redirects[chain.at(-1)!])) chain.push(redirects[chain.at(-1)!]);
     const next = redirects[chain.at(-1)!];
-    if (next !== undefined && next === from) errors.push(new DataError(REDIRECTS_FILE, `"${from}" redirects in a loop: ${[...chain, next].join(' → ')}: point one of them at a page that exists`));
+    if (next !== undefined && next === from)
+      errors.push(new DataError(REDIRECTS_FILE, `"${from}" redirects in a loop: ${[...chain, next].join(' → ')}: point one of them at a page that exists`));
   }
   return errors;
 }
@@ -108,7 +113,10 @@ export function deadRedirects(redirects: Record<string, string>, output: Set<str
     const chain = [from];
     while (redirects[chain.at(-1)!] !== undefined && !chain.includes(redirects[chain.at(-1)!])) chain.push(redirects[chain.at(-1)!]);
     const target = chain.at(-1)!;
-    if (redirects[target] === undefined && !output.has(target)) errors.push(new DataError(REDIRECTS_FILE, `"${from}" redirects to ${chain.slice(1).join(' → ')}, which is not in the build output: point it at a page that exists`));
+    if (redirects[target] === undefined && !output.has(target))
+      errors.push(
+        new DataError(REDIRECTS_FILE, `"${from}" redirects to ${chain.slice(1).join(' → ')}, which is not in the build output: point it at a page that exists`),
+      );
   }
   return errors;
 }
@@ -125,7 +133,13 @@ export function redirectsOverLivePages(astroOutput: string, redirects: Record<st
   const errors: DataError[] = [];
   for (const [, pathname, route, winner] of conflicts) {
     const from = Object.keys(redirects).find((k) => k.replace(/\/$/, '') === winner.replace(/\/$/, ''));
-    if (from) errors.push(new DataError(REDIRECTS_FILE, `key "${from}" redirects a page the site still builds (${pathname}/, from ${route}): remove the redirect, or remove or move the page first`));
+    if (from)
+      errors.push(
+        new DataError(
+          REDIRECTS_FILE,
+          `key "${from}" redirects a page the site still builds (${pathname}/, from ${route}): remove the redirect, or remove or move the page first`,
+        ),
+      );
   }
   return errors;
 }
@@ -137,7 +151,13 @@ export function redirectsOverLivePages(astroOutput: string, redirects: Record<st
 export function missingUrls(published: string[], output: Set<string>, redirects: Record<string, string>): DataError[] {
   return published
     .filter((url) => redirects[url] === undefined && !output.has(url))
-    .map((url) => new DataError(PUBLISHED_FILE, `${url} was published but is no longer in the build output and has no redirect: restore it, or add "${url}": "<new path>" to ${REDIRECTS_FILE}`));
+    .map(
+      (url) =>
+        new DataError(
+          PUBLISHED_FILE,
+          `${url} was published but is no longer in the build output and has no redirect: restore it, or add "${url}": "<new path>" to ${REDIRECTS_FILE}`,
+        ),
+    );
 }
 
 /** Throws if a published URL disappeared without a redirect. Returns the output URLs not yet recorded. */
@@ -173,7 +193,10 @@ export default function publishedUrls(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const { unrecorded } = checkPublishedUrls(root, fileURLToPath(dir));
         logger.info(`${readPublished(root).length} published URLs still served`);
-        if (unrecorded.length) logger.warn(`${unrecorded.length} new URLs are not yet in ${PUBLISHED_FILE} (e.g. ${unrecorded.slice(0, 3).join(', ')}): run "npm run urls:record" and commit the list`);
+        if (unrecorded.length)
+          logger.warn(
+            `${unrecorded.length} new URLs are not yet in ${PUBLISHED_FILE} (e.g. ${unrecorded.slice(0, 3).join(', ')}): run "npm run urls:record" and commit the list`,
+          );
       },
     },
   };

@@ -37,7 +37,9 @@ export function newsArticle(a: ArticleFacts): Record<string, unknown> {
     publisher: { '@type': 'Organization', name: t(a.lang, 'siteName') },
     // Only what was wrong is a schema.org correction; an update shows in dateModified.
     ...(a.corrections.some((c) => c.kind === 'correction') && {
-      correction: a.corrections.filter((c) => c.kind === 'correction').map((c) => ({ '@type': 'CorrectionComment', text: c.text[a.lang], datePublished: c.date })),
+      correction: a.corrections
+        .filter((c) => c.kind === 'correction')
+        .map((c) => ({ '@type': 'CorrectionComment', text: c.text[a.lang], datePublished: c.date })),
     }),
   };
 }

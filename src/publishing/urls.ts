@@ -12,7 +12,8 @@ export type DownloadFormat = 'json' | 'csv';
 export type EmbedKind = 'charts' | 'maps';
 
 /** /counties/qinglong/ or /themes/envoys/; under /en/ in English. */
-export const storyPagePath = (kind: 'county' | 'theme', slug: string, lang: Lang = 'zh') => localePath(kind === 'county' ? `/counties/${slug}/` : `/themes/${slug}/`, lang);
+export const storyPagePath = (kind: 'county' | 'theme', slug: string, lang: Lang = 'zh') =>
+  localePath(kind === 'county' ? `/counties/${slug}/` : `/themes/${slug}/`, lang);
 
 export const datasetPagePath = (id: string, version: string, lang: Lang = 'zh') => localePath(`/datasets/${id}/${version}/`, lang);
 

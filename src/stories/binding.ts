@@ -80,7 +80,13 @@ export function findCitations(body: string, file: string): Citations {
 }
 
 /** Look up one citation in the story's pinned datasets, or explain precisely what is missing. */
-export function resolveFigure(ref: FigureRef, pins: Record<string, string>, datasets: DatasetIndex, file: string, pinsField = `the front matter's "datasets"`): Omit<ResolvedFigure, 'note'> {
+export function resolveFigure(
+  ref: FigureRef,
+  pins: Record<string, string>,
+  datasets: DatasetIndex,
+  file: string,
+  pinsField = `the front matter's "datasets"`,
+): Omit<ResolvedFigure, 'note'> {
   const where = `<Fig data="${ref.data}" row="${ref.row}" field="${ref.field}" />`;
   const dataset = pinnedDataset(ref.data, pins, datasets, { file, where, pinsField });
   const found = lookupFigure(dataset, ref.row, ref.field);
@@ -97,7 +103,10 @@ export function bindChart(id: string, pins: Record<string, string>, findChart: C
   const { id: datasetId, version } = chart.dataset.data;
   const pinned = pins[datasetId];
   if (pinned && pinned !== version) {
-    throw new DataError(file, `<Chart id="${chart.id}" /> draws ${chart.datasetKey}, but the story pins ${datasetId}@${pinned}; change "version" in ${chart.file} or the story's "datasets"`);
+    throw new DataError(
+      file,
+      `<Chart id="${chart.id}" /> draws ${chart.datasetKey}, but the story pins ${datasetId}@${pinned}; change "version" in ${chart.file} or the story's "datasets"`,
+    );
   }
   return chart;
 }
@@ -106,7 +115,13 @@ export function bindChart(id: string, pins: Record<string, string>, findChart: C
  * Every figure a story cites, numbered; with `findChart`, its charts are bound
  * too. Throws one error listing every pin, figure and chart that does not resolve.
  */
-export function bindStory(body: string, pins: Record<string, string>, datasets: DatasetIndex, file: string, findChart?: ChartLookup): Map<string, ResolvedFigure> {
+export function bindStory(
+  body: string,
+  pins: Record<string, string>,
+  datasets: DatasetIndex,
+  file: string,
+  findChart?: ChartLookup,
+): Map<string, ResolvedFigure> {
   const errors: DataError[] = [];
   for (const [id, version] of Object.entries(pins)) {
     if (!datasets.get(id, version)) errors.push(missingVersionError(datasets, id, version, file, `datasets.${id}`));

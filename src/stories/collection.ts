@@ -89,7 +89,9 @@ const asText = (e: Story | Translation): StoryText => ({ file: storyFile(e), bod
  * (src/stories/story-checks.ts): every story has a faithful translation. The dev
  * server previews a story without one as a draft (translationProblems, storyDrafts).
  */
-export const getTranslations = oncePerBuild(async (): Promise<Map<string, Translation>> => new Map((await getCollection('translations')).map((e) => [e.id, e])));
+export const getTranslations = oncePerBuild(
+  async (): Promise<Map<string, Translation>> => new Map((await getCollection('translations')).map((e) => [e.id, e])),
+);
 
 /** One story's translation problems, for its own pages in the dev server (a build has stopped on them already). */
 async function translationProblems(entry: Story): Promise<DataError[]> {
@@ -158,6 +160,7 @@ export async function storyDrafts(story: EditionStory): Promise<string[]> {
     const chart = charts.get(id);
     if (chart && unreleased.has(chart.datasetKey)) drafts.push(`<Chart id="${id}" /> draws ${chart.datasetKey}, not released yet (${chart.file})`);
   }
-  if (!isTranslation(story.lang) && !(await getTranslations()).has(story.entry.id)) drafts.push(`no English translation yet: write ${translationFile(story.file)} (the English page appears once it exists)`);
+  if (!isTranslation(story.lang) && !(await getTranslations()).has(story.entry.id))
+    drafts.push(`no English translation yet: write ${translationFile(story.file)} (the English page appears once it exists)`);
   return drafts;
 }

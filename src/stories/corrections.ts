@@ -21,9 +21,11 @@ export function checkCorrections(data: Pick<StoryFrontmatter, 'published' | 'upd
   const updated = data.updated && isoDay(data.updated);
   data.corrections.forEach((c, i) => {
     const field = `field "corrections[${i}].date"`;
-    if (c.date < published) errors.push(new DataError(file, `${field}: ${c.date} is before the story was published (${published}); a correction comes after publication`));
+    if (c.date < published)
+      errors.push(new DataError(file, `${field}: ${c.date} is before the story was published (${published}); a correction comes after publication`));
     if (!updated) errors.push(new DataError(file, `${field}: a corrected story needs "updated: ${c.date}" (the date of its last change) in its front matter`));
-    else if (c.date > updated) errors.push(new DataError(file, `${field}: ${c.date} is after "updated" (${updated}); set "updated" to the date of the last correction`));
+    else if (c.date > updated)
+      errors.push(new DataError(file, `${field}: ${c.date} is after "updated" (${updated}); set "updated" to the date of the last correction`));
   });
   return errors;
 }

@@ -36,7 +36,12 @@ export function strayLessThanError(text: string, file: string, root: string): Da
   const error = new DataError(
     file,
     `line ${first.line}, column ${first.column}: ${lessThanAdvice(lineText)}` +
-      (where.length > 1 ? ` Also at line${where.length > 2 ? 's' : ''} ${where.slice(1).map((w) => w.line).join(', ')}.` : ''),
+      (where.length > 1
+        ? ` Also at line${where.length > 2 ? 's' : ''} ${where
+            .slice(1)
+            .map((w) => w.line)
+            .join(', ')}.`
+        : ''),
   );
   // An own property: Vite copies a plugin error's own fields into the overlay, not the class's computed `loc`.
   Object.defineProperty(error, 'loc', { value: { file: path.resolve(root, file), ...first }, writable: true, enumerable: true });

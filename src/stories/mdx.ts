@@ -126,7 +126,9 @@ function insteadOf(tag: string): string {
   return 'write it in Markdown';
 }
 
-const componentList = Object.keys(STORY_COMPONENTS).map((c) => `<${c}>`).join(', ');
+const componentList = Object.keys(STORY_COMPONENTS)
+  .map((c) => `<${c}>`)
+  .join(', ');
 const componentUsage = (name: string) => `<${name} ${STORY_COMPONENTS[name].map((a) => `${a}="…"`).join(' ')} />`;
 
 /** A URL scheme is allowed in a link or an image only if it is one of these (relative URLs have none). */
@@ -161,18 +163,31 @@ export function storyCodeProblems(source: string, file: string): SourceError[] {
       const { line, column } = lineAndColumn(source, stray);
       return [new SourceError(file, line, column, lessThanAdvice(source.split('\n')[line - 1].trim()))];
     }
-    return [new SourceError(file, e.line, e.column, `is not valid MDX: ${e.reason}. A story is Markdown with ${componentList} only; to show a literal < or {, escape it as \\< or \\{`)];
+    return [
+      new SourceError(
+        file,
+        e.line,
+        e.column,
+        `is not valid MDX: ${e.reason}. A story is Markdown with ${componentList} only; to show a literal < or {, escape it as \\< or \\{`,
+      ),
+    ];
   }
   const problems: SourceError[] = [];
   const at = (node: MdxNode, detail: string) => problems.push(new SourceError(file, node.position?.start.line ?? 1, node.position?.start.column ?? 1, detail));
   for (const node of walk(tree)) {
     switch (node.type) {
       case 'mdxjsEsm':
-        at(node, `"${snippet(node.value ?? '')}": import and export are not allowed in a story (they run code when the site is built). ${componentList} need no import; write the text itself`);
+        at(
+          node,
+          `"${snippet(node.value ?? '')}": import and export are not allowed in a story (they run code when the site is built). ${componentList} need no import; write the text itself`,
+        );
         break;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        at(node, `"{${snippet(node.value ?? '')}}": an expression in braces runs code when the site is built and is not allowed in a story. Write the text itself; to show a brace, escape it as \\{`);
+        at(
+          node,
+          `"{${snippet(node.value ?? '')}}": an expression in braces runs code when the site is built and is not allowed in a story. Write the text itself; to show a brace, escape it as \\{`,
+        );
         break;
       case 'html':
         at(node, `"${snippet(node.value ?? '')}": raw HTML is not allowed in a story; write it in Markdown`);
@@ -186,7 +201,10 @@ export function storyCodeProblems(source: string, file: string): SourceError[] {
       case 'definition': {
         const scheme = urlScheme(node.url ?? '');
         if (scheme && !SAFE_SCHEMES.has(scheme)) {
-          at(node, `the ${node.type === 'image' ? 'image' : 'link'} target "${snippet(node.url ?? '')}" uses "${scheme}:", which is not allowed: ${node.type === 'image' ? 'an image comes from the site, ![what it shows](/path/to/image.png)' : 'write a link as [text](https://…) or, within the site, [text](/themes/envoys/)'}`);
+          at(
+            node,
+            `the ${node.type === 'image' ? 'image' : 'link'} target "${snippet(node.url ?? '')}" uses "${scheme}:", which is not allowed: ${node.type === 'image' ? 'an image comes from the site, ![what it shows](/path/to/image.png)' : 'write a link as [text](https://…) or, within the site, [text](/themes/envoys/)'}`,
+          );
         }
         break;
       }
@@ -203,7 +221,9 @@ function elementProblems(node: MdxNode, file: string): SourceError[] {
   if (!allowed) {
     const handlers = (node.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute' && /^on/i.test(a.name)).map((a) => (a as { name: string }).name);
     const handlerNote = handlers.length ? ` (with the event handler ${handlers.join(', ')})` : '';
-    return [err(`<${node.name}>${handlerNote} is not allowed in a story: a story is prose and the site's components ${componentList}. ${insteadOf(node.name)}`)];
+    return [
+      err(`<${node.name}>${handlerNote} is not allowed in a story: a story is prose and the site's components ${componentList}. ${insteadOf(node.name)}`),
+    ];
   }
   const problems: SourceError[] = [];
   const usage = componentUsage(node.name);
@@ -217,10 +237,15 @@ function elementProblems(node: MdxNode, file: string): SourceError[] {
     } else if (!allowed.includes(a.name)) {
       problems.push(err(`<${node.name} ${a.name}=…>: <${node.name}> takes only ${allowed.map((x) => `${x}="…"`).join(', ')}; write ${usage}`));
     } else if (typeof a.value !== 'string') {
-      problems.push(err(`<${node.name} ${a.name}${a.value ? `={${snippet(a.value.value)}}` : ''}>: the attribute ${a.name} must be a plain string in double quotes, ${a.name}="…" (an expression runs code when the site is built)`));
+      problems.push(
+        err(
+          `<${node.name} ${a.name}${a.value ? `={${snippet(a.value.value)}}` : ''}>: the attribute ${a.name} must be a plain string in double quotes, ${a.name}="…" (an expression runs code when the site is built)`,
+        ),
+      );
     } else {
       const scheme = urlScheme(a.value);
-      if (scheme && !SAFE_SCHEMES.has(scheme)) problems.push(err(`<${node.name} ${a.name}="${snippet(a.value)}">: "${scheme}:" is not allowed in an attribute; write ${usage}`));
+      if (scheme && !SAFE_SCHEMES.has(scheme))
+        problems.push(err(`<${node.name} ${a.name}="${snippet(a.value)}">: "${scheme}:" is not allowed in an attribute; write ${usage}`));
     }
   }
   const given = new Set((node.attributes ?? []).flatMap((a) => (a.type === 'mdxJsxAttribute' ? [a.name] : [])));

@@ -139,13 +139,35 @@ const CLASSIFIERS = '位个次种家名条项场套份批座片棵件句段张�
  * allowed only where one of these covers it completely.
  */
 export const NOT_QUANTITIES: { rule: string; pattern: RegExp }[] = [
-  { rule: 'a date or a year: 2022年7月25日, 2023年, 2023年上半年, 7月25日, 2022-07-25', pattern: new RegExp(`${YEAR}(?:\\s*[-–—~～至到]\\s*${YEAR})?\\s*年(?:[上下]半年|\\s*(?:1[0-2]|0?[1-9])\\s*月(?:\\s*(?:3[01]|[12]\\d|0?[1-9])\\s*[日号])?)?|(?<![\\d.])(?:1[0-2]|0?[1-9])\\s*月(?:\\s*(?:3[01]|[12]\\d|0?[1-9])\\s*[日号])?|${YEAR}-[01]\\d-[0-3]\\d`, 'g') },
-  { rule: 'a date or a year in English: 25 July 2022, July 25, 2022, July 2022, in 2021, the 2022 report, 2021–2023, the 1990s', pattern: new RegExp(`\\b(?:(?:3[01]|[12]\\d|0?[1-9])\\s+${MONTH}(?:\\s+${YEAR})?|${MONTH}\\s+(?:(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?:,\\s*${YEAR})?|${YEAR})|(?:in|since|by|until|till|from|to|of|and|or|between|before|after|during|early|late|mid-?|the|a|an|year|years|for|through)\\s+${YEAR}(?:\\s*[-–—]\\s*${YEAR})?|${YEAR}\\s*[-–—]\\s*${YEAR}|${YEAR}s|${YEAR}(?=[’']s\\b))\\b`, 'gi') },
-  { rule: '一 as an article: 一位特派员, 一次, 一个 (not 一番, 一倍, 一成, 一半)', pattern: new RegExp(`(?<![〇零一二两三四五六七八九十百千万亿])一(?=[${CLASSIFIERS}])`, 'g') },
+  {
+    rule: 'a date or a year: 2022年7月25日, 2023年, 2023年上半年, 7月25日, 2022-07-25',
+    pattern: new RegExp(
+      `${YEAR}(?:\\s*[-–—~～至到]\\s*${YEAR})?\\s*年(?:[上下]半年|\\s*(?:1[0-2]|0?[1-9])\\s*月(?:\\s*(?:3[01]|[12]\\d|0?[1-9])\\s*[日号])?)?|(?<![\\d.])(?:1[0-2]|0?[1-9])\\s*月(?:\\s*(?:3[01]|[12]\\d|0?[1-9])\\s*[日号])?|${YEAR}-[01]\\d-[0-3]\\d`,
+      'g',
+    ),
+  },
+  {
+    rule: 'a date or a year in English: 25 July 2022, July 25, 2022, July 2022, in 2021, the 2022 report, 2021–2023, the 1990s',
+    pattern: new RegExp(
+      `\\b(?:(?:3[01]|[12]\\d|0?[1-9])\\s+${MONTH}(?:\\s+${YEAR})?|${MONTH}\\s+(?:(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?:,\\s*${YEAR})?|${YEAR})|(?:in|since|by|until|till|from|to|of|and|or|between|before|after|during|early|late|mid-?|the|a|an|year|years|for|through)\\s+${YEAR}(?:\\s*[-–—]\\s*${YEAR})?|${YEAR}\\s*[-–—]\\s*${YEAR}|${YEAR}s|${YEAR}(?=[’']s\\b))\\b`,
+      'gi',
+    ),
+  },
+  {
+    rule: '一 as an article: 一位特派员, 一次, 一个 (not 一番, 一倍, 一成, 一半)',
+    pattern: new RegExp(`(?<![〇零一二两三四五六七八九十百千万亿])一(?=[${CLASSIFIERS}])`, 'g'),
+  },
   { rule: 'an ordinal: 第一, 第四批', pattern: /第[一二三四五六七八九十百]+/g },
-  { rule: 'a fixed word: 一些, 一起, 一直, 之一, 这一, 进一步, 老百姓 …', pattern: /一些|一起|一直|一样|一般|一定|一边|一同|一致|一切|一旦|一道|一体|一度|一方面|一线|一手|一流|一再|一向|一贯|一律|一举|一时|一下|一点|一键|一路|一部分|进一步|[统唯同单之这那另每万]一|十分|万分|老?百姓|百货|零售|零星|零散|零件|零食|零钱/g },
+  {
+    rule: 'a fixed word: 一些, 一起, 一直, 之一, 这一, 进一步, 老百姓 …',
+    pattern:
+      /一些|一起|一直|一样|一般|一定|一边|一同|一致|一切|一旦|一道|一体|一度|一方面|一线|一手|一流|一再|一向|一贯|一律|一举|一时|一下|一点|一键|一路|一部分|进一步|[统唯同单之这那另每万]一|十分|万分|老?百姓|百货|零售|零星|零散|零件|零食|零钱/g,
+  },
   { rule: 'the title of a work, in 《》', pattern: /《[^》]*》/g },
-  { rule: '"one" as an article or a pronoun, as 一 above: one envoy, one of, no one, one-tap (not one-third, one and a half)', pattern: /\bone\b(?![\s-]+(?:and\s+a\s+half|half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b)/gi },
+  {
+    rule: '"one" as an article or a pronoun, as 一 above: one envoy, one of, no one, one-tap (not one-third, one and a half)',
+    pattern: /\bone\b(?![\s-]+(?:and\s+a\s+half|half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b)/gi,
+  },
   { rule: 'half of a year: the first half of 2023', pattern: new RegExp(`\\b(?:first|second)\\s+half\\s+of\\s+${YEAR}\\b`, 'gi') },
 ];
 
@@ -183,7 +205,10 @@ function printedQualifiers(qualifiers: readonly Qualifier[], lang: Lang): { befo
     };
   }
   const en = (qs: Qualifier[]) => qs.map((q) => QUALIFIERS[q].en).filter(Boolean);
-  return { before: en(qualifiers.filter((q) => QUALIFIERS[q].position !== 'after-unit')), after: en(qualifiers.filter((q) => QUALIFIERS[q].position === 'after-unit')) };
+  return {
+    before: en(qualifiers.filter((q) => QUALIFIERS[q].position !== 'after-unit')),
+    after: en(qualifiers.filter((q) => QUALIFIERS[q].position === 'after-unit')),
+  };
 }
 
 /** Chinese words that end in a qualifier's character but are not qualifiers: 通过, 附近, 到达, 公共 … */
@@ -192,7 +217,18 @@ const ZH_QUALIFIERS = Object.keys(QUALIFIERS).sort((a, b) => b.length - a.length
 /** Synonyms of the qualifiers that an author might type: 将近 for 近, 总共 for 共 … */
 const ZH_EXTRA = ['将近', '接近', '大约', '总共', '一共', '合计', '至少', '不少于', '多达'];
 /** English qualifiers an author might type. Those that are also ordinary prepositions ("spread over", "talk about") count only when the figure prints the same word. */
-const EN_QUALIFIERS = [...new Set([...Object.values(QUALIFIERS).map((q) => q.en).filter(Boolean), 'almost', 'roughly', 'approximately', 'at least', 'in total'])];
+const EN_QUALIFIERS = [
+  ...new Set([
+    ...Object.values(QUALIFIERS)
+      .map((q) => q.en)
+      .filter(Boolean),
+    'almost',
+    'roughly',
+    'approximately',
+    'at least',
+    'in total',
+  ]),
+];
 const EN_AMBIGUOUS = new Set(['over', 'about', 'around', 'some', 'up to']);
 
 function typedQualifierBefore(text: string, lang: Lang): string | undefined {
@@ -230,7 +266,8 @@ const context = (text: string, index: number, length: number) => {
   return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
 };
 
-const HOW_TO_CITE = 'cite the figure with <Fig data="…" row="…" field="…" /> or reword without the number; if it is not a quantity, add an exception to the front matter: numbersInProse: [{ text: "…", reason: "…" }] (AUTHORING.md, "Write a story")';
+const HOW_TO_CITE =
+  'cite the figure with <Fig data="…" row="…" field="…" /> or reword without the number; if it is not a quantity, add an exception to the front matter: numbersInProse: [{ text: "…", reason: "…" }] (AUTHORING.md, "Write a story")';
 
 /**
  * Every problem in one story file. `pins` are the dataset versions the
@@ -255,7 +292,15 @@ export function checkStoryFile(story: StoryFile, pins: Record<string, string> | 
     front = (yaml?.value ? parseYaml(yaml.value) : {}) as Record<string, unknown>;
   } catch (e) {
     const mark = (e as { mark?: { line: number; column: number }; reason?: string }).mark;
-    return [...code, new SourceError(file, (mark?.line ?? 0) + 2, (mark?.column ?? 0) + 1, `the front matter is not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message}`)];
+    return [
+      ...code,
+      new SourceError(
+        file,
+        (mark?.line ?? 0) + 2,
+        (mark?.column ?? 0) + 1,
+        `the front matter is not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message}`,
+      ),
+    ];
   }
   const errors: DataError[] = [...code];
   const yamlEnd = yaml?.position?.end.offset ?? 0;
@@ -267,7 +312,14 @@ export function checkStoryFile(story: StoryFile, pins: Record<string, string> | 
   const exceptions: NumberInProse[] = parsedExceptions.success ? parsedExceptions.data : [];
   if (!parsedExceptions.success) {
     const where = lineOf('numbersInProse');
-    errors.push(new SourceError(file, where.line, where.column, `field "numbersInProse": write each exception as { text: "the words as typed", reason: "why it is not a quantity" } (${parsedExceptions.error.issues.map((i) => i.message).join('; ')})`));
+    errors.push(
+      new SourceError(
+        file,
+        where.line,
+        where.column,
+        `field "numbersInProse": write each exception as { text: "the words as typed", reason: "why it is not a quantity" } (${parsedExceptions.error.issues.map((i) => i.message).join('; ')})`,
+      ),
+    );
   }
   const used = new Set<NumberInProse>();
 
@@ -280,13 +332,22 @@ export function checkStoryFile(story: StoryFile, pins: Record<string, string> | 
         continue;
       }
       const { line, column } = prose.locate(n.index);
-      errors.push(new SourceError(file, line, column, `"${n.text}" in the ${prose.where} "${context(prose.text, n.index, n.text.length)}" is a number typed in the prose: ${HOW_TO_CITE}`));
+      errors.push(
+        new SourceError(
+          file,
+          line,
+          column,
+          `"${n.text}" in the ${prose.where} "${context(prose.text, n.index, n.text.length)}" is a number typed in the prose: ${HOW_TO_CITE}`,
+        ),
+      );
     }
   }
   for (const e of exceptions) {
     if (used.has(e)) continue;
     const { line, column } = lineOf(e.text);
-    errors.push(new SourceError(file, line, column, `field "numbersInProse": the exception "${e.text}" no longer matches a number in the story's prose; remove it`));
+    errors.push(
+      new SourceError(file, line, column, `field "numbersInProse": the exception "${e.text}" no longer matches a number in the story's prose; remove it`),
+    );
   }
 
   // The binding (src/stories/binding.ts): every pin, <Fig> and <Chart> resolves. Code problems come first:
@@ -317,12 +378,18 @@ function qualifierProblems(tree: MdxNode, source: string, file: string, figures:
       const tag = source.slice(node.position!.start.offset, node.position!.end.offset);
       const say = (typed: string, side: 'before' | 'after', prints: string[]) => {
         const { line, column } = node.position!.start;
-        return new SourceError(file, line, column, `"${typed}" is typed ${side} ${tag}, which already prints ${prints.map((p) => `"${p}"`).join(' and ')} from ${figure.dataset.file} (row "${attrs.row}"): delete "${typed}"; a figure's qualifiers come only from its dataset`);
+        return new SourceError(
+          file,
+          line,
+          column,
+          `"${typed}" is typed ${side} ${tag}, which already prints ${prints.map((p) => `"${p}"`).join(' and ')} from ${figure.dataset.file} (row "${attrs.row}"): delete "${typed}"; a figure's qualifiers come only from its dataset`,
+        );
       };
       const before = prev?.type === 'text' ? typedQualifierBefore(prev.value ?? '', lang) : undefined;
       if (before && printed.before.length && (!EN_AMBIGUOUS.has(before) || printed.before.includes(before))) errors.push(say(before, 'before', printed.before));
       const after = next?.type === 'text' ? typedQualifierAfter(next.value ?? '', lang) : undefined;
-      if (after && (printed.after.length || (lang === 'en' && printed.before.length))) errors.push(say(after, 'after', printed.after.length ? printed.after : printed.before));
+      if (after && (printed.after.length || (lang === 'en' && printed.before.length)))
+        errors.push(say(after, 'after', printed.after.length ? printed.after : printed.before));
     });
   }
   return errors;

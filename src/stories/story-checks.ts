@@ -26,7 +26,8 @@ import { checkTranslations, type StoryText } from './translations.ts';
 export function storyEntryProblems(data: StoryFrontmatter, file: string, countyByCode: (code: string) => County | undefined): DataError[] {
   const [, folder, slug] = /content\/([^/]+)\/([^/]+)\.mdx$/.exec(file) ?? [];
   const errors = checkCorrections(data, file);
-  if (folder !== (data.kind === 'county' ? 'counties' : 'themes')) errors.push(new DataError(file, `field "kind" is "${data.kind}" but the story is in content/${folder}/`));
+  if (folder !== (data.kind === 'county' ? 'counties' : 'themes'))
+    errors.push(new DataError(file, `field "kind" is "${data.kind}" but the story is in content/${folder}/`));
   else if (data.kind === 'county') {
     const county = data.county && countyByCode(data.county);
     if (!data.county) errors.push(new DataError(file, `field "county": a county story needs its GB/T 2260 code`));

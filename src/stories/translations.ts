@@ -55,7 +55,12 @@ const difference = (a: Set<string>, b: Set<string>) => [...a].filter((x) => !b.h
 export function checkTranslation(original: StoryText, translation: StoryText | undefined): DataError[] {
   const expected = translationFile(original.file);
   if (!translation) {
-    return [new DataError(expected, `missing: ${original.file} has no English translation. Translate it into ${expected} (front matter: title and summary only; see AUTHORING.md, "For translators")`)];
+    return [
+      new DataError(
+        expected,
+        `missing: ${original.file} has no English translation. Translate it into ${expected} (front matter: title and summary only; see AUTHORING.md, "For translators")`,
+      ),
+    ];
   }
   const errors: DataError[] = [];
   const zh = citations(original);
@@ -71,15 +76,24 @@ export function checkTranslation(original: StoryText, translation: StoryText | u
   const extraFigures = difference(en.figures, zh.figures);
   const missingCharts = difference(zh.charts, en.charts);
   const extraCharts = difference(en.charts, zh.charts);
-  if (missingFigures.length) errors.push(new DataError(translation.file, describe('figure', figTag, missingFigures, `in ${original.file} but not in the translation`)));
-  if (extraFigures.length) errors.push(new DataError(translation.file, describe('figure', figTag, extraFigures, `in the translation but not in ${original.file}`)));
-  if (missingCharts.length) errors.push(new DataError(translation.file, describe('chart', chartTag, missingCharts, `in ${original.file} but not in the translation`)));
-  if (extraCharts.length) errors.push(new DataError(translation.file, describe('chart', chartTag, extraCharts, `in the translation but not in ${original.file}`)));
+  if (missingFigures.length)
+    errors.push(new DataError(translation.file, describe('figure', figTag, missingFigures, `in ${original.file} but not in the translation`)));
+  if (extraFigures.length)
+    errors.push(new DataError(translation.file, describe('figure', figTag, extraFigures, `in the translation but not in ${original.file}`)));
+  if (missingCharts.length)
+    errors.push(new DataError(translation.file, describe('chart', chartTag, missingCharts, `in ${original.file} but not in the translation`)));
+  if (extraCharts.length)
+    errors.push(new DataError(translation.file, describe('chart', chartTag, extraCharts, `in the translation but not in ${original.file}`)));
 
   const zhNumbers = new Set(typedNumbers(original));
   const typed = [...new Set(typedNumbers(translation))].filter((n) => !zhNumbers.has(n));
   if (typed.length) {
-    errors.push(new DataError(translation.file, `the number${typed.length > 1 ? 's' : ''} ${typed.map((n) => `"${n}"`).join(', ')} ${typed.length > 1 ? 'are' : 'is'} typed in the prose but not in ${original.file}: cite a figure with <Fig …/>, never type it`));
+    errors.push(
+      new DataError(
+        translation.file,
+        `the number${typed.length > 1 ? 's' : ''} ${typed.map((n) => `"${n}"`).join(', ')} ${typed.length > 1 ? 'are' : 'is'} typed in the prose but not in ${original.file}: cite a figure with <Fig …/>, never type it`,
+      ),
+    );
   }
   return errors;
 }
@@ -91,7 +105,10 @@ export function checkTranslations(originals: StoryText[], translations: StoryTex
   const errors = originals.flatMap((o) => checkTranslation(o, byFile.get(translationFile(o.file))));
   for (const t of translations) {
     const original = originalFile(t.file);
-    if (!originalFiles.has(original)) errors.push(new DataError(t.file, `is a translation of ${original}, which does not exist (a story's slug never changes; remove or rename the translation)`));
+    if (!originalFiles.has(original))
+      errors.push(
+        new DataError(t.file, `is a translation of ${original}, which does not exist (a story's slug never changes; remove or rename the translation)`),
+      );
   }
   if (errors.length) throw DataError.combine(errors);
 }

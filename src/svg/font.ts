@@ -12,7 +12,17 @@
 
 /** Stacks by script, each ending in a generic family. */
 export const FONT_STACKS = {
-  cjk: ['system-ui', '-apple-system', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'sans-serif'],
+  cjk: [
+    'system-ui',
+    '-apple-system',
+    'PingFang SC',
+    'Hiragino Sans GB',
+    'Microsoft YaHei',
+    'Noto Sans CJK SC',
+    'Noto Sans SC',
+    'Source Han Sans SC',
+    'sans-serif',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FontStack = keyof typeof FONT_STACKS;

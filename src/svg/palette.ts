@@ -26,8 +26,26 @@ export interface Palette {
   noteBg: string;
 }
 
-export const LIGHT: Palette = { bg: '#fdfcf9', fg: '#1d1d1b', muted: '#5a5a55', accent: '#a33a1f', second: '#7b776c', grid: '#e2dfd5', rule: '#d9d6cc', noteBg: '#f3f0e6' };
-export const DARK: Palette = { bg: '#161614', fg: '#ecebe6', muted: '#b3b1a8', accent: '#f08a6c', second: '#9c998f', grid: '#34332f', rule: '#3a3935', noteBg: '#22211e' };
+export const LIGHT: Palette = {
+  bg: '#fdfcf9',
+  fg: '#1d1d1b',
+  muted: '#5a5a55',
+  accent: '#a33a1f',
+  second: '#7b776c',
+  grid: '#e2dfd5',
+  rule: '#d9d6cc',
+  noteBg: '#f3f0e6',
+};
+export const DARK: Palette = {
+  bg: '#161614',
+  fg: '#ecebe6',
+  muted: '#b3b1a8',
+  accent: '#f08a6c',
+  second: '#9c998f',
+  grid: '#34332f',
+  rule: '#3a3935',
+  noteBg: '#22211e',
+};
 /** Paper: white, no dark background whatever the screen's scheme. */
 export const PRINT: Palette = { ...LIGHT, bg: '#ffffff', fg: '#000000', muted: '#444444' };
 

@@ -11,7 +11,14 @@ import { FONT } from './font.ts';
 import { DARK, LIGHT, PRINT, type Palette } from './palette.ts';
 
 /** The chart stylesheet's custom properties for a palette; also used to resolve them for SVG tools that ignore var(). */
-export const chartVars = (p: Palette): Record<string, string> => ({ '--bg': p.bg, '--fg': p.fg, '--mu': p.muted, '--ac': p.accent, '--a2': p.second, '--gr': p.grid });
+export const chartVars = (p: Palette): Record<string, string> => ({
+  '--bg': p.bg,
+  '--fg': p.fg,
+  '--mu': p.muted,
+  '--ac': p.accent,
+  '--a2': p.second,
+  '--gr': p.grid,
+});
 
 const vars = (p: Palette) =>
   Object.entries(chartVars(p))

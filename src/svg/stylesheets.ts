@@ -14,7 +14,8 @@ const declarations = (values: Record<string, string>) =>
     .map(([name, value]) => `${name}:${value}`)
     .join(';');
 
-const pageVars = (p: Palette) => declarations({ '--bg': p.bg, '--fg': p.fg, '--muted': p.muted, '--accent': p.accent, '--rule': p.rule, '--note-bg': p.noteBg });
+const pageVars = (p: Palette) =>
+  declarations({ '--bg': p.bg, '--fg': p.fg, '--muted': p.muted, '--accent': p.accent, '--rule': p.rule, '--note-bg': p.noteBg });
 
 /** Every page: its colours in both schemes, and the font stack. */
 export const siteCss = (): string =>

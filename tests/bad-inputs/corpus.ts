@@ -120,11 +120,15 @@ const nextVersion = (v: string) => v.replace(/\d+$/, (patch) => String(Number(pa
 
 /** Undefined when a page or layout matches `pattern`; otherwise why the case must wait. */
 const uses = (sb: Sandbox, what: string, pattern: RegExp) =>
-  [...sb.listAll('src/pages'), ...sb.listAll('src/layouts')].some((f) => /\.(astro|ts)$/.test(f) && pattern.test(sb.read(f))) ? undefined : `${what} is not used by any page yet`;
+  [...sb.listAll('src/pages'), ...sb.listAll('src/layouts')].some((f) => /\.(astro|ts)$/.test(f) && pattern.test(sb.read(f)))
+    ? undefined
+    : `${what} is not used by any page yet`;
 
 /** Undefined when stories can use the MDX component `name` (the story layout or story pages provide it). */
 const storiesUse = (sb: Sandbox, name: string) =>
-  [...sb.listAll('src/layouts'), ...sb.listAll('src/pages')].some((f) => /Story\.astro$|\/(counties|themes)\//.test(f) && new RegExp(`\\b${name}\\b`).test(sb.read(f)))
+  [...sb.listAll('src/layouts'), ...sb.listAll('src/pages')].some(
+    (f) => /Story\.astro$|\/(counties|themes)\//.test(f) && new RegExp(`\\b${name}\\b`).test(sb.read(f)),
+  )
     ? undefined
     : `stories cannot use <${name}> yet (the story layout does not provide it)`;
 
@@ -181,7 +185,7 @@ export const corpus: BadInput[] = [
     unit: 'data',
     apply: (sb, t) => {
       sb.editJson(t.dataset.file, (d) => (d.rows[t.dataset.rowIndex].no_such_field = null));
-      return { file: t.dataset.file, says: [`field "rows[${t.dataset.rowIndex}].no_such_field"`, 'not one of the dataset\'s fields'] };
+      return { file: t.dataset.file, says: [`field "rows[${t.dataset.rowIndex}].no_such_field"`, "not one of the dataset's fields"] };
     },
   },
   {
@@ -235,7 +239,10 @@ export const corpus: BadInput[] = [
     unit: 'data',
     apply: (sb, t) => {
       const file = `data/datasets/${t.dataset.id}/${nextVersion(t.dataset.version)}.json`;
-      sb.write(file, JSON.stringify({ ...sb.json(t.dataset.file), version: nextVersion(t.dataset.version), changes: { zh: '更正', en: 'A correction' } }, null, 2));
+      sb.write(
+        file,
+        JSON.stringify({ ...sb.json(t.dataset.file), version: nextVersion(t.dataset.version), changes: { zh: '更正', en: 'A correction' } }, null, 2),
+      );
       return { file, says: ['is not released yet', 'npm run release-datasets'] };
     },
   },
@@ -364,7 +371,8 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a county story whose county code is not in data/counties.json',
-    endToEnd: 'page render: checked inline in src/stories/collection.ts (allStories), which needs Astro\'s content layer; a unit test needs that check extracted into a function',
+    endToEnd:
+      "page render: checked inline in src/stories/collection.ts (allStories), which needs Astro's content layer; a unit test needs that check extracted into a function",
     apply: (sb, t) => {
       sb.replace(t.story, /^county:.*$/m, 'county: "130322"');
       return { file: t.story, says: ['field "county"', '130322'] };
@@ -372,7 +380,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a story filed under a theme that does not exist',
-    endToEnd: 'Astro\'s content layer checks the front matter against the story schema and writes the message (the entry and the field)',
+    endToEnd: "Astro's content layer checks the front matter against the story schema and writes the message (the entry and the field)",
     apply: (sb, t) => {
       sb.replace(t.story, /^themes:\s*\[/m, 'themes: [no-such-theme, ');
       // Astro's content layer names the entry ("stories → counties/qinglong") and the field.
@@ -419,14 +427,18 @@ export const corpus: BadInput[] = [
   {
     name: 'a translation with code that would read a file of the build machine',
     unit: 'data',
-    endToEnd: 'hostile input: only a real build shows that the story\'s code never ran on the build machine',
+    endToEnd: "hostile input: only a real build shows that the story's code never ran on the build machine",
     apply: (sb, t) => {
       const marker = 'story-code-ran.txt';
       const code = `import { readFileSync, writeFileSync } from 'node:fs'\nexport const leaked = writeFileSync('${marker}', readFileSync('package.json', 'utf8'))\n\nThe build machine's home is {process.env.HOME}.\n`;
       const before = sb.read(t.translation);
       sb.write(t.translation, `${before}\n${code}`);
       const line = before.split('\n').length + 1;
-      return { file: `${t.translation}:${line}:1`, says: ['import and export are not allowed in a story', `${t.translation}:${line + 3}:29: "{process.env.HOME}"`, 'an expression in braces runs code'], neverWritten: marker };
+      return {
+        file: `${t.translation}:${line}:1`,
+        says: ['import and export are not allowed in a story', `${t.translation}:${line + 3}:29: "{process.env.HOME}"`, 'an expression in braces runs code'],
+        neverWritten: marker,
+      };
     },
   },
   {
@@ -478,7 +490,10 @@ export const corpus: BadInput[] = [
         const text = sb.read(story);
         for (const { id } of findTags(text, 'Chart')) {
           const spec = sb.json<{ dataset: string; version: string }>(`${CHARTS}/${id}.json`);
-          const other = sb.list(`data/datasets/${spec.dataset}`).map((f) => f.replace(/^.*\/|\.json$/g, '')).find((v) => v !== spec.version);
+          const other = sb
+            .list(`data/datasets/${spec.dataset}`)
+            .map((f) => f.replace(/^.*\/|\.json$/g, ''))
+            .find((v) => v !== spec.version);
           const pin = new RegExp(`^(\\s+${spec.dataset}:\\s*)"?${spec.version.replaceAll('.', '\\.')}"?`, 'm');
           if (!other || !pin.test(text)) continue;
           sb.replace(story, pin, `$1"${other}"`);
@@ -491,7 +506,9 @@ export const corpus: BadInput[] = [
   {
     name: 'a chart spec that is not valid JSON',
     unit: 'data',
-    pending: (sb) => uses(sb, 'content/charts', /Chart\.astro|<Chart\b|charts\/registry|getCharts/) ?? (sb.list('content/charts').some((f) => f.endsWith('.json')) ? undefined : 'content/charts/ has no chart yet'),
+    pending: (sb) =>
+      uses(sb, 'content/charts', /Chart\.astro|<Chart\b|charts\/registry|getCharts/) ??
+      (sb.list('content/charts').some((f) => f.endsWith('.json')) ? undefined : 'content/charts/ has no chart yet'),
     apply: (sb) => {
       const file = sb.list('content/charts').find((f) => f.endsWith('.json'))!;
       sb.replace(file, /\}\s*$/, '');
@@ -501,7 +518,9 @@ export const corpus: BadInput[] = [
   {
     name: 'a chart spec with a type that does not exist',
     unit: 'data',
-    pending: (sb) => uses(sb, 'content/charts', /Chart\.astro|<Chart\b|charts\/registry|getCharts/) ?? (sb.list('content/charts').some((f) => f.endsWith('.json')) ? undefined : 'content/charts/ has no chart yet'),
+    pending: (sb) =>
+      uses(sb, 'content/charts', /Chart\.astro|<Chart\b|charts\/registry|getCharts/) ??
+      (sb.list('content/charts').some((f) => f.endsWith('.json')) ? undefined : 'content/charts/ has no chart yet'),
     apply: (sb) => {
       const file = sb.list('content/charts').find((f) => f.endsWith('.json'))!;
       sb.editJson(file, (spec) => (spec.type = 'pie'));
@@ -511,7 +530,9 @@ export const corpus: BadInput[] = [
   {
     name: 'a chart spec citing a row its dataset version does not have',
     unit: 'data',
-    pending: (sb) => uses(sb, 'content/charts', /Chart\.astro|<Chart\b|charts\/registry|getCharts/) ?? (sb.list('content/charts').some((f) => f.endsWith('.json')) ? undefined : 'content/charts/ has no chart yet'),
+    pending: (sb) =>
+      uses(sb, 'content/charts', /Chart\.astro|<Chart\b|charts\/registry|getCharts/) ??
+      (sb.list('content/charts').some((f) => f.endsWith('.json')) ? undefined : 'content/charts/ has no chart yet'),
     apply: (sb) => {
       const file = sb.list('content/charts').find((f) => f.endsWith('.json'))!;
       sb.editJson(file, (spec) => {
@@ -582,7 +603,7 @@ export const corpus: BadInput[] = [
   },
   {
     name: 'a redirect over a live story',
-    endToEnd: 'Astro refuses the route conflict, and scripts/build.ts names the file and the key from Astro\'s output',
+    endToEnd: "Astro refuses the route conflict, and scripts/build.ts names the file and the key from Astro's output",
     apply: (sb, t) => {
       const slug = t.story.replace(/^content\/counties\/|\.mdx$/g, '');
       sb.write('data/redirects.json', JSON.stringify({ [`/counties/${slug}/`]: '/' }, null, 2));

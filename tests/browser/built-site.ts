@@ -42,7 +42,9 @@ function buildOnce(): SharedBuild {
   const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', dir], { encoding: 'utf8' });
   if (build.status !== 0) {
     rmSync(parent, { recursive: true, force: true });
-    throw new Error(`The site does not build, so the site, browser, a11y and bad-input suites cannot run:\n${build.stdout.slice(-4000)}\n${build.stderr.slice(-4000)}`);
+    throw new Error(
+      `The site does not build, so the site, browser, a11y and bad-input suites cannot run:\n${build.stdout.slice(-4000)}\n${build.stderr.slice(-4000)}`,
+    );
   }
   console.log(`[built-site] site built in ${((Date.now() - started) / 1000).toFixed(1)}s → ${dir}`);
   return { dir, users: 0, remove: () => rmSync(parent, { recursive: true, force: true }) };

@@ -62,7 +62,12 @@ describeInBrowser('chart gallery', () => {
           })),
           nav: nav && {
             label: nav.getAttribute('aria-label'),
-            links: [...nav.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href')!, rel: a.getAttribute('rel'), current: a.getAttribute('aria-current') === 'page', text: a.textContent!.trim() })),
+            links: [...nav.querySelectorAll('a')].map((a) => ({
+              href: a.getAttribute('href')!,
+              rel: a.getAttribute('rel'),
+              current: a.getAttribute('aria-current') === 'page',
+              text: a.textContent!.trim(),
+            })),
           },
         };
       }
@@ -77,18 +82,28 @@ describeInBrowser('chart gallery', () => {
   });
 
   it.each(LANGS)('shows every chart once (%s), on the page src/charts/gallery.ts assigns it, with its embed, PNG and SVG links', (lang) => {
-    const found = Object.entries(pages).filter(([p]) => p.startsWith('/en/') === (lang === 'en')).flatMap(([p, g]) => g.charts.map((c) => ({ ...c, at: `${p}#${c.id}` })));
+    const found = Object.entries(pages)
+      .filter(([p]) => p.startsWith('/en/') === (lang === 'en'))
+      .flatMap(([p, g]) => g.charts.map((c) => ({ ...c, at: `${p}#${c.id}` })));
     expect(found.map((c) => c.id).sort()).toEqual([...chartIds].sort());
     for (const chart of found) {
       expect(chart.at).toBe(chartInGalleryPath(chart.id, pageOf.get(chart.id)!, lang));
-      expect(chart.tools.some((h) => h.endsWith(`/embed/charts/${chart.id}/`)), chart.id).toBe(true);
-      expect(chart.tools.filter((h) => /\/downloads\/charts\/.+\.(png|svg)$/.test(h)), chart.id).toHaveLength(2);
+      expect(
+        chart.tools.some((h) => h.endsWith(`/embed/charts/${chart.id}/`)),
+        chart.id,
+      ).toBe(true);
+      expect(
+        chart.tools.filter((h) => /\/downloads\/charts\/.+\.(png|svg)$/.test(h)),
+        chart.id,
+      ).toHaveLength(2);
     }
   });
 
   it.each(LANGS)('lists under each chart (%s) exactly the stories whose MDX shows it', (lang) => {
     const shows = storiesShowing(lang);
-    const charts = Object.entries(pages).filter(([p]) => p.startsWith('/en/') === (lang === 'en')).flatMap(([, g]) => g.charts);
+    const charts = Object.entries(pages)
+      .filter(([p]) => p.startsWith('/en/') === (lang === 'en'))
+      .flatMap(([, g]) => g.charts);
     expect(charts.some((c) => c.storyLinks.length > 0)).toBe(true);
     for (const chart of charts) expect(new Set(chart.storyLinks), chart.id).toEqual(shows.get(chart.id) ?? new Set());
   });
@@ -103,10 +118,17 @@ describeInBrowser('chart gallery', () => {
       const n = Number(/(\d+)\/$/.exec(p)?.[1] ?? 1);
       expect(g.nav?.label, p).toBeTruthy();
       const links = g.nav!.links;
-      expect(links.filter((l) => l.current).map((l) => l.href), p).toEqual([p]);
+      expect(
+        links.filter((l) => l.current).map((l) => l.href),
+        p,
+      ).toEqual([p]);
       expect(links.find((l) => l.rel === 'prev')?.href, p).toBe(n > 1 ? galleryPagePath(n - 1, lang) : undefined);
       expect(links.find((l) => l.rel === 'next')?.href, p).toBe(n < lastPage ? galleryPagePath(n + 1, lang) : undefined);
-      for (const target of [1, lastPage]) expect(links.map((l) => l.href), p).toContain(galleryPagePath(target, lang));
+      for (const target of [1, lastPage])
+        expect(
+          links.map((l) => l.href),
+          p,
+        ).toContain(galleryPagePath(target, lang));
       for (const l of links) expect(pages[l.href], `${p} links to ${l.href}`).toBeDefined();
     }
   });

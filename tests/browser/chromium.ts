@@ -12,7 +12,16 @@ import { describe, it } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export const hasChromium = () => existsSync(CHROMIUM_PATH);
 
@@ -29,7 +38,9 @@ export function describeInBrowser(name: string, suite: () => void): void {
   } else if (inCI()) {
     describe(name, () => {
       it('has Chromium to run in', () => {
-        throw new Error(`CI=true but there is no Chromium at ${CHROMIUM_PATH}: install it (apt-get install -y chromium; .ci/run does this) so the browser tests run`);
+        throw new Error(
+          `CI=true but there is no Chromium at ${CHROMIUM_PATH}: install it (apt-get install -y chromium; .ci/run does this) so the browser tests run`,
+        );
       });
     });
   } else {

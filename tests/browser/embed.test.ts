@@ -83,7 +83,9 @@ describeInBrowser('embeds (iframe on a host page)', () => {
 
     // Narrower column: the figure scales down, the page reports again, the host follows.
     await page.evaluate(() => ((document.getElementById('box') as HTMLElement).style.width = '320px'));
-    await page.waitForFunction((before) => Number(document.querySelector('iframe')!.getAttribute('data-embed-height')) < before - 50, iframeHeight, { timeout: 15_000 });
+    await page.waitForFunction((before) => Number(document.querySelector('iframe')!.getAttribute('data-embed-height')) < before - 50, iframeHeight, {
+      timeout: 15_000,
+    });
     const narrowContent = await frameContentHeight(page);
     const narrowHeight = await page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height);
     expect(Math.abs(narrowHeight - narrowContent)).toBeLessThanOrEqual(2);
@@ -119,11 +121,14 @@ describeInBrowser('embeds (iframe on a host page)', () => {
     await page.close();
   });
 
-  it("ignores a height posted by an iframe from another site, even one that posts from its own origin", async () => {
+  it('ignores a height posted by an iframe from another site, even one that posts from its own origin', async () => {
     const { html } = sample();
     // A third origin (127.0.0.1 on the host's port): neither the host page's nor the site's.
     const otherOrigin = hostOrigin.replace('localhost', '127.0.0.1');
-    hostPages.set('/other-frame.html', `<!doctype html><script>for (const h of [5000, 4000]) parent.postMessage({ type: 'county-stories:embed-height', height: h, href: location.href }, '*');</script>`);
+    hostPages.set(
+      '/other-frame.html',
+      `<!doctype html><script>for (const h of [5000, 4000]) parent.postMessage({ type: 'county-stories:embed-height', height: h, href: location.href }, '*');</script>`,
+    );
     const page = await open(`<iframe id="other" src="${otherOrigin}/other-frame.html" style="height:100px;border:0"></iframe>${html}`, 640);
     // Our own iframe is resized: embed.js is listening, so the other frame's messages have been seen by then.
     await page.waitForFunction(() => document.querySelector('iframe:not(#other)')?.hasAttribute('data-embed-height'), null, { timeout: 15_000 });

@@ -18,7 +18,9 @@ describeInBrowser('page types in Chromium', () => {
   let site: SiteServer;
   beforeAll(async () => {
     [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir())]);
-    console.log(`Page types in this build:\n${types.map((t) => `  ${t.name.padEnd(22)} ${t.type.padEnd(24)} ${String(t.pages.length).padStart(3)} page(s), sample ${t.sample}`).join('\n')}`);
+    console.log(
+      `Page types in this build:\n${types.map((t) => `  ${t.name.padEnd(22)} ${t.type.padEnd(24)} ${String(t.pages.length).padStart(3)} page(s), sample ${t.sample}`).join('\n')}`,
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -70,7 +72,8 @@ async function invisibleContent(page: Page): Promise<string[]> {
     // Embeds may be a bare figure; axe (tests/a11y) is what asks every page for a <main>.
     const main = document.querySelector('main') ?? document.body;
     if ((main.innerText ?? '').trim().length < 20) problems.push(`<${main.tagName.toLowerCase()}> shows (almost) no text`);
-    const describe = (el: Element) => `<${el.tagName.toLowerCase()}${el.id ? ` id="${el.id}"` : ''}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}>`;
+    const describe = (el: Element) =>
+      `<${el.tagName.toLowerCase()}${el.id ? ` id="${el.id}"` : ''}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}>`;
     const shown = (el: Element) => {
       const box = el.getBoundingClientRect();
       return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';

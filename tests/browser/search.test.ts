@@ -32,15 +32,72 @@ const KNOWN_QUERIES = [
 /** Chinese terms from the stories: place and product names, programme names, and common two-character words. */
 const RECALL_TERMS = [
   // products and projects
-  '板栗', '连翘', '青绣', '金银花', '苹果', '农民画', '包装', '物流', '云客服', '人工智能', '标注', '巨好办', '未来果园', '产地仓', '蚂蚁森林',
+  '板栗',
+  '连翘',
+  '青绣',
+  '金银花',
+  '苹果',
+  '农民画',
+  '包装',
+  '物流',
+  '云客服',
+  '人工智能',
+  '标注',
+  '巨好办',
+  '未来果园',
+  '产地仓',
+  '蚂蚁森林',
   // programmes, organisations, companies
-  '乡村特派员', '热土计划', '公益宝贝', '乡村振兴', '清华大学', '西安交通大学', '淘宝直播', '菜鸟', '盒马', '高德', '飞猪',
+  '乡村特派员',
+  '热土计划',
+  '公益宝贝',
+  '乡村振兴',
+  '清华大学',
+  '西安交通大学',
+  '淘宝直播',
+  '菜鸟',
+  '盒马',
+  '高德',
+  '飞猪',
   // places and people
-  '青龙', '宜君', '平安', '巨鹿', '平顺', '灵山', '积石山', '礼县', '普安', '刘琳', '王尚念', '白雪',
+  '青龙',
+  '宜君',
+  '平安',
+  '巨鹿',
+  '平顺',
+  '灵山',
+  '积石山',
+  '礼县',
+  '普安',
+  '刘琳',
+  '王尚念',
+  '白雪',
   // compounds the two segmenters could split differently
-  '数字化', '助农', '电商直播', '县域治理', '乡村主播', '青龙满族自治县',
+  '数字化',
+  '助农',
+  '电商直播',
+  '县域治理',
+  '乡村主播',
+  '青龙满族自治县',
   // common words
-  '特派员', '电商', '直播', '品牌', '女性', '非遗', '文旅', '数字', '培训', '公益', '农户', '销售', '县域', '就业', '收入', '增收', '设计', '种植',
+  '特派员',
+  '电商',
+  '直播',
+  '品牌',
+  '女性',
+  '非遗',
+  '文旅',
+  '数字',
+  '培训',
+  '公益',
+  '农户',
+  '销售',
+  '县域',
+  '就业',
+  '收入',
+  '增收',
+  '设计',
+  '种植',
 ];
 
 /**
@@ -93,7 +150,10 @@ async function openPagefind(page: Page, site: SiteServer, lang: 'zh' | 'en'): Pr
 
 /** Result URLs of a search through the API (the page must have run openPagefind). */
 const searchApi = (page: Page, term: string | null, filters?: Record<string, string>) =>
-  page.evaluate(async ([q, f]) => Promise.all((await window.pagefind.search(q, f ? { filters: f } : {})).results.map(async (r) => (await r.data()).url)), [term, filters] as const);
+  page.evaluate(async ([q, f]) => Promise.all((await window.pagefind.search(q, f ? { filters: f } : {})).results.map(async (r) => (await r.data()).url)), [
+    term,
+    filters,
+  ] as const);
 
 /** The text Pagefind indexes on each page of an edition, read from the built HTML. */
 async function indexedText(page: Page, pages: string[]): Promise<Record<string, string>> {
@@ -168,10 +228,19 @@ describeInBrowser('search (Pagefind, real browser)', () => {
         const expected = Object.keys(texts).filter((p) => texts[p].includes(term));
         const found = await searchApi(page, term);
         const hits = expected.filter((p) => found.includes(p));
-        rows.push({ term, pages: expected.length, found: hits.length, recall: expected.length ? hits.length / expected.length : NaN, missed: expected.filter((p) => !found.includes(p)).join(' ') });
+        rows.push({
+          term,
+          pages: expected.length,
+          found: hits.length,
+          recall: expected.length ? hits.length / expected.length : NaN,
+          missed: expected.filter((p) => !found.includes(p)).join(' '),
+        });
       }
       const pairs = rows.reduce((n, r) => n + r.pages, 0);
-      console.log(`Pagefind recall on ${Object.keys(texts).length} indexed Chinese pages, ${rows.length} terms, ${pairs} term–page pairs:\n` + rows.map((r) => `  ${r.term}\t${r.found}/${r.pages}\t${(r.recall * 100).toFixed(0)}%${r.missed ? `\tmissed: ${r.missed}` : ''}`).join('\n'));
+      console.log(
+        `Pagefind recall on ${Object.keys(texts).length} indexed Chinese pages, ${rows.length} terms, ${pairs} term–page pairs:\n` +
+          rows.map((r) => `  ${r.term}\t${r.found}/${r.pages}\t${(r.recall * 100).toFixed(0)}%${r.missed ? `\tmissed: ${r.missed}` : ''}`).join('\n'),
+      );
 
       // Every term is on at least one page, or the list no longer tests anything.
       for (const r of rows) expect(r.pages, `"${r.term}" is on no indexed page`).toBeGreaterThan(0);

@@ -26,7 +26,9 @@ function readEditionLinks(page: Page, paths: string[]): Promise<Record<string, E
       list.map(async (p) => {
         const doc = new DOMParser().parseFromString(await (await fetch(p)).text(), 'text/html');
         const alternates: Record<string, string> = {};
-        doc.querySelectorAll('link[rel="alternate"][hreflang]').forEach((l) => (alternates[l.getAttribute('hreflang')!] = new URL(l.getAttribute('href')!).pathname));
+        doc
+          .querySelectorAll('link[rel="alternate"][hreflang]')
+          .forEach((l) => (alternates[l.getAttribute('hreflang')!] = new URL(l.getAttribute('href')!).pathname));
         const switcher = doc.querySelector('a.language-switch')?.getAttribute('href') ?? null;
         const noindex = /noindex/.test(doc.querySelector('meta[name="robots"]')?.getAttribute('content') ?? '');
         out[p] = { lang: doc.documentElement.getAttribute('lang'), noindex, switcher, alternates };
@@ -75,7 +77,7 @@ describeInBrowser('language switcher and hreflang', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('every page\'s switcher leads to an existing page of the other edition that links back', () => {
+  it("every page's switcher leads to an existing page of the other edition that links back", () => {
     const problems: string[] = [];
     for (const p of readable) {
       const target = links[p].switcher;

@@ -41,7 +41,12 @@ export interface OpenOptions {
   colorScheme?: 'light' | 'dark';
 }
 
-export async function openPage(browser: Browser, origin: string, pathname: string, { javaScript = true, settle = javaScript, colorScheme = 'light' }: OpenOptions = {}): Promise<WatchedPage> {
+export async function openPage(
+  browser: Browser,
+  origin: string,
+  pathname: string,
+  { javaScript = true, settle = javaScript, colorScheme = 'light' }: OpenOptions = {},
+): Promise<WatchedPage> {
   const context = await browser.newContext({ javaScriptEnabled: javaScript, colorScheme });
   const offsite = await guardOrigin(context, origin);
   const page = await context.newPage();

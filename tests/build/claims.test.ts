@@ -15,7 +15,14 @@ const claimants = loadClaimants(root);
 const html = (urlPath: string) => readPage(siteDir(), urlPath);
 const storyPages = () => listPages(siteDir()).filter(isStory);
 /** Markup-free text, entities decoded (the few Astro writes). */
-const text = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const text = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 interface Ld {
   '@type': string;

@@ -30,7 +30,10 @@ describe.each(pages)('%s', (page) => {
     for (const directive of ['script-src', 'style-src']) {
       const sources = policy!.get(directive) ?? [];
       expect(sources, directive).toContain("'self'");
-      expect(sources.filter((s) => !ALLOWED_SOURCE.test(s)), `${directive}: sources other than 'self', hashes and 'wasm-unsafe-eval'`).toEqual([]);
+      expect(
+        sources.filter((s) => !ALLOWED_SOURCE.test(s)),
+        `${directive}: sources other than 'self', hashes and 'wasm-unsafe-eval'`,
+      ).toEqual([]);
     }
     expect(policy!.get('default-src')).toEqual(["'self'"]);
     expect(policy!.get('object-src')).toEqual(["'none'"]);
@@ -54,16 +57,25 @@ describe.each(pages)('%s', (page) => {
 describe('_headers', () => {
   const rules = readHeadersFile(siteDir());
   const headersFor = (urlPath: string) => rules.filter((r) => r.pattern.test(urlPath)).flatMap((r) => r.headers);
-  const values = (urlPath: string, name: string) => headersFor(urlPath).filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+  const values = (urlPath: string, name: string) =>
+    headersFor(urlPath)
+      .filter(([n]) => n.toLowerCase() === name.toLowerCase())
+      .map(([, v]) => v);
 
-  it('sends every page the policy (the union of the pages\' own), nosniff and a referrer policy', () => {
+  it("sends every page the policy (the union of the pages' own), nosniff and a referrer policy", () => {
     for (const page of pages) {
       const [sitePolicy, ...frame] = values(page, 'Content-Security-Policy');
       expect(sitePolicy, page).toMatch(/^default-src 'self';/);
       expect(sitePolicy).not.toContain('unsafe-inline');
       for (const [directive, sources] of pagePolicy(htmlOf(page))!) {
-        const header = sitePolicy.split('; ').find((d) => d.startsWith(`${directive} `))!.split(' ');
-        expect(sources.filter((s) => !header.includes(s)), `${page}: ${directive} sources missing from the header`).toEqual([]);
+        const header = sitePolicy
+          .split('; ')
+          .find((d) => d.startsWith(`${directive} `))!
+          .split(' ');
+        expect(
+          sources.filter((s) => !header.includes(s)),
+          `${page}: ${directive} sources missing from the header`,
+        ).toEqual([]);
       }
       // Framing: embed pages by anyone, on purpose; every other page only by the site.
       const isEmbed = /^\/(en\/)?embed\//.test(page);

@@ -164,8 +164,14 @@ describe('published URLs', () => {
 });
 
 describe('embeds and figure downloads', () => {
-  const figures = () => listPages(dir()).filter((p) => /^\/embed\/(charts|maps)\/[^/]+\/$/.test(p)).map((p) => p.split('/').filter(Boolean).slice(1) as [string, string]);
-  const chartIds = () => readdirSync(path.join(root, 'content/charts')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const figures = () =>
+    listPages(dir())
+      .filter((p) => /^\/embed\/(charts|maps)\/[^/]+\/$/.test(p))
+      .map((p) => p.split('/').filter(Boolean).slice(1) as [string, string]);
+  const chartIds = () =>
+    readdirSync(path.join(root, 'content/charts'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
 
   it('exist for every chart spec and for the national map, in both editions', () => {
     const embedded = new Set(figures().map(([kind, id]) => `${kind}/${id}`));

@@ -99,7 +99,12 @@ beforeAll(async () => {
   server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: sb.root,
     // As an author's shell would have it: without Vitest's variables (NODE_ENV=test, VITEST…), which change how Vite serves.
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(k))), NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(k))),
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -119,12 +124,19 @@ beforeAll(async () => {
     });
     listen(socket);
   };
-  const listen = (ws: WebSocket) => ws.addEventListener('message', (event) => {
-    const payload = JSON.parse(String(event.data));
-    // Astro sends the message as HTML.
-    const text = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-    if (payload.type === 'error') overlays.push({ ...payload.err, message: text(payload.err.message) });
-  });
+  const listen = (ws: WebSocket) =>
+    ws.addEventListener('message', (event) => {
+      const payload = JSON.parse(String(event.data));
+      // Astro sends the message as HTML.
+      const text = (html: string) =>
+        html
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&');
+      if (payload.type === 'error') overlays.push({ ...payload.err, message: text(payload.err.message) });
+    });
   connect();
   await until('the websocket to open', () => (socket!.readyState === WebSocket.OPEN ? true : undefined));
 }, 240_000);
@@ -139,12 +151,21 @@ afterAll(async () => {
     if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
   }
   sb?.dispose();
-  if (Object.keys(timings).length) console.log(`[dev loop] seconds from save to updated page: ${Object.entries(timings).map(([k, v]) => `${k} ${v} s`).join(', ')}`);
+  if (Object.keys(timings).length)
+    console.log(
+      `[dev loop] seconds from save to updated page: ${Object.entries(timings)
+        .map(([k, v]) => `${k} ${v} s`)
+        .join(', ')}`,
+    );
 });
 
-describe('npm run dev: edits to stories, data and charts show in the browser, errors name the author\'s file, and the server recovers', () => {
+describe("npm run dev: edits to stories, data and charts show in the browser, errors name the author's file, and the server recovers", () => {
   it('shows a prose edit', async () => {
-    timings.prose = await timeUntilShown(STORY_PAGE, () => sb.replace(STORY, '板栗是青龙农户的主要产业', '板栗是青龙农户的主要产业（实时预览）'), '（实时预览）');
+    timings.prose = await timeUntilShown(
+      STORY_PAGE,
+      () => sb.replace(STORY, '板栗是青龙农户的主要产业', '板栗是青龙农户的主要产业（实时预览）'),
+      '（实时预览）',
+    );
   });
 
   it('previews an unreleased dataset version, pinned by the story and its chart, under a draft banner', async () => {
@@ -167,7 +188,11 @@ describe('npm run dev: edits to stories, data and charts show in the browser, er
   });
 
   it('shows a data edit', async () => {
-    timings.data = await timeUntilShown(STORY_PAGE, () => sb.editJson(DRAFT, (d) => (d.rows.find((r: { id: string }) => r.id === 'chestnut-drive').tonnes_sold.note.zh = '草稿里改过的注释')), '草稿里改过的注释');
+    timings.data = await timeUntilShown(
+      STORY_PAGE,
+      () => sb.editJson(DRAFT, (d) => (d.rows.find((r: { id: string }) => r.id === 'chestnut-drive').tonnes_sold.note.zh = '草稿里改过的注释')),
+      '草稿里改过的注释',
+    );
   });
 
   it('shows a chart edit', async () => {
@@ -220,7 +245,10 @@ describe('npm run dev: edits to stories, data and charts show in the browser, er
   });
 
   it('a new story without its translation previews as a draft; a "<" in its prose gets a plain explanation', async () => {
-    sb.write(NEW_STORY, '---\ntitle: 实时预览的新故事\nsummary: 一个还没有英文翻译的新故事。\nkind: theme\ndatasets:\n  qinglong: "1.1.0"\nthemes: [industry]\npublished: 2026-11-29\n---\n\n青龙卖出板栗<Fig data="qinglong" row="chestnut-drive" field="tonnes_sold" />。\n');
+    sb.write(
+      NEW_STORY,
+      '---\ntitle: 实时预览的新故事\nsummary: 一个还没有英文翻译的新故事。\nkind: theme\ndatasets:\n  qinglong: "1.1.0"\nthemes: [industry]\npublished: 2026-11-29\n---\n\n青龙卖出板栗<Fig data="qinglong" row="chestnut-drive" field="tonnes_sold" />。\n',
+    );
     await until('the new story to preview', async () => {
       const { status, html } = await get('/themes/dev-loop-draft/');
       return status === 200 && html.includes('no English translation yet: write content/en/themes/dev-loop-draft.mdx') ? true : undefined;
@@ -229,7 +257,11 @@ describe('npm run dev: edits to stories, data and charts show in the browser, er
 
     // A <Fig> just added shows at once, with no error on the way (the page binds the file as saved).
     const beforeFig = overlays.length;
-    timings['new <Fig>'] = await timeUntilShown('/themes/dev-loop-draft/', () => sb.write(NEW_STORY, `${sb.read(NEW_STORY)}\n销售额<Fig data="qinglong" row="chestnut-drive" field="sales_yuan" />。\n`), 'data-figure="qinglong/chestnut-drive/sales_yuan"');
+    timings['new <Fig>'] = await timeUntilShown(
+      '/themes/dev-loop-draft/',
+      () => sb.write(NEW_STORY, `${sb.read(NEW_STORY)}\n销售额<Fig data="qinglong" row="chestnut-drive" field="sales_yuan" />。\n`),
+      'data-figure="qinglong/chestnut-drive/sales_yuan"',
+    );
     await sleep(500);
     expect(overlays.slice(beforeFig).map((e) => e.message)).toEqual([]);
 
@@ -244,7 +276,7 @@ describe('npm run dev: edits to stories, data and charts show in the browser, er
     await until('the new story to be gone', async () => ((await get('/themes/dev-loop-draft/')).status === 404 ? true : undefined));
   });
 
-  it('ignores the atomic build\'s staging folders', async () => {
+  it("ignores the atomic build's staging folders", async () => {
     const before = serverLog.length;
     sb.write('.dist-staging-1/index.html', '<p>staged</p>');
     sb.write('.dist-staging-1/data/x.json', '{}');

@@ -66,7 +66,11 @@ export class Sandbox {
   }
   /** The entries of `dir`, project-relative. */
   list(dir: string): string[] {
-    return existsSync(this.path(dir)) ? readdirSync(this.path(dir)).sort().map((f) => `${dir}/${f}`) : [];
+    return existsSync(this.path(dir))
+      ? readdirSync(this.path(dir))
+          .sort()
+          .map((f) => `${dir}/${f}`)
+      : [];
   }
 
   /** `node scripts/build.ts` in the copy, as `npm run build` would run it. */
@@ -95,7 +99,12 @@ export class Sandbox {
       .filter((e) => e.isFile())
       .map((e) => path.relative(dist, path.join(e.parentPath, e.name)))
       .sort();
-    for (const f of files) hash.update(f).update('\0').update(readFileSync(path.join(dist, f))).update('\0');
+    for (const f of files)
+      hash
+        .update(f)
+        .update('\0')
+        .update(readFileSync(path.join(dist, f)))
+        .update('\0');
     return `${files.length} files, sha256 ${hash.digest('hex')}`;
   }
 

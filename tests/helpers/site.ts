@@ -74,7 +74,9 @@ export interface PageType {
 
 export function pageTypes(pages: string[]): PageType[] {
   const groups = Map.groupBy(pages, pageTypeOf);
-  return [...groups].map(([type, members]) => ({ type, name: pageTypeName(type), sample: members[0], pages: members })).sort((a, b) => a.type.localeCompare(b.type));
+  return [...groups]
+    .map(([type, members]) => ({ type, name: pageTypeName(type), sample: members[0], pages: members }))
+    .sort((a, b) => a.type.localeCompare(b.type));
 }
 
 /** Stories: the pages readers come for. Some checks run on every one of them, not only a sample. */

@@ -63,7 +63,9 @@ describe('append-only files against git history', () => {
   it('fails when the list is emptied or deleted, committed or not', () => {
     const r = repo();
     r.write('data/published-urls.txt', HEADER);
-    expect(r.messages()).toEqual(['data/published-urls.txt: lists no URL: it may never be emptied; restore it from git (git checkout -- data/published-urls.txt)']);
+    expect(r.messages()).toEqual([
+      'data/published-urls.txt: lists no URL: it may never be emptied; restore it from git (git checkout -- data/published-urls.txt)',
+    ]);
     unlinkSync(path.join(r.root, 'data/published-urls.txt'));
     r.commit('delete the list');
     expect(r.messages()[0]).toMatch(/^data\/published-urls\.txt: is missing/);
@@ -74,7 +76,9 @@ describe('append-only files against git history', () => {
     r.write('data/datasets.lock.json', JSON.stringify({ ...LOCK, 'a@1.0.0': 'sha256-edited' }));
     r.commit('edit a released value with its lock hash');
     expect(r.messages()).toEqual([
-      expect.stringMatching(/^data\/datasets\.lock\.json: key "a@1\.0\.0" changed from "sha256-aaa" \(committed in [0-9a-f]{10}\) to "sha256-edited": a released version never changes/),
+      expect.stringMatching(
+        /^data\/datasets\.lock\.json: key "a@1\.0\.0" changed from "sha256-aaa" \(committed in [0-9a-f]{10}\) to "sha256-edited": a released version never changes/,
+      ),
     ]);
   });
 

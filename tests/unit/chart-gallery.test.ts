@@ -28,7 +28,8 @@ describe('gallery pages', () => {
     const counts = Map.groupBy([...pages.values()], (p) => p);
     const last = Math.ceil(list.length / GALLERY_PAGE_SIZE);
     expect([...counts.keys()]).toEqual(Array.from({ length: last }, (_, i) => i + 1));
-    for (const [page, members] of counts) expect(members.length, `page ${page}`).toBe(page < last ? GALLERY_PAGE_SIZE : list.length - (last - 1) * GALLERY_PAGE_SIZE);
+    for (const [page, members] of counts)
+      expect(members.length, `page ${page}`).toBe(page < last ? GALLERY_PAGE_SIZE : list.length - (last - 1) * GALLERY_PAGE_SIZE);
   });
 
   it.each([

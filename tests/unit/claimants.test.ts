@@ -101,7 +101,8 @@ describe('who says so in the 1.1.0 data (issue 12)', () => {
 });
 
 describe('charts of figures the programme supplied', () => {
-  const specOf = (id: string, version: string) => chartSpec.parse({ ...JSON.parse(readFileSync(path.join(root, `content/charts/${id}.json`), 'utf8')), version });
+  const specOf = (id: string, version: string) =>
+    chartSpec.parse({ ...JSON.parse(readFileSync(path.join(root, `content/charts/${id}.json`), 'utf8')), version });
 
   it('say so in the drawn source line, in both editions', () => {
     const chart = resolveChart(specOf('programme-2022-targets', '1.1.0'), 'content/charts/programme-2022-targets.json', datasets, claimants);

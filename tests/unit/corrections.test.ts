@@ -4,7 +4,11 @@ import { checkCorrections, correctionLine, newestFirst, noticesHeading } from '#
 import { jsonLd, newsArticle } from '#/publishing/structured-data.ts';
 
 const published = new Date('2026-11-23');
-const correction = { date: '2026-11-29', kind: 'correction' as const, text: { zh: '原文写“产假”，已改为“由于生育暂时离职”。', en: 'We had written “maternity leave”; the article says she left for a while to have a baby.' } };
+const correction = {
+  date: '2026-11-29',
+  kind: 'correction' as const,
+  text: { zh: '原文写“产假”，已改为“由于生育暂时离职”。', en: 'We had written “maternity leave”; the article says she left for a while to have a baby.' },
+};
 
 describe('the corrections check', () => {
   it('accepts corrections between publication and "updated"', () => {
@@ -13,9 +17,15 @@ describe('the corrections check', () => {
 
   it('names the file and field when "updated" is missing, earlier than a correction, or a correction predates publication', () => {
     const file = 'content/counties/x.mdx';
-    expect(checkCorrections({ published, updated: undefined, corrections: [correction] }, file).map((e) => e.message)).toEqual([`${file}: field "corrections[0].date": a corrected story needs "updated: 2026-11-29" (the date of its last change) in its front matter`]);
-    expect(checkCorrections({ published, updated: new Date('2026-11-25'), corrections: [correction] }, file)[0].message).toContain('2026-11-29 is after "updated" (2026-11-25)');
-    expect(checkCorrections({ published, updated: new Date('2026-11-29'), corrections: [{ ...correction, date: '2026-11-01' }] }, file)[0].message).toContain('is before the story was published (2026-11-23)');
+    expect(checkCorrections({ published, updated: undefined, corrections: [correction] }, file).map((e) => e.message)).toEqual([
+      `${file}: field "corrections[0].date": a corrected story needs "updated: 2026-11-29" (the date of its last change) in its front matter`,
+    ]);
+    expect(checkCorrections({ published, updated: new Date('2026-11-25'), corrections: [correction] }, file)[0].message).toContain(
+      '2026-11-29 is after "updated" (2026-11-25)',
+    );
+    expect(checkCorrections({ published, updated: new Date('2026-11-29'), corrections: [{ ...correction, date: '2026-11-01' }] }, file)[0].message).toContain(
+      'is before the story was published (2026-11-23)',
+    );
   });
 
   it('words the notice with its date in each edition, newest first', () => {
@@ -28,16 +38,35 @@ describe('the corrections check', () => {
     const update = { ...correction, kind: 'update' as const };
     expect(correctionLine(update, 'zh')).toBe(`更新（2026年11月29日）：${correction.text.zh}`);
     expect(correctionLine(update, 'en')).toBe(`Update (29 November 2026): ${correction.text.en}`);
-    expect([noticesHeading([update]), noticesHeading([update, update]), noticesHeading([correction, update]), noticesHeading([correction])]).toEqual(['update', 'updates', 'correctionsAndUpdates', 'correction']);
+    expect([noticesHeading([update]), noticesHeading([update, update]), noticesHeading([correction, update]), noticesHeading([correction])]).toEqual([
+      'update',
+      'updates',
+      'correctionsAndUpdates',
+      'correction',
+    ]);
   });
 });
 
 describe('the story’s JSON-LD', () => {
-  const facts = { headline: '积石山：白雪的数字工作', description: '摘要', lang: 'zh' as const, url: 'https://s.example/counties/jishishan/', image: 'https://s.example/og.png', published };
+  const facts = {
+    headline: '积石山：白雪的数字工作',
+    description: '摘要',
+    lang: 'zh' as const,
+    url: 'https://s.example/counties/jishishan/',
+    image: 'https://s.example/og.png',
+    published,
+  };
 
   it('is a schema.org NewsArticle with dateModified from "updated" and each correction as a CorrectionComment', () => {
     const parsed = JSON.parse(jsonLd(newsArticle({ ...facts, updated: new Date('2026-11-29'), corrections: [correction] })));
-    expect(parsed).toMatchObject({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: facts.headline, inLanguage: 'zh-CN', datePublished: '2026-11-23', dateModified: '2026-11-29' });
+    expect(parsed).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: facts.headline,
+      inLanguage: 'zh-CN',
+      datePublished: '2026-11-23',
+      dateModified: '2026-11-29',
+    });
     expect(parsed.correction).toEqual([{ '@type': 'CorrectionComment', text: correction.text.zh, datePublished: '2026-11-29' }]);
   });
 

@@ -18,11 +18,13 @@ const counties: County[] = JSON.parse(readFileSync(path.join(ROOT, 'data/countie
 describe('data/gb2260/', () => {
   const readme = readFileSync(path.join(ROOT, 'data/gb2260/README.md'), 'utf8');
   it.each([AREAS_FILE, PROVINCES_FILE])('%s is the published file, unchanged (its SHA-256 is the one in the README)', (file) => {
-    const sha = createHash('sha256').update(readFileSync(path.join(ROOT, file))).digest('hex');
+    const sha = createHash('sha256')
+      .update(readFileSync(path.join(ROOT, file)))
+      .digest('hex');
     expect(readme, `${file}: its SHA-256 is ${sha}, not the one recorded in data/gb2260/README.md`).toContain(sha);
   });
 
-  it('holds every county-level code, not only the registry\'s', () => {
+  it("holds every county-level code, not only the registry's", () => {
     // Codes the site does not use: a district of Beijing, a county of Tibet, a county-level city of Xinjiang.
     expect(officialArea('110101')).toMatchObject({ name: '东城区', province: '北京市' });
     expect(officialArea('540122')).toMatchObject({ name: '当雄县', province: '西藏自治区' });
@@ -66,7 +68,11 @@ describe('county codes in datasets', () => {
   const cells = loadAllDatasets(ROOT).all.flatMap(({ file, data }) =>
     data.fields
       .filter((f) => f.type === 'admin-code')
-      .flatMap((f) => data.rows.filter((r) => r[f.key] !== null && r[f.key] !== undefined).map((r) => ({ where: `${file} rows "${r.id}".${f.key}`, code: r[f.key] as string }))),
+      .flatMap((f) =>
+        data.rows
+          .filter((r) => r[f.key] !== null && r[f.key] !== undefined)
+          .map((r) => ({ where: `${file} rows "${r.id}".${f.key}`, code: r[f.key] as string })),
+      ),
   );
 
   it('exist (county datasets carry their code)', () => {

@@ -42,7 +42,10 @@ describe('the diff of the real 1.0.0 → 1.1.0 files', () => {
     const diff = diffDatasets(...pair('envoy-coverage'));
     expect(diff.fieldsAdded).toEqual(['counted_as']);
     const added = diff.cells.filter((c) => c.field === 'counted_as');
-    expect(added.map((c) => [c.row, c.kind])).toEqual([['2022-07', 'added'], ['2023-02', 'added']]);
+    expect(added.map((c) => [c.row, c.kind])).toEqual([
+      ['2022-07', 'added'],
+      ['2023-02', 'added'],
+    ]);
     expect(diff.fieldChanges.map((c) => `${c.field} ${c.aspect}`)).toContain('counties label.en');
   });
 

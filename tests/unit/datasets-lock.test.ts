@@ -33,7 +33,10 @@ const read = (root: string, file: string) => JSON.parse(readText(root, file));
 const writeText = (root: string, file: string, text: string | Buffer) => writeFileSync(path.join(root, file), text);
 const write = (root: string, file: string, value: unknown, indent = 2) => writeText(root, file, `${JSON.stringify(value, null, indent)}\n`);
 /** Every error the datasets of `root` give against its lock, as messages. */
-const errorsOf = (root: string) => collectDatasets(root, readLockOrError(root)).errors.map((e) => e.message).join('\n');
+const errorsOf = (root: string) =>
+  collectDatasets(root, readLockOrError(root))
+    .errors.map((e) => e.message)
+    .join('\n');
 const released = (root: string) => {
   const { done, problems } = releaseDatasets(root);
   return { done: done.join('\n'), problems: problems.map((p) => p.message).join('\n') };
@@ -46,12 +49,14 @@ function writeNext(root: string, edit: (ds: any) => void = () => {}) {
   ds.changes = { zh: '为板栗销量加注释。', en: 'Adds a note to the chestnut tonnage.' };
   ds.rows[0].tonnes_sold.note = { zh: '补充说明', en: 'A note' };
   // The newest version says who makes every claim (src/data/claimants.ts).
-  for (const row of ds.rows) for (const cell of Object.values(row)) if (cell && typeof cell === 'object' && 'value' in cell) Object.assign(cell, { claimant: 'reporter' });
+  for (const row of ds.rows)
+    for (const cell of Object.values(row)) if (cell && typeof cell === 'object' && 'value' in cell) Object.assign(cell, { claimant: 'reporter' });
   edit(ds);
   write(root, NEXT, ds);
 }
 
-const git = (root: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.org', '-c', 'user.name=test', ...args], { cwd: root, stdio: 'pipe' });
+const git = (root: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.email=test@example.org', '-c', 'user.name=test', ...args], { cwd: root, stdio: 'pipe' });
 function commitAll(root: string) {
   git(root, 'add', '-A');
   git(root, 'commit', '-q', '-m', 'commit');
@@ -69,7 +74,9 @@ describe('the lock check', () => {
   ])('refuses the released file %s, naming the file (its data unchanged)', (_, change) => {
     const root = copyOfGood();
     writeText(root, RELEASED, change(readText(root, RELEASED)));
-    expect(errorsOf(root)).toBe(`${RELEASED}: sample@1.0.0 was released and its bytes have changed, though its data has not (line endings, a byte-order mark, indentation, spacing or key order): the download must stay byte for byte what was released. Restore the file exactly (git checkout -- ${RELEASED}).`);
+    expect(errorsOf(root)).toBe(
+      `${RELEASED}: sample@1.0.0 was released and its bytes have changed, though its data has not (line endings, a byte-order mark, indentation, spacing or key order): the download must stay byte for byte what was released. Restore the file exactly (git checkout -- ${RELEASED}).`,
+    );
   });
 
   it('refuses the released file with a BOM or a duplicate key, naming the file', () => {
@@ -173,7 +180,9 @@ describe('npm run release-datasets', () => {
     const copied = read(root, NEXT);
     copied.version = '1.2.0';
     write(root, 'data/datasets/sample/1.2.0.json', copied);
-    expect(released(root).problems).toContain('data/datasets/sample/1.2.0.json: field "changes": says word for word what version 1.1.0 says; write what changed in 1.2.0');
+    expect(released(root).problems).toContain(
+      'data/datasets/sample/1.2.0.json: field "changes": says word for word what version 1.1.0 says; write what changed in 1.2.0',
+    );
   });
 
   it('refuses a newest version with a figure that names no claimant, naming the file and field', () => {
@@ -195,7 +204,9 @@ describe('npm run release-datasets', () => {
     expect(problems).toContain(`${NEXT}: field "rows[0].tonnes_sold.qualifers": unknown key "qualifers" (did you mean "qualifiers"?)`);
     expect(readText(root, LOCK_FILE)).toBe(before);
     writeNext(root, (ds) => (ds.rows[0].sales_yuan.quote = ds.rows[0].sales_yuan.quote.replace(',', '，')));
-    expect(released(root).problems).toContain(`${NEXT}: field "rows[0].sales_yuan.quote" (row "chestnut-drive"): the quote is not in data/sources/003_096f2e30b87b1bab.txt`);
+    expect(released(root).problems).toContain(
+      `${NEXT}: field "rows[0].sales_yuan.quote" (row "chestnut-drive"): the quote is not in data/sources/003_096f2e30b87b1bab.txt`,
+    );
     expect(readText(root, LOCK_FILE)).toBe(before);
   });
 
@@ -250,7 +261,9 @@ describe('npm run release-datasets', () => {
       refused = { status: e.status, output: e.stdout + e.stderr };
     }
     expect(refused.status).toBe(1);
-    expect(refused.output).toContain(`Nothing released. Fix these first:\n  - ${NEXT}: field "rows[0].tonnes_sold.stauts": unknown key "stauts" (did you mean "status"?)`);
+    expect(refused.output).toContain(
+      `Nothing released. Fix these first:\n  - ${NEXT}: field "rows[0].tonnes_sold.stauts": unknown key "stauts" (did you mean "status"?)`,
+    );
     writeNext(root);
     expect(execFileSync(process.execPath, [RELEASE_SCRIPT], { cwd: root, encoding: 'utf8' })).toContain('Released sample@1.1.0');
     expect(readLock(root)[versionKey('sample', '1.1.0')]).toMatch(/^sha256-/);

@@ -7,7 +7,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAllDatasets } from '#/data/datasets.ts';
-import { checkFigure, checkQuotes, closestPassage, quotedFigures, readWrittenInWords, SOURCE_TEXTS_DIR, WRITTEN_IN_WORDS_FILE, type QuotedFigure } from '#/data/quotes.ts';
+import {
+  checkFigure,
+  checkQuotes,
+  closestPassage,
+  quotedFigures,
+  readWrittenInWords,
+  SOURCE_TEXTS_DIR,
+  WRITTEN_IN_WORDS_FILE,
+  type QuotedFigure,
+} from '#/data/quotes.ts';
 import { copyFolders, PROJECT as ROOT } from '../helpers/sandbox.ts';
 
 const datasets = loadAllDatasets(ROOT).all;
@@ -20,9 +29,12 @@ describe('every real figure', () => {
     expect(figures.length).toBeGreaterThan(50);
   });
 
-  it.each(figures.map((f) => [f.at.key, f.at.file, f] as const))('%s (%s): quote in its article, number in its quote, qualifiers in order', (_key, _file, f) => {
-    expect(checkFigure(f, article(f.source.file), inWords.has(f.at.key)).map((e) => e.message)).toEqual([]);
-  });
+  it.each(figures.map((f) => [f.at.key, f.at.file, f] as const))(
+    '%s (%s): quote in its article, number in its quote, qualifiers in order',
+    (_key, _file, f) => {
+      expect(checkFigure(f, article(f.source.file), inWords.has(f.at.key)).map((e) => e.message)).toEqual([]);
+    },
+  );
 
   it('passes the whole check, written-in-words entries included (each one still needed)', () => {
     expect(checkQuotes(ROOT, datasets).map((e) => e.message)).toEqual([]);
@@ -113,7 +125,12 @@ describe(`${WRITTEN_IN_WORDS_FILE}`, () => {
     const digits = figures.find((f) => !inWords.has(f.at.key))!.at.key;
     const typo = `${real[0].figure}s`;
     const messages = withEntries([...real, { figure: digits, reason: 'not really in words' }, { figure: typo, reason: 'a misspelt key' }]);
-    expect(messages).toContain(`${WRITTEN_IN_WORDS_FILE}: field "[${real.length}].figure": "${digits}" has its digits in the quote (${figures.filter((f) => f.at.key === digits).map((f) => f.at.file).join(', ')}), so it is not written in words: remove the entry`);
+    expect(messages).toContain(
+      `${WRITTEN_IN_WORDS_FILE}: field "[${real.length}].figure": "${digits}" has its digits in the quote (${figures
+        .filter((f) => f.at.key === digits)
+        .map((f) => f.at.file)
+        .join(', ')}), so it is not written in words: remove the entry`,
+    );
     expect(messages.join('\n')).toContain(`field "[${real.length + 1}].figure": no dataset has the figure "${typo}" (did you mean "${real[0].figure}"?)`);
   });
 

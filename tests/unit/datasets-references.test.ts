@@ -29,12 +29,27 @@ describe('bindStory', () => {
   });
 
   it.each([
-    ['a dataset that does not exist', fig('sample', 'chestnut-drive', 'tonnes_sold'), { sample: '1.0.0', nowhere: '1.0.0' }, 'field "datasets.nowhere": there is no dataset "nowhere"'],
-    ['a version that does not exist', fig('sample', 'chestnut-drive', 'tonnes_sold'), { sample: '2.0.0' }, 'field "datasets.sample": sample has no version 2.0.0 (versions: 1.0.0)'],
+    [
+      'a dataset that does not exist',
+      fig('sample', 'chestnut-drive', 'tonnes_sold'),
+      { sample: '1.0.0', nowhere: '1.0.0' },
+      'field "datasets.nowhere": there is no dataset "nowhere"',
+    ],
+    [
+      'a version that does not exist',
+      fig('sample', 'chestnut-drive', 'tonnes_sold'),
+      { sample: '2.0.0' },
+      'field "datasets.sample": sample has no version 2.0.0 (versions: 1.0.0)',
+    ],
     ['a dataset the front matter does not pin', fig('other', 'chestnut-drive', 'tonnes_sold'), pins, 'which the front matter\'s "datasets" does not pin'],
     ['a row that does not exist', fig('sample', 'no-such-row', 'tonnes_sold'), pins, 'has no row "no-such-row"'],
     ['a field that does not exist', fig('sample', 'chestnut-drive', 'tonnes'), pins, 'has no field "tonnes"'],
-    ['a field that is not a figure', fig('sample', 'chestnut-drive', 'event'), pins, '"event" is a text field of data/datasets/sample/1.0.0.json, not a figure'],
+    [
+      'a field that is not a figure',
+      fig('sample', 'chestnut-drive', 'event'),
+      pins,
+      '"event" is a text field of data/datasets/sample/1.0.0.json, not a figure',
+    ],
     ['an empty figure cell', fig('sample', 'no-sales', 'sales_yuan'), pins, 'row "no-sales" of data/datasets/sample/1.0.0.json has no figure in "sales_yuan"'],
     ['a <Fig> without a row', '<Fig data="sample" field="tonnes_sold" />', pins, 'figure 1 (<Fig …/>) has no row="…" attribute'],
   ])('stops on %s, naming the story file', (_, body, p, says) => {

@@ -41,7 +41,11 @@ const cases: [file: string, field: string, says: RegExp][] = [
 
 describe('a bad dataset file', () => {
   it('has a test case for every bad fixture', () => {
-    expect(listDatasetFiles(bad).map((f) => f.replace('data/datasets/', '')).sort()).toEqual(cases.map(([f]) => f).sort());
+    expect(
+      listDatasetFiles(bad)
+        .map((f) => f.replace('data/datasets/', ''))
+        .sort(),
+    ).toEqual(cases.map(([f]) => f).sort());
   });
 
   it.each(cases)('%s: the error names the file and %s', (name, field, says) => {

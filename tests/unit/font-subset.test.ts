@@ -8,13 +8,44 @@ import { subsetFont, svgCodePoints } from '#/publishing/png/font-subset.ts';
 const withFullFonts = (svg: string) =>
   new Resvg(svg, {
     fitTo: { mode: 'width', value: CARD_WIDTH },
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, serifFamily: FONT_FAMILY, monospaceFamily: FONT_FAMILY, cursiveFamily: FONT_FAMILY, fantasyFamily: FONT_FAMILY },
-  }).render().asPng();
+    font: {
+      fontFiles: FONT_FILES,
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+      serifFamily: FONT_FAMILY,
+      monospaceFamily: FONT_FAMILY,
+      cursiveFamily: FONT_FAMILY,
+      fantasyFamily: FONT_FAMILY,
+    },
+  })
+    .render()
+    .asPng();
 
 describe('PNG rendering with per-image font subsets', () => {
   it.each([
-    ['zh', { lang: 'zh' as const, siteName: '县域故事', kicker: '河北省 · 青龙满族自治县', title: '青龙：板栗卖出了好价钱 & “引号”', summary: '一位乡村特派员带来了新的销路。', host: 'example.org' }],
-    ['en', { lang: 'en' as const, siteName: 'County Stories', kicker: 'Qinglong County, Hebei', title: 'Qinglong: a better price — “quoted” & co', summary: 'A rural envoy brought new ways to sell them.', host: 'example.org' }],
+    [
+      'zh',
+      {
+        lang: 'zh' as const,
+        siteName: '县域故事',
+        kicker: '河北省 · 青龙满族自治县',
+        title: '青龙：板栗卖出了好价钱 & “引号”',
+        summary: '一位乡村特派员带来了新的销路。',
+        host: 'example.org',
+      },
+    ],
+    [
+      'en',
+      {
+        lang: 'en' as const,
+        siteName: 'County Stories',
+        kicker: 'Qinglong County, Hebei',
+        title: 'Qinglong: a better price — “quoted” & co',
+        summary: 'A rural envoy brought new ways to sell them.',
+        host: 'example.org',
+      },
+    ],
   ])('draws a %s card exactly as the full fonts do (regular and bold)', async (_, card) => {
     const svg = cardSvg(card);
     expect(Buffer.compare((await svgToPng(svg, { width: CARD_WIDTH, cache: false })).png, withFullFonts(svg))).toBe(0);

@@ -24,7 +24,9 @@ const listStories = (base: string) =>
   ['counties', 'themes'].flatMap((kind) => {
     const dir = path.join(ROOT, base, kind);
     try {
-      return readdirSync(dir).filter((f) => f.endsWith('.mdx')).map((f) => `${base}/${kind}/${f}`);
+      return readdirSync(dir)
+        .filter((f) => f.endsWith('.mdx'))
+        .map((f) => `${base}/${kind}/${f}`);
     } catch {
       return [];
     }
@@ -68,7 +70,12 @@ describe('translation check on broken copies', () => {
   });
 
   it('fails on a missing translation, naming the file to write', () => {
-    const message = errorOf(() => checkTranslations(originals, translations.filter((t) => t !== qinglongEn)));
+    const message = errorOf(() =>
+      checkTranslations(
+        originals,
+        translations.filter((t) => t !== qinglongEn),
+      ),
+    );
     expect(message).toContain('content/en/counties/qinglong.mdx');
     expect(message).toContain('missing');
   });
@@ -111,7 +118,7 @@ describe('translation check on broken copies', () => {
     expect(errorOf(() => checkTranslations(originals, [...translations, orphan]))).toContain('content/en/counties/atlantis.mdx');
   });
 
-  it('rejects a translation front matter that copies the original\'s data', () => {
+  it("rejects a translation front matter that copies the original's data", () => {
     const result = storyTranslation.safeParse({ title: qinglongEn.title, summary: qinglongEn.summary, datasets: { qinglong: '1.0.0' } });
     expect(result.success).toBe(false);
   });

@@ -82,12 +82,18 @@ function keysUsedInSrc(): Set<string> {
 }
 
 describe('interface words', () => {
-  it('labels every story theme in both languages, with the field study\'s five kinds of help', () => {
+  it("labels every story theme in both languages, with the field study's five kinds of help", () => {
     for (const theme of themes) {
       expect(themeLabel(theme, 'zh')).not.toBe('');
       expect(themeLabel(theme, 'en')).toMatch(/^[A-Z][\x20-\x7e]+$/);
     }
-    expect(['farmers', 'women', 'tourism', 'heritage', 'governance'].map((x) => themeLabel(x as (typeof themes)[number], 'zh'))).toEqual(['为农户赋利', '为女性赋权', '为文旅赋智', '为非遗赋能', '为治理赋信']);
+    expect(['farmers', 'women', 'tourism', 'heritage', 'governance'].map((x) => themeLabel(x as (typeof themes)[number], 'zh'))).toEqual([
+      '为农户赋利',
+      '为女性赋权',
+      '为文旅赋智',
+      '为非遗赋能',
+      '为治理赋信',
+    ]);
     expect(['industry', 'talent', 'technology'].map((x) => themeLabel(x as (typeof themes)[number], 'zh'))).toEqual(['产业', '人才', '科技']);
   });
 
@@ -144,7 +150,7 @@ describe('punctuation', () => {
     expect(quotedTitle(title, 'en')).toBe(`“${title}”`);
   });
 
-  it('reads a date\'s parts as each edition writes them inside a date', () => {
+  it("reads a date's parts as each edition writes them inside a date", () => {
     expect(dateParts('2026-11-03', 'zh')).toEqual({ year: '2026', month: '11', day: '3' });
     expect(dateParts('2026-11-03', 'en')).toEqual({ year: '2026', month: 'November', day: '3' });
     expect(t('en', 'citeApaDate', dateParts('2026-11-03', 'en'))).toBe('(2026, November 3)');
@@ -153,7 +159,7 @@ describe('punctuation', () => {
 });
 
 describe('the locator map title', () => {
-  it('names the county alike on the story page, in the map\'s SVG and on its embed and downloads (青龙县, not 青龙满族自治县 on one of them)', () => {
+  it("names the county alike on the story page, in the map's SVG and on its embed and downloads (青龙县, not 青龙满族自治县 on one of them)", () => {
     for (const county of getCounties()) {
       const figure = getGraphic('maps', county.slug)!;
       for (const lang of ['zh', 'en'] as const) {

@@ -39,7 +39,9 @@ describe('parseJsonBytes', () => {
   });
 
   it('refuses invalid UTF-8 at the first bad byte, after a real replacement character too', () => {
-    expect(parseError(Buffer.concat([Buffer.from('{\n "a": "caf'), Buffer.from([0xe9]), Buffer.from('" }')]))).toBe(`${FILE}: is not valid UTF-8 (line 2, byte 12: 0xe9): save it with the encoding UTF-8`);
+    expect(parseError(Buffer.concat([Buffer.from('{\n "a": "caf'), Buffer.from([0xe9]), Buffer.from('" }')]))).toBe(
+      `${FILE}: is not valid UTF-8 (line 2, byte 12: 0xe9): save it with the encoding UTF-8`,
+    );
     // A literal U+FFFD (EF BF BD) earlier in the file is valid and must not hide the bad byte.
     const withReplacement = Buffer.concat([Buffer.from('["\uFFFD", "'), Buffer.from([0xc3, 0x28]), Buffer.from('"]')]);
     expect(parseError(withReplacement)).toContain('(line 1, byte 9: 0xc3)');

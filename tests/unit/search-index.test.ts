@@ -18,7 +18,8 @@ function site(pages: Record<string, string>): string {
   return dir;
 }
 
-const page = (lang: string, body: string, extra = '') => `<!doctype html><html lang="${lang}"><head><title>t</title></head><body><nav>menu</nav>${extra}<article data-pagefind-body>${body}</article></body></html>`;
+const page = (lang: string, body: string, extra = '') =>
+  `<!doctype html><html lang="${lang}"><head><title>t</title></head><body><nav>menu</nav>${extra}<article data-pagefind-body>${body}</article></body></html>`;
 
 describe('buildSearchIndex', () => {
   it('writes one index per edition, the default UI, and skips pages without data-pagefind-body', async () => {

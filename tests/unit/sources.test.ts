@@ -25,7 +25,15 @@ describe('data/sources.json', () => {
   });
 
   it('every source is cited by at least one figure', () => {
-    const cited = new Set(datasets.flatMap(({ data }) => data.rows.flatMap((r) => Object.values(r).filter(isFigure).map((f) => f.source))));
+    const cited = new Set(
+      datasets.flatMap(({ data }) =>
+        data.rows.flatMap((r) =>
+          Object.values(r)
+            .filter(isFigure)
+            .map((f) => f.source),
+        ),
+      ),
+    );
     expect(registry.map((s) => s.id).filter((id) => !cited.has(id))).toEqual([]);
   });
 
@@ -51,7 +59,9 @@ describe('data/sources/', () => {
   });
 
   it.each(pages)('%s is unchanged since it was saved (its SHA-256 is the one in the README)', (file) => {
-    const sha = createHash('sha256').update(readFileSync(path.join(SOURCE_TEXTS_DIR, file))).digest('hex');
+    const sha = createHash('sha256')
+      .update(readFileSync(path.join(SOURCE_TEXTS_DIR, file)))
+      .digest('hex');
     expect(readme).toContain(`| \`${file}\` |`);
     expect(readme, `${file}: its SHA-256 is ${sha}, not the one recorded in data/sources/README.md: restore the saved page`).toContain(sha);
   });

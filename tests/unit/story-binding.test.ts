@@ -43,20 +43,29 @@ describe('stories are bound before any page renders', () => {
     expect(readFileSync(path.join(root, STORY), 'utf8')).toContain('lingshan: "1.1.0"');
     const message = messageWith({ [CHART]: (t) => t.replace('"version": "1.1.0"', '"version": "1.0.0"') });
     for (const file of [STORY, TRANSLATION]) {
-      expect(message).toContain(`${file}: <Chart id="lingshan-households" /> draws lingshan@1.0.0, but the story pins lingshan@1.1.0; change "version" in ${CHART} or the story's "datasets"`);
+      expect(message).toContain(
+        `${file}: <Chart id="lingshan-households" /> draws lingshan@1.0.0, but the story pins lingshan@1.1.0; change "version" in ${CHART} or the story's "datasets"`,
+      );
     }
   });
 
   it('a <Chart> whose spec does not exist, with the nearest id', () => {
     const message = messageWith({ [STORY]: (t) => t.replace('<Chart id="lingshan-households" />', '<Chart id="lingshan-houshold" />') });
-    expect(message).toContain(`${STORY}: <Chart id="lingshan-houshold" />: there is no content/charts/lingshan-houshold.json (did you mean "lingshan-households"?)`);
+    expect(message).toContain(
+      `${STORY}: <Chart id="lingshan-houshold" />: there is no content/charts/lingshan-houshold.json (did you mean "lingshan-households"?)`,
+    );
   });
 
   it('every citation that does not resolve, all at once', () => {
     const message = messageWith({
-      [STORY]: (t) => t.replace('row="future-orchard" field="households_covered"', 'row="future-orchad" field="households_covered"').replace('field="income_yuan"', 'field="income"'),
+      [STORY]: (t) =>
+        t
+          .replace('row="future-orchard" field="households_covered"', 'row="future-orchad" field="households_covered"')
+          .replace('field="income_yuan"', 'field="income"'),
     });
-    expect(message).toContain(`${STORY}: <Fig data="lingshan" row="future-orchad" field="households_covered" />: data/datasets/lingshan/1.1.0.json has no row "future-orchad" (did you mean "future-orchard"?)`);
+    expect(message).toContain(
+      `${STORY}: <Fig data="lingshan" row="future-orchad" field="households_covered" />: data/datasets/lingshan/1.1.0.json has no row "future-orchad" (did you mean "future-orchard"?)`,
+    );
     expect(message).toContain(`${STORY}: <Fig data="lingshan" row="future-orchard" field="income" />: data/datasets/lingshan/1.1.0.json has no field "income"`);
   });
 });
@@ -77,4 +86,3 @@ describe('front matter and translations are checked before any page renders', ()
     expect(message).toContain(`${TRANSLATION}: chart <Chart id="lingshan-results" /> is cited in ${STORY} but not in the translation`);
   });
 });
-

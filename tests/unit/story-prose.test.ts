@@ -35,7 +35,9 @@ const withParagraph = (source: string, text: string) => source.replace(/^(## .*)
 /** The story with one more exception in its front matter (after any it has). */
 const withException = (source: string, text: string, reason: string) => {
   const item = `  - text: "${text}"\n    reason: "${reason}"`;
-  return source.includes('\nnumbersInProse:\n') ? source.replace('\nnumbersInProse:\n', `\nnumbersInProse:\n${item}\n`) : source.replace(/\n---\n/, `\nnumbersInProse:\n${item}\n---\n`);
+  return source.includes('\nnumbersInProse:\n')
+    ? source.replace('\nnumbersInProse:\n', `\nnumbersInProse:\n${item}\n`)
+    : source.replace(/\n---\n/, `\nnumbersInProse:\n${item}\n---\n`);
 };
 
 const check = (source: string, file = ZH) => checkStoryFile({ file, source }, pins, datasets) as SourceError[];
@@ -101,18 +103,41 @@ describe('typed numbers', () => {
   });
 
   it.each([
-    '2022年7月的报道', '7月25日', '2023年', '2021—2023年', '2023年上半年', '2022-07-25',
-    '一位特派员', '一次助农活动', '第一个县', '全国第四批', '其中之一', '这一年', '进一步', '老百姓', '零售价', '《乡村振兴报告2021》',
+    '2022年7月的报道',
+    '7月25日',
+    '2023年',
+    '2021—2023年',
+    '2023年上半年',
+    '2022-07-25',
+    '一位特派员',
+    '一次助农活动',
+    '第一个县',
+    '全国第四批',
+    '其中之一',
+    '这一年',
+    '进一步',
+    '老百姓',
+    '零售价',
+    '《乡村振兴报告2021》',
   ])('allows "%s" by rule', (text) => {
     expect(check(withParagraph(zh, `报道提到${text}。`)).map((e) => e.message)).toEqual([]);
   });
 
-  it.each(['in July 2022', 'on 25 July', 'on July 25, 2022', 'in 2021', 'the 2022 report', 'from 2021–2023', 'in the 1990s', 'in the first half of 2023', 'one of the envoys', 'one envoy', 'no one'])(
-    'allows "%s" by rule in English',
-    (text) => {
-      expect(check(withParagraph(en, `The report mentions it ${text}.`), EN).map((e) => e.message)).toEqual([]);
-    },
-  );
+  it.each([
+    'in July 2022',
+    'on 25 July',
+    'on July 25, 2022',
+    'in 2021',
+    'the 2022 report',
+    'from 2021–2023',
+    'in the 1990s',
+    'in the first half of 2023',
+    'one of the envoys',
+    'one envoy',
+    'no one',
+  ])('allows "%s" by rule in English', (text) => {
+    expect(check(withParagraph(en, `The report mentions it ${text}.`), EN).map((e) => e.message)).toEqual([]);
+  });
 
   it('finds numbers in headings, list items, link texts, table cells, the title and the summary', () => {
     let source = zh.replace('## 一次活动的账', '## 30吨板栗');
@@ -245,7 +270,12 @@ describe('code in a story', () => {
     ['a vbscript: reference', '[x]: vbscript:msgbox', '[x]:', 'uses "vbscript:"'],
     ['an expression attribute', '<Fig data={"qinglong"} row="chestnut-drive" field="tonnes_sold" />', '<Fig data={', 'must be a plain string in double quotes'],
     ['a spread attribute', '<Fig {...props} data="qinglong" row="chestnut-drive" field="tonnes_sold" />', '<Fig {...', 'a spread expression is not allowed'],
-    ['an event handler on a component', '<Chart id="qinglong-chestnut-drive" onload="alert(1)" />', '<Chart id="qinglong-chestnut-drive" onload', 'event handlers (onload) are not allowed'],
+    [
+      'an event handler on a component',
+      '<Chart id="qinglong-chestnut-drive" onload="alert(1)" />',
+      '<Chart id="qinglong-chestnut-drive" onload',
+      'event handlers (onload) are not allowed',
+    ],
     ['an unknown attribute', '<Chart id="qinglong-chestnut-drive" lang="en" />', '<Chart id="qinglong-chestnut-drive" lang', '<Chart> takes only id="…"'],
     ['an HTML comment (not MDX)', '<!-- 待核实 -->', '<!--', 'is not valid MDX'],
   ])('refuses %s, with its place and what to write instead', (_what, snippet, at, says) => {
@@ -272,12 +302,17 @@ describe('code in a story', () => {
 
   it('the guard inside the MDX compiler refuses the story before compiling it, and compiles a clean one', async () => {
     const processor = satteri({ mdastPlugins: [storyGuard(ROOT)] });
-    const renderer = await processor.createMdxRenderer!({ syntaxHighlight: false, gfm: true, smartypants: true } as never, { optimize: false, srcDir: new URL(`file://${ROOT}/src/`), sourcemap: false } as never);
+    const renderer = await processor.createMdxRenderer!(
+      { syntaxHighlight: false, gfm: true, smartypants: true } as never,
+      { optimize: false, srcDir: new URL(`file://${ROOT}/src/`), sourcemap: false } as never,
+    );
     const file = path.join(ROOT, EN);
     // The compiler gets the file with its front matter blanked, line for line.
     const blank = (s: string) => s.replace(/^---\n[\s\S]*?\n---/, (m) => m.replace(/[^\n]/g, ' '));
     const bad = withParagraph(en, 'export const home = process.env.HOME');
-    await expect(renderer.process(blank(bad), file, {})).rejects.toThrow(`${EN}:${placeOf(bad, 'export const').line}:1: "export const home = process.env.HOME": import and export are not allowed`);
+    await expect(renderer.process(blank(bad), file, {})).rejects.toThrow(
+      `${EN}:${placeOf(bad, 'export const').line}:1: "export const home = process.env.HOME": import and export are not allowed`,
+    );
     await expect(renderer.process(blank(en), file, {})).resolves.toHaveProperty('code');
   });
 });

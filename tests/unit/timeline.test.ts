@@ -14,7 +14,7 @@ const copy = () => structuredClone(raw);
 describe('the timeline', () => {
   const events = resolveTimeline(raw, datasets, sources);
 
-  it('has the programme\'s events, in date order, each with a source', () => {
+  it("has the programme's events, in date order, each with a source", () => {
     // The dates the brief names: the 2021 and 2022 plans (and the 2021 fund report), the 2023 reports, the field study and its article.
     const dates = new Set(events.map((e) => e.date));
     for (const d of ['2021-05-17', '2022-07-25', '2023-02-22', '2023-02-23', '2023-06-27', '2023-09-22']) expect(dates).toContain(d);
@@ -22,7 +22,7 @@ describe('the timeline', () => {
     for (const e of events) expect(e.sources.length).toBeGreaterThan(0);
   });
 
-  it('takes each plan\'s number of measures from the dataset it pins', () => {
+  it("takes each plan's number of measures from the dataset it pins", () => {
     for (const e of events.filter((x) => x.id.startsWith('retu-plan-'))) {
       const measures = e.figures.find((f) => f.field.key === 'measures');
       expect(measures, e.id).toBeDefined();
@@ -69,11 +69,14 @@ describe('broken timelines stop the build, naming the file and field', () => {
     expect(errorOf(() => resolveTimeline(t, datasets, sources))).toContain('"no-such-article" is not in data/sources.json');
   });
 
-  it('a figure whose article is not among the event\'s sources', () => {
+  it("a figure whose article is not among the event's sources", () => {
     const t = copy();
     const i = t.events.findIndex((e: { figures: unknown[] }) => e.figures.length > 0);
-    t.events[i].sources = sources.map((s) => s.id).filter((id) => !raw.events[i].sources.includes(id)).slice(0, 1);
-    expect(errorOf(() => resolveTimeline(t, datasets, sources))).toContain('list it in the event\'s sources');
+    t.events[i].sources = sources
+      .map((s) => s.id)
+      .filter((id) => !raw.events[i].sources.includes(id))
+      .slice(0, 1);
+    expect(errorOf(() => resolveTimeline(t, datasets, sources))).toContain("list it in the event's sources");
   });
 
   it('a dataset the timeline does not pin', () => {

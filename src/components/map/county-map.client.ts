@@ -28,7 +28,10 @@ export interface CountyMapData {
 }
 
 /** Mainland, Hainan and Taiwan: the first view. The South China Sea islands are in the inset. */
-const FIRST_VIEW: L.LatLngBoundsExpression = [[17.9, 73.5], [53.6, 135.1]];
+const FIRST_VIEW: L.LatLngBoundsExpression = [
+  [17.9, 73.5],
+  [53.6, 135.1],
+];
 /** Colours as in the static SVG; the class names let the page restyle them (dark mode). */
 const STYLE = {
   land: { className: 'land', color: MAP_LIGHT.border, weight: 0.8, fillColor: MAP_LIGHT.land, fillOpacity: 1 },
@@ -68,7 +71,10 @@ function draw(container: HTMLElement, topology: Topology, data: CountyMapData, i
     zoomSnap: 0.25,
     minZoom: 2,
     maxZoom: 9,
-    maxBounds: [[-5, 55], [62, 150]],
+    maxBounds: [
+      [-5, 55],
+      [62, 150],
+    ],
     scrollWheelZoom: false,
     // One finger scrolls the page on touch screens; two fingers still zoom and move.
     dragging: !coarse,

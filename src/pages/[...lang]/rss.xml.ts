@@ -20,7 +20,9 @@ const newestChange = (stories: Parameters<typeof changedOn>[0][]) => new Date(Ma
 
 export async function GET(context: APIContext) {
   const { lang } = context.props as { lang: Lang };
-  const stories = (await getEditionStories(lang)).toSorted((a, b) => b.entry.data.published.getTime() - a.entry.data.published.getTime() || a.path.localeCompare(b.path));
+  const stories = (await getEditionStories(lang)).toSorted(
+    (a, b) => b.entry.data.published.getTime() - a.entry.data.published.getTime() || a.path.localeCompare(b.path),
+  );
   return rss({
     title: t(lang, 'siteName'),
     description: t(lang, 'siteTagline'),

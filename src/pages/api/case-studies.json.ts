@@ -44,7 +44,13 @@ export async function GET({ site }: APIContext) {
           // Each figure's "claimant" in the JSON is one of these ids.
           claimants: claimantIds(data).map((claimantId) => {
             const c = getClaimants().get(claimantId)!;
-            return { id: c.id, kind: c.kind, name: c.name, says: { zh: attribution(c, 'zh'), en: attribution(c, 'en') }, suppliedByProgramme: c.suppliedByProgramme };
+            return {
+              id: c.id,
+              kind: c.kind,
+              name: c.name,
+              says: { zh: attribution(c, 'zh'), en: attribution(c, 'en') },
+              suppliedByProgramme: c.suppliedByProgramme,
+            };
           }),
         };
       }),

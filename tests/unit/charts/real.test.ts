@@ -67,7 +67,10 @@ describe('slope charts’ end labels', () => {
 });
 
 describe('stories and charts', () => {
-  const stories = (dir: string) => readdirSync(`${root}/content/${dir}`).filter((f) => f.endsWith('.mdx')).map((f) => ({ file: `content/${dir}/${f}`, body: readFileSync(`${root}/content/${dir}/${f}`, 'utf8') }));
+  const stories = (dir: string) =>
+    readdirSync(`${root}/content/${dir}`)
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => ({ file: `content/${dir}/${f}`, body: readFileSync(`${root}/content/${dir}/${f}`, 'utf8') }));
   const all = [...stories('counties'), ...stories('themes')];
   it('every <Chart id> in a story names a chart that exists', () => {
     for (const s of all) for (const tag of findTags(s.body, 'Chart')) expect(charts.has(tag.id), `${s.file}: <Chart id="${tag.id}" />`).toBe(true);

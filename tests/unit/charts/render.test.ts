@@ -14,7 +14,8 @@ import { fixtureDatasets, LONGEST_COUNTY, specs, XSS_ATTR, XSS_SCRIPT } from './
 const datasets = fixtureDatasets();
 const resolve = (spec: ChartSpec) => resolveChart(spec, `content/charts/${spec.id}.json`, datasets);
 const texts = (chart: ResolvedChart, lang: 'zh' | 'en') => layoutChart(chart, lang).marks.filter((m): m is TextMark => m.kind === 'text');
-const rects = (chart: ResolvedChart, lang: 'zh' | 'en', cls: string) => layoutChart(chart, lang).marks.filter((m): m is RectMark => m.kind === 'rect' && m.cls === cls);
+const rects = (chart: ResolvedChart, lang: 'zh' | 'en', cls: string) =>
+  layoutChart(chart, lang).marks.filter((m): m is RectMark => m.kind === 'rect' && m.cls === cls);
 
 describe('bar charts', () => {
   const three: ChartSpec = { ...specs.bar, items: [...specs.bar.items, { row: 'hostile', field: 'tonnes' }] };
@@ -33,7 +34,9 @@ describe('bar charts', () => {
   it('label ticks with the values d3 chooses, in Chinese magnitudes, at their positions', () => {
     const chart = resolve(specs.bar);
     const bar = rects(chart, 'zh', 'bar').find((b) => b.w > 100)!;
-    const x = scaleLinear().domain([0, 2100]).range([PAD, PAD + bar.w]);
+    const x = scaleLinear()
+      .domain([0, 2100])
+      .range([PAD, PAD + bar.w]);
     const ticks = texts(chart, 'zh').filter((t) => t.cls === 'tick');
     expect(ticks.length).toBeGreaterThanOrEqual(2);
     const values = ticks.map((t) => x.invert(t.x));
@@ -46,9 +49,13 @@ describe('bar charts', () => {
   });
   it('write ticks in 万 for large values', () => {
     const chart = resolve({ ...specs.comparison, type: 'bar', items: [specs.comparison.before, specs.comparison.after] } as ChartSpec);
-    const ticks = texts(chart, 'zh').filter((t) => t.cls === 'tick').map((t) => t.text);
+    const ticks = texts(chart, 'zh')
+      .filter((t) => t.cls === 'tick')
+      .map((t) => t.text);
     expect(ticks.slice(1).every((t) => t.endsWith('万'))).toBe(true);
-    const en = texts(chart, 'en').filter((t) => t.cls === 'tick').map((t) => t.text);
+    const en = texts(chart, 'en')
+      .filter((t) => t.cls === 'tick')
+      .map((t) => t.text);
     expect(en.some((t) => t.includes('million') || t.includes(','))).toBe(true);
   });
   it('place the longest county name above its bar without overlap or clipping', () => {
@@ -66,7 +73,16 @@ describe('every form', () => {
     }
   }
   it('slope labels stay apart when the values are close', () => {
-    const close: ChartSpec = { ...specs.slope, series: [specs.slope.series[0], { label: { zh: LONGEST_COUNTY, en: 'Jishishan Bonan, Dongxiang and Salar Autonomous County' }, points: specs.slope.series[0].points.map((p) => ({ ...p })) }] };
+    const close: ChartSpec = {
+      ...specs.slope,
+      series: [
+        specs.slope.series[0],
+        {
+          label: { zh: LONGEST_COUNTY, en: 'Jishishan Bonan, Dongxiang and Salar Autonomous County' },
+          points: specs.slope.series[0].points.map((p) => ({ ...p })),
+        },
+      ],
+    };
     // Same values twice: the two right-hand groups would sit on top of each other.
     for (const lang of ['zh', 'en'] as const) expectClean(layoutChart(resolve(close), lang), `slope-close/${lang}`);
   });
@@ -81,7 +97,11 @@ describe('spread', () => {
     ];
     spread(groups, 4, 200);
     expect(groups.map((g) => g.top)).toEqual([10, 34, 100]);
-    spread(groups.map((g) => Object.assign(g, { want: 190 })), 4, 200);
+    spread(
+      groups.map((g) => Object.assign(g, { want: 190 })),
+      4,
+      200,
+    );
     const tops = groups.map((g) => g.top).sort((a, b) => a - b);
     expect(tops.at(-1)! + 20).toBeLessThanOrEqual(200);
     expect(tops[1] - tops[0]).toBeGreaterThanOrEqual(24);
@@ -90,7 +110,10 @@ describe('spread', () => {
 
 describe('words in charts', () => {
   it('keep the source qualifiers next to values', () => {
-    const all = (spec: ChartSpec, lang: 'zh' | 'en') => texts(resolve(spec), lang).map((t) => t.text).join('|');
+    const all = (spec: ChartSpec, lang: 'zh' | 'en') =>
+      texts(resolve(spec), lang)
+        .map((t) => t.text)
+        .join('|');
     expect(all(specs.part, 'zh')).toContain('超过六成');
     expect(all(specs.part, 'en')).toContain('more than 60%');
     expect(all(specs.part, 'zh')).toContain('实际比例高于此处');
@@ -126,7 +149,16 @@ describe('accessibility markup', () => {
 });
 
 describe('escaping', () => {
-  const hostile: ChartSpec = { ...specs.bar, title: { zh: XSS_SCRIPT, en: XSS_ATTR }, subtitle: { zh: XSS_ATTR, en: XSS_SCRIPT }, notes: { zh: XSS_SCRIPT, en: XSS_ATTR }, items: [{ row: 'hostile', field: 'tonnes' }, { row: 'short-name', field: 'tonnes', label: { zh: XSS_ATTR, en: XSS_SCRIPT } }] };
+  const hostile: ChartSpec = {
+    ...specs.bar,
+    title: { zh: XSS_SCRIPT, en: XSS_ATTR },
+    subtitle: { zh: XSS_ATTR, en: XSS_SCRIPT },
+    notes: { zh: XSS_SCRIPT, en: XSS_ATTR },
+    items: [
+      { row: 'hostile', field: 'tonnes' },
+      { row: 'short-name', field: 'tonnes', label: { zh: XSS_ATTR, en: XSS_SCRIPT } },
+    ],
+  };
   for (const lang of ['zh', 'en'] as const) {
     it(`leaves no markup from dataset or spec strings (${lang})`, () => {
       const svg = renderChart(resolve(hostile), lang, { idPrefix: `x"><script>` });

@@ -23,9 +23,12 @@ const put = (file: string, text: string) => {
 const DATASET = 'data/datasets/sample/1.0.0.json';
 put(DATASET, '{\n  "id": "sample",\n  "rows": [\n    { "id": "a" },\n    {\n      "id": "b",\n      "sales": { "value": 3 }\n    }\n  ]\n}\n');
 const STORY = 'content/counties/sample.mdx';
-put(STORY, '---\ntitle: 样例\ndatasets:\n  sample: "1.0.0"\n---\n\n正文<Fig data="sample" row="a" field="x" />，又<Fig data="sample" row="b" field="sales" />。\n');
+put(
+  STORY,
+  '---\ntitle: 样例\ndatasets:\n  sample: "1.0.0"\n---\n\n正文<Fig data="sample" row="a" field="x" />，又<Fig data="sample" row="b" field="sales" />。\n',
+);
 
-describe('where an error points in the author\'s file', () => {
+describe("where an error points in the author's file", () => {
   it('reads a field path as an author writes it', () => {
     expect(parseFieldPath('rows[1].sales.value')).toEqual(['rows', 1, 'sales', 'value']);
   });
@@ -49,7 +52,7 @@ describe('where an error points in the author\'s file', () => {
     expect(locate(root, 'content/nowhere.mdx', 'x')).toBeUndefined();
   });
 
-  it('is what a DataError reports as its loc, for combined errors the first problem\'s', () => {
+  it("is what a DataError reports as its loc, for combined errors the first problem's", () => {
     const cwd = process.cwd();
     process.chdir(root);
     try {
@@ -71,14 +74,16 @@ describe('a "<" in prose', () => {
 
   it('gets a plain explanation with line and column, and what to write instead', () => {
     const error = strayLessThanError('---\ntitle: x\n---\n\n增幅 <5% 的村子。\n', STORY, root);
-    expect(error?.message).toBe(`${STORY}: line 5, column 4: a "<" in the text starts a tag in MDX ("增幅 <5% 的村子。"). To show the sign, write &lt; instead (e.g. "&lt;5%"), or rephrase ("不到5%", "less than 5%").`);
+    expect(error?.message).toBe(
+      `${STORY}: line 5, column 4: a "<" in the text starts a tag in MDX ("增幅 <5% 的村子。"). To show the sign, write &lt; instead (e.g. "&lt;5%"), or rephrase ("不到5%", "less than 5%").`,
+    );
     expect(error?.loc).toEqual({ file: path.join(root, STORY), line: 5, column: 4 });
     expect(strayLessThanError('正文 &lt;5%。', STORY, root)).toBeUndefined();
   });
 });
 
-describe('the build\'s report', () => {
-  it('ends a failed build with one [ERROR] line per problem, the author\'s file first', () => {
+describe("the build's report", () => {
+  it("ends a failed build with one [ERROR] line per problem, the author's file first", () => {
     const log = [
       '12:00:00 [ERROR] [county-stories:data-checks] An unhandled error occurred while running the "astro:config:setup" hook',
       '2 problems in the data:',
@@ -87,17 +92,31 @@ describe('the build\'s report', () => {
       '  Stack trace:',
       '    at checkLock (file:///src/datasets.ts:1:1)',
     ].join('\n');
-    expect(problemLines(log)).toEqual(['[ERROR] data/datasets/a/1.0.0.json: field "rows[0].x": Required', '[ERROR] content/charts/b.json: field "type": "pie" is not a chart type']);
+    expect(problemLines(log)).toEqual([
+      '[ERROR] data/datasets/a/1.0.0.json: field "rows[0].x": Required',
+      '[ERROR] content/charts/b.json: field "type": "pie" is not a chart type',
+    ]);
     expect(problemLines('12:00:00 [ERROR] [vite] something in the code broke')).toEqual(['[ERROR] [vite] something in the code broke']);
   });
 
-  it('shows Astro\'s error from where it starts, without the code\'s stack trace', () => {
-    const log = '12:00:00 [build] Building static entrypoints...\n generating static routes \ncontent/counties/a.mdx: <Fig data="a" row="b" field="c" />: no row "b"\n  Location:\n    /x/content/counties/a.mdx:3:1\n  Stack trace:\n    at bindStory (file:///src/references.ts:1:1)\n';
-    expect(errorSection(log)).toEqual(['content/counties/a.mdx: <Fig data="a" row="b" field="c" />: no row "b"', '  Location:', '    /x/content/counties/a.mdx:3:1', '']);
+  it("shows Astro's error from where it starts, without the code's stack trace", () => {
+    const log =
+      '12:00:00 [build] Building static entrypoints...\n generating static routes \ncontent/counties/a.mdx: <Fig data="a" row="b" field="c" />: no row "b"\n  Location:\n    /x/content/counties/a.mdx:3:1\n  Stack trace:\n    at bindStory (file:///src/references.ts:1:1)\n';
+    expect(errorSection(log)).toEqual([
+      'content/counties/a.mdx: <Fig data="a" row="b" field="c" />: no row "b"',
+      '  Location:',
+      '    /x/content/counties/a.mdx:3:1',
+      '',
+    ]);
   });
 
-  it('summarises a clean build from Astro\'s log', () => {
-    const log = '12:00:00 [county-stories:data-checks] 10 dataset versions, 9 counties checked\n12:00:09 [build] 132 page(s) built in 9.55s\n12:00:09 [WARN] [router] something odd\n';
-    expect(successSummary(log)).toEqual({ checked: '10 dataset versions, 9 counties', pages: '132 pages built in 9.55 s', warnings: ['[WARN] [router] something odd'] });
+  it("summarises a clean build from Astro's log", () => {
+    const log =
+      '12:00:00 [county-stories:data-checks] 10 dataset versions, 9 counties checked\n12:00:09 [build] 132 page(s) built in 9.55s\n12:00:09 [WARN] [router] something odd\n';
+    expect(successSummary(log)).toEqual({
+      checked: '10 dataset versions, 9 counties',
+      pages: '132 pages built in 9.55 s',
+      warnings: ['[WARN] [router] something odd'],
+    });
   });
 });

@@ -20,7 +20,8 @@ const locator = getLocatorGeometry(ROOT);
 
 /** d3-geo reads exterior rings clockwise: the opposite of the RFC 7946 files. */
 const d3Wound = (f: GeoFeature) => rewind(structuredClone(f), true);
-const polygonsOf = (f: GeoFeature): Position[][][] => (f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : []);
+const polygonsOf = (f: GeoFeature): Position[][][] =>
+  f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : [];
 const province = (layer: typeof national, code: string) => layer.layers.provinces.features.find((f) => f.id === code);
 
 describe('featured counties', () => {
@@ -31,7 +32,7 @@ describe('featured counties', () => {
     }
   });
 
-  it.each(counties)("$code $officialName: its centroid lies inside its province ($province.zh)", (county) => {
+  it.each(counties)('$code $officialName: its centroid lies inside its province ($province.zh)', (county) => {
     const shape = national.layers.counties.features.find((f) => f.id === county.code)!;
     const centroid = geoCentroid(d3Wound(shape));
     const code = `${county.code.slice(0, 2)}0000`;
@@ -58,7 +59,10 @@ describe('national outline', () => {
     const taiwan = d3Wound(province(national, '710000')!);
     expect(geoContains(taiwan, [121.0, 23.7])).toBe(true); // central Taiwan
     const parts = polygonsOf(province(national, '710000')!);
-    expect(parts.some((p) => p[0].some(([lng, lat]) => lng > 123.3 && lng < 123.8 && lat > 25.6 && lat < 25.9)), 'an island near 123.5°E 25.75°N (Diaoyu Dao)').toBe(true);
+    expect(
+      parts.some((p) => p[0].some(([lng, lat]) => lng > 123.3 && lng < 123.8 && lat > 25.6 && lat < 25.9)),
+      'an island near 123.5°E 25.75°N (Diaoyu Dao)',
+    ).toBe(true);
   });
 
   it('Hainan includes Hainan Island and the South China Sea islands down to Zengmu Ansha', () => {

@@ -45,7 +45,9 @@ describe('renderNationalMapSvg', () => {
         expect(m.x > 0 && m.x < width && m.y > 0 && m.y < height, `${m.county.code} inside`).toBe(true);
         expect(m.x > insetBox.x0 && m.y > insetBox.y0, `${m.county.code} under the inset`).toBe(false);
       }
-      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => expect(overlaps(a, b), `${lang}: ${markers[i].label} / ${markers[i + 1 + j].label}`).toBe(false)));
+      boxes.forEach((a, i) =>
+        boxes.slice(i + 1).forEach((b, j) => expect(overlaps(a, b), `${lang}: ${markers[i].label} / ${markers[i + 1 + j].label}`).toBe(false)),
+      );
     }
   });
 });
@@ -66,14 +68,21 @@ describe('renderLocatorSvg', () => {
 
 describe('placeLabels', () => {
   it('puts the labels of two close markers on different sides, clear of each other', () => {
-    const requests = [{ x: 100, y: 100, width: 60, height: 14 }, { x: 104, y: 110, width: 60, height: 14 }];
+    const requests = [
+      { x: 100, y: 100, width: 60, height: 14 },
+      { x: 104, y: 110, width: 60, height: 14 },
+    ];
     const placed = placeLabels(requests, { x0: 0, y0: 0, x1: 400, y1: 300 });
     expect(placed.every((p) => p.clear)).toBe(true);
     expect(overlaps(labelBox(requests[0], placed[0].side), labelBox(requests[1], placed[1].side))).toBe(false);
   });
 
   it('reports a label it cannot place clear', () => {
-    const requests = [{ x: 20, y: 20, width: 60, height: 14 }, { x: 20, y: 20, width: 60, height: 14 }, { x: 20, y: 20, width: 60, height: 14 }];
+    const requests = [
+      { x: 20, y: 20, width: 60, height: 14 },
+      { x: 20, y: 20, width: 60, height: 14 },
+      { x: 20, y: 20, width: 60, height: 14 },
+    ];
     const placed = placeLabels(requests, { x0: 0, y0: 0, x1: 100, y1: 100 });
     expect(placed.map((p) => p.clear)).toContain(false);
   });

@@ -60,7 +60,9 @@ describe('validateFeatures', () => {
 
   it('a broken TopoJSON file stops the load, naming the file, the object and the feature', () => {
     const bad = topology({ counties: { type: 'FeatureCollection', features: [broken((ring) => [...ring].reverse())] } } as never, 1e5);
-    expect(() => parseGeometry(JSON.stringify(bad), 'data/geo/broken.topo.json', ['counties'])).toThrow(/data\/geo\/broken\.topo\.json: feature 130321 青龙满族自治县 \(object "counties"\): exterior ring of polygon 1 is clockwise/);
+    expect(() => parseGeometry(JSON.stringify(bad), 'data/geo/broken.topo.json', ['counties'])).toThrow(
+      /data\/geo\/broken\.topo\.json: feature 130321 青龙满族自治县 \(object "counties"\): exterior ring of polygon 1 is clockwise/,
+    );
   });
 
   it('a file without a required object is refused', () => {
@@ -81,20 +83,25 @@ describe('each county lies inside its province', () => {
   const provinces = national.layers.provinces.features;
 
   it('accepts every county of both committed files, whose simplified borders stray less than the tolerance', () => {
-    for (const geo of [national, getLocatorGeometry(ROOT)]) expect(countiesOutsideProvinces(geo.layers.counties.features, geo.layers.provinces.features, geo.file)).toEqual([]);
+    for (const geo of [national, getLocatorGeometry(ROOT)])
+      expect(countiesOutsideProvinces(geo.layers.counties.features, geo.layers.provinces.features, geo.file)).toEqual([]);
     expect(BORDER_TOLERANCE_KM).toBeLessThan(20);
   });
 
   it('stops on a county moved into the sea (Bohai), naming the file, the county code and the province', () => {
     const [error] = countiesOutsideProvinces([shifted(1.2, -1.8)], provinces, FILE);
-    expect(error.message).toMatch(/^data\/geo\/national\.topo\.json: feature 130321 青龙满族自治县 \(object "counties"\): \d+ of its \d+ positions lie outside its province 130000 河北省, up to \d+ km away/);
+    expect(error.message).toMatch(
+      /^data\/geo\/national\.topo\.json: feature 130321 青龙满族自治县 \(object "counties"\): \d+ of its \d+ positions lie outside its province 130000 河北省, up to \d+ km away/,
+    );
   });
 
   it('stops on a county moved into the wrong province (into 辽宁, one degree east)', () => {
-    expect(countiesOutsideProvinces([shifted(1, 0)], provinces, FILE).map((e) => e.message)).toEqual([expect.stringContaining('feature 130321 青龙满族自治县')]);
+    expect(countiesOutsideProvinces([shifted(1, 0)], provinces, FILE).map((e) => e.message)).toEqual([
+      expect.stringContaining('feature 130321 青龙满族自治县'),
+    ]);
   });
 
-  it('stops on a county filed under another province\'s code', () => {
+  it("stops on a county filed under another province's code", () => {
     const relabelled = { ...structuredClone(qinglong), id: '210321' };
     expect(countiesOutsideProvinces([relabelled], provinces, FILE)[0].message).toContain('lie outside its province 210000 辽宁省');
   });
@@ -102,6 +109,8 @@ describe('each county lies inside its province', () => {
   it('stops the build through parseGeometry, with the real provinces and the shifted county', () => {
     const collection = (features: GeoFeature[]) => ({ type: 'FeatureCollection', features });
     const bad = topology({ provinces: collection(provinces), counties: collection([shiftAll(1.2, -1.8)]) } as never, 1e5);
-    expect(() => parseGeometry(JSON.stringify(bad), FILE, ['provinces', 'counties'])).toThrow(/feature 130321 青龙满族自治县 \(object "counties"\): \d+ of its \d+ positions lie outside its province 130000 河北省/);
+    expect(() => parseGeometry(JSON.stringify(bad), FILE, ['provinces', 'counties'])).toThrow(
+      /feature 130321 青龙满族自治县 \(object "counties"\): \d+ of its \d+ positions lie outside its province 130000 河北省/,
+    );
   });
 });

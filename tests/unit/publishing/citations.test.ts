@@ -28,8 +28,16 @@ describe('GB/T 7714-2015', () => {
   });
 
   it('names the pinned dataset version in a chart citation', () => {
-    const chart = { kind: 'chart', title: '公益宝贝捐赠笔数', published: '2026-11-23', url: `${site}/charts/x/`, dataset: { id: 'gongyi-baobei', version: '1.2.0' } } as const;
-    expect(citationText(gbt7714(chart, zh))).toBe('县域故事. 公益宝贝捐赠笔数（数据：gongyi-baobei@1.2.0）[EB/OL]. (2026-11-23)[2026-12-01]. https://county-stories.example.org/charts/x/.');
+    const chart = {
+      kind: 'chart',
+      title: '公益宝贝捐赠笔数',
+      published: '2026-11-23',
+      url: `${site}/charts/x/`,
+      dataset: { id: 'gongyi-baobei', version: '1.2.0' },
+    } as const;
+    expect(citationText(gbt7714(chart, zh))).toBe(
+      '县域故事. 公益宝贝捐赠笔数（数据：gongyi-baobei@1.2.0）[EB/OL]. (2026-11-23)[2026-12-01]. https://county-stories.example.org/charts/x/.',
+    );
   });
 });
 
@@ -42,8 +50,12 @@ describe('APA 7', () => {
 
   it('cites a dataset version as "(Version x) [Data set]", in either edition', () => {
     const item = { kind: 'dataset', title: 'Qinglong, Hebei', released: '2026-11-23', version: '1.0.0', url: `${site}/en/datasets/qinglong/1.0.0/` } as const;
-    expect(citationText(apa(item, en))).toBe('County Stories. (2026). Qinglong, Hebei (Version 1.0.0) [Data set]. https://county-stories.example.org/en/datasets/qinglong/1.0.0/');
-    expect(citationText(apa({ ...item, title: '河北青龙' }, zh))).toBe('县域故事. (2026). 河北青龙 (版本 1.0.0) [数据集]. https://county-stories.example.org/en/datasets/qinglong/1.0.0/');
+    expect(citationText(apa(item, en))).toBe(
+      'County Stories. (2026). Qinglong, Hebei (Version 1.0.0) [Data set]. https://county-stories.example.org/en/datasets/qinglong/1.0.0/',
+    );
+    expect(citationText(apa({ ...item, title: '河北青龙' }, zh))).toBe(
+      '县域故事. (2026). 河北青龙 (版本 1.0.0) [数据集]. https://county-stories.example.org/en/datasets/qinglong/1.0.0/',
+    );
   });
 
   it('gives both styles, GB/T 7714 first', () => {

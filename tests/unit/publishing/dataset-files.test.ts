@@ -22,8 +22,12 @@ describe('CSV download', () => {
 
   it('keeps commas, quotes, line breaks, notes, dates and qualifiers intact', () => {
     const data = datasetSchema.parse({
-      id: 'edge', version: '1.0.0', released: '2026-01-01', license: 'CC-BY-4.0',
-      title: { zh: '边界', en: 'Edges' }, description: { zh: '测试', en: 'Test' },
+      id: 'edge',
+      version: '1.0.0',
+      released: '2026-01-01',
+      license: 'CC-BY-4.0',
+      title: { zh: '边界', en: 'Edges' },
+      description: { zh: '测试', en: 'Test' },
       sources: [{ id: 'retu-2022', title: '标题', date: '2022-07-25', file: '003_096f2e30b87b1bab.txt' }],
       fields: [
         { key: 'name', label: { zh: '名称', en: 'Name' }, type: 'text' },
@@ -32,32 +36,57 @@ describe('CSV download', () => {
         { key: 'people', label: { zh: '人数', en: 'People' }, type: 'figure', unit: { zh: '人', en: 'people' } },
       ],
       rows: [
-        { id: 'a', name: { zh: '逗号，和"引号"', en: 'comma, "quotes"\nand a new line' }, code: '130321', when: '2022-07', people: { value: 4000, quote: '4000余人，"含"', source: 'retu-2022', qualifiers: ['超过', '余'], status: 'target', asOf: '2022', note: { zh: '注', en: 'note, with comma' } } },
+        {
+          id: 'a',
+          name: { zh: '逗号，和"引号"', en: 'comma, "quotes"\nand a new line' },
+          code: '130321',
+          when: '2022-07',
+          people: {
+            value: 4000,
+            quote: '4000余人，"含"',
+            source: 'retu-2022',
+            qualifiers: ['超过', '余'],
+            status: 'target',
+            asOf: '2022',
+            note: { zh: '注', en: 'note, with comma' },
+          },
+        },
         { id: 'b', name: { zh: '乙', en: 'B' }, code: null, when: '2023', people: { value: 0.5, quote: '0.5人', source: 'retu-2022' } },
       ],
     });
     const csv = datasetCsv(data);
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFid,name.zh,name.en,code,when,people,people.qualifiers,people.status,people.source,people.quote,people.as_of,people.note.zh,people.note.en');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFid,name.zh,name.en,code,when,people,people.qualifiers,people.status,people.source,people.quote,people.as_of,people.note.zh,people.note.en',
+    );
     expect(csvToRows(csv, data.fields)).toEqual(withoutNulls(data.rows));
   });
 
   it('neutralises formulas in text cells with a leading apostrophe, keeps numbers as numbers, and reads back exactly', () => {
     const hostile = ['=HYPERLINK("http://x.example","click")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', "'=already quoted", "'plain apostrophe"];
     const data = datasetSchema.parse({
-      id: 'formulas', version: '1.0.0', released: '2026-01-01', license: 'CC-BY-4.0',
-      title: { zh: '公式', en: 'Formulas' }, description: { zh: '测试', en: 'Test' },
+      id: 'formulas',
+      version: '1.0.0',
+      released: '2026-01-01',
+      license: 'CC-BY-4.0',
+      title: { zh: '公式', en: 'Formulas' },
+      description: { zh: '测试', en: 'Test' },
       sources: [{ id: 'retu-2022', title: '标题', date: '2022-07-25', file: '003_096f2e30b87b1bab.txt' }],
       fields: [
         { key: 'name', label: { zh: '名称', en: 'Name' }, type: 'text' },
         { key: 'change', label: { zh: '变化', en: 'Change' }, type: 'figure', unit: { zh: '人', en: 'people' } },
       ],
-      rows: hostile.map((text, i) => ({ id: `r${i}`, name: { zh: text, en: text }, change: { value: -3 - i, quote: text, source: 'retu-2022', note: { zh: text, en: text } } })),
+      rows: hostile.map((text, i) => ({
+        id: `r${i}`,
+        name: { zh: text, en: text },
+        change: { value: -3 - i, quote: text, source: 'retu-2022', note: { zh: text, en: text } },
+      })),
     });
     const csv = datasetCsv(data);
     const table = csvParse(csv.slice(1));
     for (const [i, line] of table.entries()) {
       // In a spreadsheet no text cell starts a formula: each of these starts with the apostrophe.
-      for (const column of ['name.zh', 'name.en', 'change.quote', 'change.note.zh', 'change.note.en']) expect(line[column], `${column} of row ${i}`).toBe(`'${hostile[i]}`);
+      for (const column of ['name.zh', 'name.en', 'change.quote', 'change.note.zh', 'change.note.en'])
+        expect(line[column], `${column} of row ${i}`).toBe(`'${hostile[i]}`);
       // The number column is left alone: negative numbers stay numbers.
       expect(line.change).toBe(String(-3 - i));
     }

@@ -6,7 +6,20 @@ import { renderChart } from '#/charts/render.ts';
 import { LIGHT } from '#/svg/palette.ts';
 import { CHART_STYLE, chartVars } from '#/svg/style.ts';
 import { loadAllDatasets } from '#/data/datasets.ts';
-import { EMBED_WIDTH, PNG_SCALE, HEIGHT_MESSAGE, HEIGHT_REQUEST, HEIGHT_SENDER, embedHeight, embedSnippet, oembedJson, resolveCssVars, roundPathData, standaloneGraphic, svgSize } from '#/publishing/embed.ts';
+import {
+  EMBED_WIDTH,
+  PNG_SCALE,
+  HEIGHT_MESSAGE,
+  HEIGHT_REQUEST,
+  HEIGHT_SENDER,
+  embedHeight,
+  embedSnippet,
+  oembedJson,
+  resolveCssVars,
+  roundPathData,
+  standaloneGraphic,
+  svgSize,
+} from '#/publishing/embed.ts';
 import { svgToPng } from '#/publishing/png/svg-to-png.ts';
 import { chartSpec } from '#/data/schemas.ts';
 
@@ -17,22 +30,36 @@ const CHART_VARS = chartVars(LIGHT);
 /** A chart of real figures: 公益宝贝 merchants, 2012 and the recent five-year average. */
 function realChart(title: string) {
   const spec = chartSpec.parse({
-    id: 'test-merchants', type: 'bar', dataset: 'gongyi-baobei', version: '1.0.0',
-    title: { zh: title, en: 'Merchants taking part' }, subtitle: { zh: '参与商家数', en: 'Merchants' },
-    items: [{ row: '2012', field: 'merchants', label: { zh: '2012年', en: '2012' } }, { row: 'recent-five-years', field: 'merchants', label: { zh: '近五年平均', en: 'Recent five-year average' } }],
+    id: 'test-merchants',
+    type: 'bar',
+    dataset: 'gongyi-baobei',
+    version: '1.0.0',
+    title: { zh: title, en: 'Merchants taking part' },
+    subtitle: { zh: '参与商家数', en: 'Merchants' },
+    items: [
+      { row: '2012', field: 'merchants', label: { zh: '2012年', en: '2012' } },
+      { row: 'recent-five-years', field: 'merchants', label: { zh: '近五年平均', en: 'Recent five-year average' } },
+    ],
   });
   return resolveChart(spec, 'content/charts/test-merchants.json', datasets);
 }
 
 const download = (title: string) =>
-  standaloneGraphic(resolveCssVars(renderChart(realChart(title), 'zh'), CHART_VARS), { lines: ['图：县域故事', 'https://county-stories.example.org/charts/#test-merchants'], background: LIGHT.bg, colour: LIGHT.muted, titleColour: LIGHT.fg, size: 11 });
+  standaloneGraphic(resolveCssVars(renderChart(realChart(title), 'zh'), CHART_VARS), {
+    lines: ['图：县域故事', 'https://county-stories.example.org/charts/#test-merchants'],
+    background: LIGHT.bg,
+    colour: LIGHT.muted,
+    titleColour: LIGHT.fg,
+    size: 11,
+  });
 
 function darkRows(png: PNG, y0: number, y1: number): number {
   let n = 0;
-  for (let y = y0; y < y1; y++) for (let x = 0; x < png.width; x++) {
-    const i = (y * png.width + x) * 4;
-    if (png.data[i] < 90 && png.data[i + 1] < 90 && png.data[i + 2] < 90) n++;
-  }
+  for (let y = y0; y < y1; y++)
+    for (let x = 0; x < png.width; x++) {
+      const i = (y * png.width + x) * 4;
+      if (png.data[i] < 90 && png.data[i + 1] < 90 && png.data[i + 2] < 90) n++;
+    }
   return n;
 }
 
@@ -78,12 +105,20 @@ describe('embed snippet and oEmbed', () => {
   });
 
   it('answers oEmbed as a "rich" type with the same snippet', () => {
-    const o = oembedJson({ src: 'https://s.example/embed/charts/a/', title: 't', siteName: '县域故事', siteUrl: 'https://s.example/', script: 'https://s.example/embed.js', figure, thumbnail: { url: 'https://s.example/a.png', width: 1280, height: 1700 } });
+    const o = oembedJson({
+      src: 'https://s.example/embed/charts/a/',
+      title: 't',
+      siteName: '县域故事',
+      siteUrl: 'https://s.example/',
+      script: 'https://s.example/embed.js',
+      figure,
+      thumbnail: { url: 'https://s.example/a.png', width: 1280, height: 1700 },
+    });
     expect(o).toMatchObject({ version: '1.0', type: 'rich', width: EMBED_WIDTH, height: embedHeight(figure), thumbnail_width: 1280 });
     expect(o.html).toContain('<iframe');
   });
 
-  it('posts its height under one message type, answers the host script\'s request, and stays tiny', () => {
+  it("posts its height under one message type, answers the host script's request, and stays tiny", () => {
     expect(HEIGHT_SENDER).toContain(JSON.stringify(HEIGHT_MESSAGE));
     expect(HEIGHT_SENDER).toContain(JSON.stringify(HEIGHT_REQUEST));
     // The host side is a static file (public/embed.js): it must speak the same two message types.
@@ -96,6 +131,8 @@ describe('embed snippet and oEmbed', () => {
 
 describe('roundPathData', () => {
   it('rounds coordinates in path data only', () => {
-    expect(roundPathData('<svg width="800.5"><path d="M12.4,-3.6L.7,100.5Z"/><text x="1.5">2.5</text></svg>')).toBe('<svg width="800.5"><path d="M12,-4L1,101Z"/><text x="1.5">2.5</text></svg>');
+    expect(roundPathData('<svg width="800.5"><path d="M12.4,-3.6L.7,100.5Z"/><text x="1.5">2.5</text></svg>')).toBe(
+      '<svg width="800.5"><path d="M12,-4L1,101Z"/><text x="1.5">2.5</text></svg>',
+    );
   });
 });

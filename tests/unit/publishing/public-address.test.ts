@@ -15,7 +15,11 @@ describe('publicAddress', () => {
   });
 
   it('keeps a sub-path as the base the site is served under', () => {
-    expect(publicAddress({ SITE_URL: 'https://news.example.cn/county-stories' })).toEqual({ site: 'https://news.example.cn/county-stories/', base: '/county-stories/', placeholder: false });
+    expect(publicAddress({ SITE_URL: 'https://news.example.cn/county-stories' })).toEqual({
+      site: 'https://news.example.cn/county-stories/',
+      base: '/county-stories/',
+      placeholder: false,
+    });
   });
 
   it.each([

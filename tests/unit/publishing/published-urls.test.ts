@@ -16,7 +16,14 @@ function project(files: string[], redirects: Record<string, string> = {}) {
   return { root, dist: path.join(root, 'dist') };
 }
 
-const site = ['index.html', 'counties/qinglong/index.html', 'data/qinglong/1.0.0.csv', 'og/counties/qinglong.png', '_astro/app.Bx12.js', 'pagefind/pagefind.js'];
+const site = [
+  'index.html',
+  'counties/qinglong/index.html',
+  'data/qinglong/1.0.0.csv',
+  'og/counties/qinglong.png',
+  '_astro/app.Bx12.js',
+  'pagefind/pagefind.js',
+];
 
 describe('published URLs', () => {
   it('reads page URLs from a build output and leaves hashed assets out', () => {
@@ -53,13 +60,17 @@ describe('published URLs', () => {
     const { root, dist } = project(site, { '/counties/qinglong/': '/nowhere/' });
     recordUrls(root, dist);
     // dist/counties/qinglong/index.html stays: Astro writes a redirect page there.
-    expect(() => checkPublishedUrls(root, dist)).toThrow('data/redirects.json: "/counties/qinglong/" redirects to /nowhere/, which is not in the build output: point it at a page that exists');
+    expect(() => checkPublishedUrls(root, dist)).toThrow(
+      'data/redirects.json: "/counties/qinglong/" redirects to /nowhere/, which is not in the build output: point it at a page that exists',
+    );
   });
 
   it('fails on a redirect loop', () => {
     const { root, dist } = project(site, { '/counties/qinglong/': '/a/', '/a/': '/counties/qinglong/' });
     recordUrls(root, dist);
-    expect(() => checkPublishedUrls(root, dist)).toThrow('data/redirects.json: "/counties/qinglong/" redirects in a loop: /counties/qinglong/ → /a/ → /counties/qinglong/: point one of them at a page that exists');
+    expect(() => checkPublishedUrls(root, dist)).toThrow(
+      'data/redirects.json: "/counties/qinglong/" redirects in a loop: /counties/qinglong/ → /a/ → /counties/qinglong/: point one of them at a page that exists',
+    );
   });
 
   it('reports the URLs of a build not yet recorded', () => {
@@ -99,7 +110,8 @@ describe('data/redirects.json', () => {
   });
 
   it('names the key of a redirect over a page the build still makes, from the message Astro stops with', () => {
-    const astro = 'PrerenderRouteConflict: Could not render `/counties/qinglong` from route `/[...lang]/counties/[slug]` as it conflicts with higher priority route `/counties/qinglong`.';
+    const astro =
+      'PrerenderRouteConflict: Could not render `/counties/qinglong` from route `/[...lang]/counties/[slug]` as it conflicts with higher priority route `/counties/qinglong`.';
     expect(redirectsOverLivePages(astro, { '/counties/qinglong/': '/counties/yijun/', '/x/': '/' }).map((e) => e.message)).toEqual([
       'data/redirects.json: key "/counties/qinglong/" redirects a page the site still builds (/counties/qinglong/, from /[...lang]/counties/[slug]): remove the redirect, or remove or move the page first',
     ]);

@@ -28,19 +28,26 @@ describe('data/source-pages.json', () => {
 
   it('refuses a left-out story that is in fact a source', () => {
     const s = sources[0];
-    const pages = [...new Set(sources.map((x) => x.file))].map((file) => ({ file, leftOut: file === s.file ? [{ title: s.title, reason: { zh: '无关', en: 'unrelated' } }] : [] }));
+    const pages = [...new Set(sources.map((x) => x.file))].map((file) => ({
+      file,
+      leftOut: file === s.file ? [{ title: s.title, reason: { zh: '无关', en: 'unrelated' } }] : [],
+    }));
     expect(() => loadSourcePages(withPages(pages), sources)).toThrow(/field "\[\d+\]\.leftOut\[0\]\.title"/);
   });
 
   it('names the field when an entry breaks the schema', () => {
-    expect(() => loadSourcePages(withPages([{ file: 'x.txt', leftOut: [{ title: '某报道' }] }]), sources)).toThrow(/data\/source-pages\.json: field "\[0\]\.leftOut\[0\]\.reason"/);
+    expect(() => loadSourcePages(withPages([{ file: 'x.txt', leftOut: [{ title: '某报道' }] }]), sources)).toThrow(
+      /data\/source-pages\.json: field "\[0\]\.leftOut\[0\]\.reason"/,
+    );
   });
 });
 
 describe('what was taken from each source', () => {
   it('finds every figure of the latest dataset versions under its own source', () => {
     const datasets = loadAllDatasets(process.cwd());
-    const total = getSources().flatMap((s) => takenFromSource(s.id, datasets)).reduce((n, t) => n + t.figures.length, 0);
+    const total = getSources()
+      .flatMap((s) => takenFromSource(s.id, datasets))
+      .reduce((n, t) => n + t.figures.length, 0);
     const latest = [...new Set(datasets.all.map((d) => d.data.id))].map((id) => datasets.latest(id)!);
     const figures = latest.flatMap((d) => d.data.rows.flatMap((r) => d.data.fields.filter((f) => f.type === 'figure' && r[f.key]).map(() => 1)));
     expect(total).toBe(figures.length);

@@ -31,7 +31,14 @@ describe('the page stylesheets are made from the palette', () => {
   it('sets every page colour in both schemes, light first, and the font stack', () => {
     const css = siteCss();
     const dark = css.indexOf('prefers-color-scheme:dark');
-    for (const [name, key] of [['--bg', 'bg'], ['--fg', 'fg'], ['--muted', 'muted'], ['--accent', 'accent'], ['--rule', 'rule'], ['--note-bg', 'noteBg']] as const) {
+    for (const [name, key] of [
+      ['--bg', 'bg'],
+      ['--fg', 'fg'],
+      ['--muted', 'muted'],
+      ['--accent', 'accent'],
+      ['--rule', 'rule'],
+      ['--note-bg', 'noteBg'],
+    ] as const) {
       expect(css.indexOf(`${name}:${LIGHT[key]}`)).toBeLessThan(dark);
       expect(css.indexOf(`${name}:${DARK[key]}`)).toBeGreaterThan(dark);
     }
@@ -40,7 +47,10 @@ describe('the page stylesheets are made from the palette', () => {
   it('gives maps their dark colours as --map-* properties, and labels on dark land stay legible', () => {
     expect(mapCss()).toContain(`--map-land:${MAP_DARK.land}`);
     expect(mapCss()).toContain(`--map-sea-line:${MAP_DARK.seaLine}`);
-    for (const [p, map] of [[LIGHT, MAP_LIGHT], [DARK, MAP_DARK]] as const) {
+    for (const [p, map] of [
+      [LIGHT, MAP_LIGHT],
+      [DARK, MAP_DARK],
+    ] as const) {
       expect(contrast(map.label, map.land)).toBeGreaterThanOrEqual(4.5);
       expect(contrast(p.fg, map.land)).toBeGreaterThanOrEqual(4.5);
     }

@@ -17,7 +17,12 @@ describe('textWidth', () => {
 });
 
 describe('wrapText', () => {
-  const texts = [LONGEST_COUNTY, '阿里云“未来果园”、菜鸟智能产地仓、阿里平台多渠道销售等在灵山逐一落地。', 'The farm-to-market digital project in Lingshan (Alibaba Cloud “Future Orchard”)', 'Supercalifragilisticexpialidociousnessword'];
+  const texts = [
+    LONGEST_COUNTY,
+    '阿里云“未来果园”、菜鸟智能产地仓、阿里平台多渠道销售等在灵山逐一落地。',
+    'The farm-to-market digital project in Lingshan (Alibaba Cloud “Future Orchard”)',
+    'Supercalifragilisticexpialidociousnessword',
+  ];
   for (const width of [60, 120, 296]) {
     it(`keeps every line within ${width} units and loses no character`, () => {
       for (const text of texts) {

@@ -14,7 +14,13 @@ import { graphicPngSize } from '#/publishing/graphic-files.ts';
 export function getStaticPaths() {
   return getGraphics().flatMap((graphic) =>
     (LANGS as readonly Lang[]).map((lang) => ({
-      params: { kind: graphic.kind, name: oembedPath(graphic.kind, graphic.id, lang).split('/').at(-1)!.replace(/\.json$/, '') },
+      params: {
+        kind: graphic.kind,
+        name: oembedPath(graphic.kind, graphic.id, lang)
+          .split('/')
+          .at(-1)!
+          .replace(/\.json$/, ''),
+      },
       props: { graphic, lang },
     })),
   );
