@@ -1,8 +1,9 @@
 /**
  * Where a county's label goes beside its marker: right, left, above or
  * below, whichever is the first not to collide with labels already placed,
- * with markers or with the edge of the map. Greedy and deterministic, which
- * is enough for a handful of counties.
+ * with markers or with the edge of the map, and to be nearer its own marker
+ * than any other. Greedy and deterministic, which is enough for a handful of
+ * counties.
  */
 export type LabelSide = 'right' | 'left' | 'above' | 'below' | 'above-right' | 'below-right' | 'above-left' | 'below-left';
 /** In order of preference: level with the marker first, then above or below it, then diagonally. */
@@ -57,21 +58,31 @@ const inside = (a: Box, frame: Box) => a.x0 >= frame.x0 && a.x1 <= frame.x1 && a
 
 export interface Placement {
   side: LabelSide;
-  /** False when no side was free: the label collides (or, failing all, leaves the frame). */
+  /** False when no side was free and nearest its own marker: the label collides, or could be read as a neighbour's. */
   clear: boolean;
 }
 
-/** A side for each request, in the order given; `avoid` holds areas no label may cover (an inset, say). */
+/** From the nearest point of a box to a marker's centre. */
+const distanceTo = (box: Box, { x, y }: { x: number; y: number }) => Math.hypot(Math.max(box.x0 - x, 0, x - box.x1), Math.max(box.y0 - y, 0, y - box.y1));
+
+/**
+ * A side for each request, in the order given; `avoid` holds areas no label may cover (an inset, say).
+ * A side is clear when its label covers nothing and no other marker is as near it as its own, so a
+ * reader never takes one county's name for its neighbour's (平顺 beside 巨鹿's dot, say). A label with no
+ * clear side gets the first side nearest its own marker, or failing that the first inside the frame.
+ */
 export function placeLabels(requests: LabelRequest[], frame: Box, avoid: Box[] = []): Placement[] {
   const taken: Box[] = [...avoid, ...requests.map(({ x, y, radius = 5 }) => ({ x0: x - radius, y0: y - radius, x1: x + radius, y1: y + radius }))];
   return requests.map((request) => {
-    const fits = (side: LabelSide) => {
-      const box = labelBox(request, side);
-      return inside(box, frame) && !taken.some((t) => overlaps(box, t));
-    };
-    const free = LABEL_SIDES.find(fits);
-    const side = free ?? LABEL_SIDES.find((s) => inside(labelBox(request, s), frame)) ?? 'right';
+    const belongs = (box: Box) => requests.every((other) => other === request || distanceTo(box, other) > distanceTo(box, request));
+    const free = (box: Box) => inside(box, frame) && !taken.some((t) => overlaps(box, t));
+    const clear = LABEL_SIDES.find((side) => free(labelBox(request, side)) && belongs(labelBox(request, side)));
+    const side =
+      clear ??
+      LABEL_SIDES.find((s) => inside(labelBox(request, s), frame) && belongs(labelBox(request, s))) ??
+      LABEL_SIDES.find((s) => inside(labelBox(request, s), frame)) ??
+      'right';
     taken.push(labelBox(request, side));
-    return { side, clear: free !== undefined };
+    return { side, clear: clear !== undefined };
   });
 }

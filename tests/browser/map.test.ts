@@ -85,6 +85,34 @@ describeInBrowser('county maps', () => {
     expect(offsite).toEqual([]);
   });
 
+  it.each([390, 1280])("home at %i px: every label shown is nearer its own dot than any other county's", async (width) => {
+    const { page } = await open('/', { viewport: { width, height: 900 } });
+    const map = await interactiveMap(page);
+    await page.waitForTimeout(500);
+    const pins = await map.locator('.county-pin').evaluateAll((els) =>
+      els.map((el) => {
+        const box = (e: Element | null) => e!.getBoundingClientRect();
+        const dot = box(el.querySelector('.county-pin__dot'));
+        const label = box(el.querySelector('.county-pin__label'));
+        return {
+          name: el.querySelector('.county-pin__label')!.textContent,
+          shown: !el.classList.contains('county-pin--quiet') && getComputedStyle(el.querySelector('.county-pin__label')!).visibility !== 'hidden',
+          dot: { x: dot.x + dot.width / 2, y: dot.y + dot.height / 2 },
+          label: { x0: label.left, y0: label.top, x1: label.right, y1: label.bottom },
+        };
+      }),
+    );
+    expect(pins.length).toBe(codes.length);
+    const distance = (b: { x0: number; y0: number; x1: number; y1: number }, p: { x: number; y: number }) =>
+      Math.hypot(Math.max(b.x0 - p.x, 0, p.x - b.x1), Math.max(b.y0 - p.y, 0, p.y - b.y1));
+    for (const pin of pins.filter((p) => p.shown)) {
+      const nearer = pins.filter((o) => o !== pin && distance(pin.label, o.dot) <= distance(pin.label, pin.dot)).map((o) => o.name);
+      expect(nearer, `${pin.name}'s label`).toEqual([]);
+    }
+    // Most labels stay visible; the rest show on hover and focus.
+    expect(pins.filter((p) => p.shown).length).toBeGreaterThanOrEqual(Math.ceil(codes.length / 2));
+  });
+
   it('home: the list beside the map names the same counties', async () => {
     const { page } = await open('/');
     const names = await page.locator('.county-map__list li > :first-child').allTextContents();

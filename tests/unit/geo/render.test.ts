@@ -77,6 +77,27 @@ describe('placeLabels', () => {
     expect(overlaps(labelBox(requests[0], placed[0].side), labelBox(requests[1], placed[1].side))).toBe(false);
   });
 
+  it("never puts a label nearer another marker than its own (the home map had 平顺 by 巨鹿's dot)", () => {
+    // B sits just right of A's right-hand label place: A's label must go elsewhere, though "right" is free.
+    const requests = [
+      { x: 100, y: 100, width: 40, height: 14 },
+      { x: 155, y: 100, width: 40, height: 14 },
+    ];
+    const placed = placeLabels(requests, { x0: 0, y0: 0, x1: 400, y1: 300 });
+    expect(placed[0].side).not.toBe('right');
+    expect(placed.every((p) => p.clear)).toBe(true);
+  });
+
+  it.each(['zh', 'en'] as const)('on the national map (%s), every label is nearest its own county', (lang) => {
+    const { markers } = nationalMapLayout(lang);
+    for (const m of markers) {
+      const box = labelBox({ x: m.x, y: m.y, width: textWidth(m.label, 14), height: 14 }, m.side);
+      const distance = (p: { x: number; y: number }) => Math.hypot(Math.max(box.x0 - p.x, 0, p.x - box.x1), Math.max(box.y0 - p.y, 0, p.y - box.y1));
+      const nearer = markers.filter((o) => o !== m && distance(o) <= distance(m)).map((o) => o.label);
+      expect(nearer, `${m.label} (${m.side})`).toEqual([]);
+    }
+  });
+
   it('reports a label it cannot place clear', () => {
     const requests = [
       { x: 20, y: 20, width: 60, height: 14 },
