@@ -108,8 +108,12 @@ export function wrapText(text: string, maxWidth: number, size: number, bold = fa
   push();
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
+  const full = [...kept[maxLines - 1], ' ', ...lines[maxLines]];
   const last = [...kept[maxLines - 1]];
   while (last.length && width(`${last.join('').trimEnd()}…`) > maxWidth) last.pop();
+  // Latin text is cut between words ("the county…", not "the cou…"); Chinese may be cut at any character.
+  const inWord = (i: number) => /[\p{Script=Latin}\d'’-]/u.test(full[i] ?? '');
+  if (inWord(last.length - 1) && inWord(last.length) && last.includes(' ')) last.splice(last.lastIndexOf(' '));
   kept[maxLines - 1] = `${last.join('').trimEnd()}…`;
   return kept;
 }

@@ -65,8 +65,17 @@ describe('wrapText', () => {
         expect(text.startsWith(`${lines[0]} `)).toBe(true);
         expect(lines[1].endsWith('…')).toBe(true);
         expect(text).toContain(`${lines[0]} ${lines[1].slice(0, -1).trimEnd()}`);
+        // Cut between words, never inside one (a social card's summary read "sa…").
+        expect(text.slice(`${lines[0]} ${lines[1].slice(0, -1).trimEnd()}`.length), lines[1]).toMatch(/^\s/);
         for (const line of lines) expect(textWidth(line, 10, bold, metrics)).toBeLessThanOrEqual(200);
       }
+    }
+    // At any width, the cut falls between words.
+    for (let width = 120; width <= 320; width += 9) {
+      const [first, second] = wrapText(text, width, 10, false, { maxLines: 2, metrics: 'png' });
+      if (!second.endsWith('…')) continue;
+      const kept = `${first} ${second.slice(0, -1).trimEnd()}`;
+      expect(text.slice(kept.length), `${width}: ${second}`).toMatch(/^\s/);
     }
     expect(wrapText(text, 2000, 10, false, { maxLines: 2 })).toEqual([text]);
     const zh = wrapText('阿里云“未来果园”、菜鸟智能产地仓、阿里平台多渠道销售等在灵山逐一落地。', 60, 10, false, { maxLines: 2 });
