@@ -70,6 +70,11 @@ const words = {
     zh: "CSV 为 UTF-8 编码（带 BOM），可直接用电子表格软件打开；为防止被当作公式执行，以 = + - @、制表符、回车或单引号开头的文字单元格前加了一个单引号（'），程序读取时去掉这一个单引号即可，数值列不加。JSON 为发布的原始文件，数据完全一致，其哈希值记录在锁定文件中。",
     en: "The CSV is UTF-8 with a byte-order mark, so spreadsheet software opens the Chinese correctly. So that no cell runs as a formula, a text cell starting with = + - @, a tab, a carriage return or an apostrophe is written with one more apostrophe in front ('); a program reading the file drops that one apostrophe. Number columns are never changed. The JSON is the released file itself, exactly, and its hash is recorded in the lock file.",
   },
+  tidyCsv: { zh: '整理版 CSV（每个数字一行）', en: 'Tidy CSV (one line per figure)' },
+  tidyCsvNote: {
+    zh: '整理版 CSV 为方便阅读而设：每个数字一行，含字段名称、数值、单位、按本站写法写出的数字（含“超过”“余”等限定词）、限定词与性质（中英文）、提出者、原文、来源标题与日期。日期列（source_date、as_of）为 ISO 8601 文字（如 2023-06），前面加了一个制表符，以免电子表格把它改成日期；程序读取时去掉首尾空白即可。value 列为数值，与 JSON 完全一致。',
+    en: 'The tidy CSV is for reading: one line per figure, with the field label, the value, its unit, the figure as the site prints it (with its qualifiers, such as “more than”), the qualifiers and status in both languages, who makes the claim, the quote, and the source article’s title and date. Date columns (source_date, as_of) are ISO 8601 text (such as 2023-06) written after one tab character, so that a spreadsheet keeps them as text instead of turning them into dates; a program trims the whitespace. The value column is the number itself, exactly as in the JSON.',
+  },
   contentHash: { zh: '内容哈希', en: 'Content hash' },
   fields: { zh: '字段', en: 'Fields' },
   fieldKey: { zh: '键', en: 'Key' },
@@ -192,6 +197,12 @@ const words = {
   /** After a value that is a plan or an expectation, in brackets: "3000元（目标）". */
   statusTarget: { zh: '目标', en: 'target' },
   statusExpected: { zh: '预期', en: 'expected' },
+  /** A result the article reports (not a target or an expectation): the tidy CSV's status column. */
+  statusReported: { zh: '已报道', en: 'reported' },
+  /** The tidy CSV's unit of a share counted in tenths: the value 60 is 60%, printed 六成. */
+  tidyUnitCheng: { zh: '%（原文以“成”计）', en: '%' },
+  /** The tidy CSV's unit of a rise stated in 倍: the value 1 is 高出1倍, 100% higher. */
+  tidyUnitTimesHigher: { zh: '倍（高出）', en: 'times higher (1 = 100% higher)' },
   /** The unit of a share counted in tenths (成): "六成" is 60%. */
   chengUnit: { zh: '成', en: '%' },
   /** A rise stated in 倍: 高出1倍. The English figure already says "100% higher" (format "times-higher"). */

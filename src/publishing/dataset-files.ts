@@ -21,13 +21,20 @@
  * apostrophe, so the rule can be undone exactly: a program drops one leading
  * apostrophe from every text cell (csvToRows does). Number columns (a figure's
  * value) are never changed: -3 stays a number. The JSON file is the exact data.
+ *
+ * Tidy CSV: one line per figure, for people (tidyCsv, below).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { csvFormatRow, csvParse } from 'd3';
-import type { LoadedDataset } from '#/data/datasets.ts';
-import type { Dataset, Field, Figure, Row } from '#/data/schemas.ts';
+import { figureCells, versionKey, type LoadedDataset } from '#/data/datasets.ts';
+import type { Claimant, Dataset, Field, Figure, Row } from '#/data/schemas.ts';
 import { isFigure } from '#/data/lookup.ts';
+import { attribution } from '#/data/claimants.ts';
+import { QUALIFIERS } from '#/data/qualifiers.ts';
+import { formatFigure } from '#/i18n/format.ts';
+import { t } from '#/i18n/words.ts';
+import type { Lang } from '#/i18n/editions.ts';
 
 export const BOM = '\uFEFF';
 
@@ -121,4 +128,146 @@ export function csvToRows(csv: string, fields: Field[]): Row[] {
     }
     return row;
   });
+}
+
+/**
+ * The tidy CSV of a dataset version (/data/<id>/<version>.tidy.csv), for
+ * people: one line per figure (figureCells, in the same order as the dataset
+ * pages), 20 columns, every word in both languages. The lossless CSV above
+ * stays the machine file; this one adds what a reader needs and it lacks:
+ * labels, units, the figure as the site prints it, who says so, the source's
+ * title and date.
+ *
+ *   dataset           "<id>@<version>", as the site names a version everywhere
+ *   row, field        the row id and field key (the JSON's), to join back to it
+ *   label_zh/_en      the field's label
+ *   value             the number exactly as in the JSON (a number column: never escaped)
+ *   unit_zh/_en       what the value counts; a share in tenths (成) is "%" (60 = 60%),
+ *                     a rise in 倍 says so (1 = 高出1倍, 100% higher)
+ *   as_printed_zh/_en the figure as the site prints it, with its qualifiers (formatFigure)
+ *   qualifiers_zh/_en the source's qualifiers (超过 余) and their English ("more than; more than")
+ *   status_zh/_en     reported, target or expected
+ *   claimant_zh/_en   who makes the claim, as the site attributes it ("阿里巴巴称" / "Alibaba says");
+ *                     empty in an older version that recorded no claimants
+ *   quote             the article's exact words
+ *   source_title      the article's title
+ *   source_date       the article's date
+ *   as_of             the date the figure describes when it differs from the article's; else empty
+ *
+ * Dates (source_date, as_of) are ISO 8601 text written after one tab
+ * character: Excel turns a bare 2023-06 into 1 June 2023 (a day the source
+ * never gave); with the tab it keeps the text, which it shows without the tab.
+ * Unlike a leading apostrophe or ="2023-06", a tab is whitespace that any
+ * program trims (tidyCsvRecords does). Every other text cell is formula-safe
+ * as in the lossless CSV (spreadsheetSafe). UTF-8 with BOM, CRLF.
+ */
+export const TIDY_COLUMNS = [
+  'dataset',
+  'row',
+  'field',
+  'label_zh',
+  'label_en',
+  'value',
+  'unit_zh',
+  'unit_en',
+  'as_printed_zh',
+  'as_printed_en',
+  'qualifiers_zh',
+  'qualifiers_en',
+  'status_zh',
+  'status_en',
+  'claimant_zh',
+  'claimant_en',
+  'quote',
+  'source_title',
+  'source_date',
+  'as_of',
+] as const;
+export type TidyColumn = (typeof TIDY_COLUMNS)[number];
+export type TidyRecord = Record<TidyColumn, string>;
+
+/** Columns holding an ISO 8601 date, written after a tab so spreadsheets keep them as text. */
+const TIDY_DATE_COLUMNS: ReadonlySet<TidyColumn> = new Set(['source_date', 'as_of']);
+const TIDY_NUMBER_COLUMNS: ReadonlySet<TidyColumn> = new Set(['value']);
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** The unit of a figure's value, as the tidy CSV states it: the field's unit, except where `format` changes what the number counts. */
+function tidyUnit(field: Field, lang: Lang): string {
+  if (field.format === 'cheng') return t(lang, 'tidyUnitCheng');
+  if (field.format === 'times-higher') return t(lang, 'tidyUnitTimesHigher');
+  return field.unit?.[lang] ?? '';
+}
+
+const STATUS_WORD = { reported: 'statusReported', target: 'statusTarget', expected: 'statusExpected' } as const;
+
+/** One record per figure of a dataset version, before it is written out. */
+export function tidyRecords(data: Dataset, claimants: ReadonlyMap<string, Claimant>): TidyRecord[] {
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  return [...figureCells(data)].map(({ row, field, figure }) => {
+    const source = sources.get(figure.source)!;
+    const claimant = figure.claimant ? claimants.get(figure.claimant) : undefined;
+    if (figure.claimant && !claimant) throw new Error(`${versionKey(data.id, data.version)}: claimant "${figure.claimant}" is not in data/claimants.json`);
+    const both = <T>(f: (lang: Lang) => T) => [f('zh'), f('en')] as const;
+    const [label_zh, label_en] = both((l) => field.label[l]);
+    const [unit_zh, unit_en] = both((l) => tidyUnit(field, l));
+    const [as_printed_zh, as_printed_en] = both((l) => formatFigure(figure, field, l));
+    const [status_zh, status_en] = both((l) => t(l, STATUS_WORD[figure.status]));
+    const [claimant_zh, claimant_en] = both((l) => (claimant ? attribution(claimant, l) : ''));
+    return {
+      dataset: versionKey(data.id, data.version),
+      row: row.id,
+      field: field.key,
+      label_zh,
+      label_en,
+      value: String(figure.value),
+      unit_zh,
+      unit_en,
+      as_printed_zh,
+      as_printed_en,
+      qualifiers_zh: figure.qualifiers.join(' '),
+      qualifiers_en: figure.qualifiers
+        .map((q) => QUALIFIERS[q].en)
+        .filter(Boolean)
+        .join('; '),
+      status_zh,
+      status_en,
+      claimant_zh,
+      claimant_en,
+      quote: figure.quote,
+      source_title: source.title,
+      source_date: source.date,
+      as_of: figure.asOf ?? '',
+    };
+  });
+}
+
+/** A cell as written: numbers as they are, dates after a tab, other text formula-safe. */
+function tidyCell(column: TidyColumn, text: string): string {
+  if (TIDY_NUMBER_COLUMNS.has(column)) return text;
+  if (TIDY_DATE_COLUMNS.has(column)) {
+    if (text === '') return '';
+    if (!ISO_DATE.test(text)) throw new Error(`tidy CSV: "${text}" in ${column} is not an ISO 8601 date`);
+    return `\t${text}`;
+  }
+  return spreadsheetSafe(text);
+}
+
+/** The tidy CSV download of a dataset version, BOM included. */
+export function tidyCsv(data: Dataset, claimants: ReadonlyMap<string, Claimant>): string {
+  const lines = [[...TIDY_COLUMNS], ...tidyRecords(data, claimants).map((r) => TIDY_COLUMNS.map((c) => tidyCell(c, r[c])))];
+  return BOM + lines.map((line) => csvFormatRow(line) + '\r\n').join('');
+}
+
+/** Records back from a tidy CSV (BOM optional): dates trimmed, the formula-safety apostrophe dropped. */
+export function tidyCsvRecords(csv: string): TidyRecord[] {
+  const table = csvParse(csv.startsWith(BOM) ? csv.slice(1) : csv);
+  return table.map(
+    (raw) =>
+      Object.fromEntries(
+        TIDY_COLUMNS.map((c) => {
+          const cell = raw[c] ?? '';
+          return [c, TIDY_NUMBER_COLUMNS.has(c) ? cell : TIDY_DATE_COLUMNS.has(c) ? cell.trim() : fromSpreadsheetSafe(cell)];
+        }),
+      ) as TidyRecord,
+  );
 }

@@ -20,6 +20,9 @@ export const datasetPagePath = (id: string, version: string, lang: Lang = 'zh') 
 /** The same in both editions: a file is not translated. */
 export const datasetDownloadPath = (id: string, version: string, format: DownloadFormat) => `/data/${id}/${version}.${format}`;
 
+/** The tidy CSV of a dataset version, one line per figure for people: /data/<id>/<version>.tidy.csv (src/publishing/dataset-files.ts). */
+export const datasetTidyCsvPath = (id: string, version: string) => `/data/${id}/${version}.tidy.csv`;
+
 /** The datasets index at one dataset's entry: /datasets/#qinglong. */
 export const datasetInListPath = (id: string, lang: Lang = 'zh') => localePath(`/datasets/#${id}`, lang);
 

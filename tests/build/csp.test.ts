@@ -89,7 +89,7 @@ describe('_headers', () => {
   it('caches hashed assets for a year, immutable; dataset files for a day (the CSV is derived and may change); pages not at all', () => {
     const files = readdirSync(siteDir(), { recursive: true, encoding: 'utf8' }).map((f) => `/${f.split(path.sep).join('/')}`);
     const asset = files.find((p) => p.startsWith('/_astro/'));
-    const data = files.filter((p) => /^\/data\/[^/]+\/\d+\.\d+\.\d+\.(json|csv)$/.test(p));
+    const data = files.filter((p) => /^\/data\/[^/]+\/\d+\.\d+\.\d+\.(json|csv|tidy\.csv)$/.test(p));
     expect(asset && data.length, 'a hashed asset and dataset files in the build').toBeTruthy();
     expect(values(asset!, 'Cache-Control')).toEqual(['public, max-age=31536000, immutable']);
     for (const file of data) expect(values(file, 'Cache-Control'), file).toEqual(['public, max-age=86400']);

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { csvParse } from 'd3';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { bytesHash, bytesKey, contentHash, loadAllDatasets, readLock, versionKey } from '#/data/datasets.ts';
-import { BOM, csvToRows } from '#/publishing/dataset-files.ts';
+import { bytesHash, bytesKey, contentHash, figureCells, loadAllDatasets, readLock, versionKey } from '#/data/datasets.ts';
+import { BOM, csvToRows, tidyCsvRecords } from '#/publishing/dataset-files.ts';
 import { checkPublishedUrls } from '#/publishing/published-urls.ts';
 import { getSources } from '#/data/site-data.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from '#/publishing/social-card.ts';
@@ -45,11 +45,31 @@ describe.each(datasets.all.map((d) => [versionKey(d.data.id, d.data.version), d]
     expect(csvToRows(csv, d.data.fields)).toEqual(withoutNulls);
   });
 
+  it("downloads as a tidy CSV for people: BOM, CRLF, at most 20 columns, one line per figure with the JSON's values", () => {
+    const csv = read(`/data/${id}/${version}.tidy.csv`).toString('utf8');
+    expect(csv.startsWith(BOM)).toBe(true);
+    expect(
+      csv
+        .replace(/"[^"]*"/g, '')
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => line.endsWith('\r')),
+    ).toBe(true);
+    const table = csvParse(csv.slice(1));
+    expect(table.columns.length).toBeLessThanOrEqual(20);
+    const cells = [...figureCells(d.data)];
+    const records = tidyCsvRecords(csv);
+    expect(records.length).toBe(cells.length);
+    expect(records.map((r) => [r.row, r.field, Number(r.value), r.quote])).toEqual(cells.map((c) => [c.row.id, c.field.key, c.figure.value, c.figure.quote]));
+    if (version === '1.1.0') for (const r of records) expect([r.claimant_zh, r.claimant_en, r.quote].every(Boolean), `${r.row}.${r.field}`).toBe(true);
+  });
+
   it.each(['zh', 'en'] as const)('has a %s page with both downloads and a GB/T 7714 citation naming the version', (lang) => {
     const page = `${lang === 'en' ? '/en' : ''}/datasets/${id}/${version}/`;
     const text = html(page);
     expect(text).toContain(`href="/data/${id}/${version}.json"`);
     expect(text).toContain(`href="/data/${id}/${version}.csv"`);
+    expect(text).toContain(`href="/data/${id}/${version}.tidy.csv"`);
     expect(text).toMatch(new RegExp(`\\[DS/OL\\]\\. (${version}版|Version ${version})\\.`));
     expect(text).toContain(`${site}${page}.`);
     const list = html(`${lang === 'en' ? '/en' : ''}/datasets/`);
@@ -150,7 +170,8 @@ describe('/api/case-studies.json', () => {
     for (const c of api.caseStudies) {
       expect(c.code).toMatch(/^\d{6}$/);
       expect(c.province.zh).toBeTruthy();
-      for (const url of [c.url.zh, c.url.en, c.image.zh, c.image.en, ...c.datasets.flatMap((d: Record<string, string>) => [d.url, d.json, d.csv])]) {
+      for (const url of [c.url.zh, c.url.en, c.image.zh, c.image.en, ...c.datasets.flatMap((d: Record<string, string>) => [d.url, d.json, d.csv, d.tidyCsv])]) {
+        expect(url, 'every URL is given').toMatch(/^https:\/\//);
         expect(served(new URL(url).pathname), url).toBe(true);
       }
     }

@@ -1,7 +1,7 @@
 /**
  * /api/case-studies.json — the case studies for partners' own sites: one
  * entry per county story, with its permanent URLs (both editions), summary,
- * the dataset versions it cites with their download URLs and who makes the
+ * the dataset versions it cites with their download URLs (JSON, CSV, tidy CSV) and who makes the
  * claims in them (claimants), and the story's corrections.
  * Fields are only ever added, never renamed or removed (see "schema").
  */
@@ -9,7 +9,7 @@ import type { APIContext } from 'astro';
 import { getEditionStories } from '#/stories/collection.ts';
 import { countyByCode, getClaimants, getDatasets, officialCountyName } from '#/data/site-data.ts';
 import { attribution, claimantIds } from '#/data/claimants.ts';
-import { absoluteUrl, datasetDownloadPath, datasetPagePath, cardPath } from '#/publishing/urls.ts';
+import { absoluteUrl, datasetDownloadPath, datasetPagePath, datasetTidyCsvPath, cardPath } from '#/publishing/urls.ts';
 import { buildTime } from '#/publishing/build-time.ts';
 
 export async function GET({ site }: APIContext) {
@@ -41,6 +41,8 @@ export async function GET({ site }: APIContext) {
           url: url(datasetPagePath(id, version)),
           json: url(datasetDownloadPath(id, version, 'json')),
           csv: url(datasetDownloadPath(id, version, 'csv')),
+          // Added: the tidy CSV for people, one line per figure (PUBLISHING.md).
+          tidyCsv: url(datasetTidyCsvPath(id, version)),
           // Each figure's "claimant" in the JSON is one of these ids.
           claimants: claimantIds(data).map((claimantId) => {
             const c = getClaimants().get(claimantId)!;

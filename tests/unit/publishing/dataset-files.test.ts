@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvParse } from 'd3';
-import { BOM, csvToRows, datasetCsv } from '#/publishing/dataset-files.ts';
-import { loadAllDatasets } from '#/data/datasets.ts';
+import { BOM, csvToRows, datasetCsv, TIDY_COLUMNS, tidyCsv, tidyCsvRecords, tidyRecords } from '#/publishing/dataset-files.ts';
+import { figureCells, loadAllDatasets } from '#/data/datasets.ts';
+import { loadClaimants } from '#/data/claimants.ts';
 import { dataset as datasetSchema, type Row } from '#/data/schemas.ts';
 
 /** A missing value and a null cell are the same thing in a CSV. */
@@ -91,5 +92,92 @@ describe('CSV download', () => {
       expect(line.change).toBe(String(-3 - i));
     }
     expect(csvToRows(csv, data.fields)).toEqual(withoutNulls(data.rows));
+  });
+});
+
+describe('tidy CSV download (one line per figure, for people)', () => {
+  const claimants = loadClaimants(process.cwd());
+
+  it.each(datasets.all.map((d) => [`${d.data.id}@${d.data.version}`, d] as const))(
+    '%s: one line per figure, at most 20 columns, values equal to the JSON',
+    (_, { data }) => {
+      const csv = tidyCsv(data, claimants);
+      expect(csv.startsWith(BOM)).toBe(true);
+      // CRLF after every record, and no bare LF between records.
+      expect(csv.endsWith('\r\n')).toBe(true);
+      const table = csvParse(csv.slice(1));
+      expect(table.columns).toEqual([...TIDY_COLUMNS]);
+      expect(table.columns.length).toBeLessThanOrEqual(20);
+      const cells = [...figureCells(data)];
+      expect(table.length).toBe(cells.length);
+      const records = tidyCsvRecords(csv);
+      expect(records).toEqual(tidyRecords(data, claimants));
+      for (const [i, { row, field, figure }] of cells.entries()) {
+        const r = records[i];
+        expect([r.dataset, r.row, r.field]).toEqual([`${data.id}@${data.version}`, row.id, field.key]);
+        expect(Number(r.value)).toBe(figure.value);
+        expect(r.quote).toBe(figure.quote);
+        expect(r.source_title).toBe(data.sources.find((s) => s.id === figure.source)!.title);
+        expect(r.as_of).toBe(figure.asOf ?? '');
+        expect(r.qualifiers_zh.split(' ').filter(Boolean)).toEqual(figure.qualifiers);
+        for (const c of ['label_zh', 'label_en', 'as_printed_zh', 'as_printed_en', 'status_zh', 'status_en', 'source_date'] as const)
+          expect(r[c], c).not.toBe('');
+      }
+    },
+  );
+
+  it.each(datasets.all.filter((d) => datasets.latest(d.data.id) === d).map((d) => [`${d.data.id}@${d.data.version}`, d] as const))(
+    '%s (newest): every line says who makes the claim, in both languages, and quotes the article',
+    (_, { data }) => {
+      for (const r of tidyCsvRecords(tidyCsv(data, claimants))) {
+        expect(r.claimant_zh).toMatch(/称$/);
+        expect(r.claimant_en).toMatch(/ says$/);
+        expect(r.quote.length).toBeGreaterThan(1);
+      }
+    },
+  );
+
+  it('states units, qualifiers in English and the figure as printed (ai-dou women_share = 60 is 超过六成, more than 60%; qinglong price_rise_times = 1 is 100% higher)', () => {
+    const record = (id: string, version: string, field: string) =>
+      tidyCsvRecords(tidyCsv(datasets.get(id, version)!.data, claimants)).find((r) => r.field === field)!;
+    const women = record('ai-dou', '1.1.0', 'women_share');
+    expect([women.value, women.unit_en, women.as_printed_zh, women.as_printed_en, women.qualifiers_en]).toEqual([
+      '60',
+      '%',
+      '超过六成',
+      'more than 60%',
+      'more than',
+    ]);
+    const price = record('qinglong', '1.1.0', 'price_rise_times');
+    expect([price.value, price.as_printed_en]).toEqual(['1', '100% higher']);
+    expect(price.unit_en).toContain('100% higher');
+  });
+
+  it('writes dates after a tab, so spreadsheets keep 2023-06 as text, and reads them back as ISO 8601', () => {
+    const data = datasets.get('ai-dou', '1.1.0')!.data;
+    const csv = tidyCsv(data, claimants);
+    const raw = csvParse(csv.slice(1));
+    const women = raw.find((r) => r.field === 'women_share')!;
+    expect(women.as_of).toBe('\t2023-06');
+    expect(women.source_date).toMatch(/^\t\d{4}-\d{2}-\d{2}$/);
+    expect(tidyCsvRecords(csv).find((r) => r.field === 'women_share')!.as_of).toBe('2023-06');
+  });
+
+  it('keeps text cells formula-safe and numbers as numbers', () => {
+    const data = datasetSchema.parse({
+      id: 'formulas',
+      version: '1.0.0',
+      released: '2026-01-01',
+      license: 'CC-BY-4.0',
+      title: { zh: '公式', en: 'Formulas' },
+      description: { zh: '测试', en: 'Test' },
+      sources: [{ id: 'retu-2022', title: '=HYPERLINK("x")', date: '2022-07-25', file: '003_096f2e30b87b1bab.txt' }],
+      fields: [{ key: 'change', label: { zh: '+变化', en: '@Change' }, type: 'figure', unit: { zh: '人', en: 'people' } }],
+      rows: [{ id: 'r', change: { value: -3, quote: '-3人', source: 'retu-2022', claimant: 'alibaba' } }],
+    });
+    const line = csvParse(tidyCsv(data, claimants).slice(1))[0];
+    expect([line.label_zh, line.label_en, line.quote, line.source_title]).toEqual(["'+变化", "'@Change", "'-3人", `'=HYPERLINK("x")`]);
+    expect(line.value).toBe('-3');
+    expect(tidyCsvRecords(tidyCsv(data, claimants))[0].quote).toBe('-3人');
   });
 });
