@@ -12,7 +12,10 @@ import { esc } from '#/svg/markup.ts';
 import { DARK, LIGHT, type Palette } from '#/svg/palette.ts';
 import { wrapText } from '#/svg/text.ts';
 
-/** The width an embed is designed for; downloads are drawn at 2× of it. */
+/**
+ * The width an embed is designed for (a chart, 320 units wide, shows at 2×);
+ * download PNGs are 2× of it, 1280 px: 4× a chart's artboard (src/charts/frame.ts WIDTH).
+ */
 export const EMBED_WIDTH = 640;
 export const PNG_SCALE = 2;
 /** Room under the figure in an embed page for its credit line, in CSS pixels. */
@@ -124,7 +127,93 @@ export function resolveCssVars(svg: string, vars: Record<string, string>): strin
   });
 }
 
+/** One rule of the chart stylesheet: `.ch`, `.ch text` or `.ch .class`, its specificity and its declarations. */
+interface Rule {
+  tag?: string;
+  className: string;
+  specificity: number;
+  order: number;
+  declarations: [string, string][];
+}
+
+function parseRules(css: string): Rule[] {
+  const rules: Rule[] = [];
+  for (const [, selectors, body] of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const declarations = body
+      .split(';')
+      .map((d) => d.split(':').map((x) => x.trim()))
+      .filter((d): d is [string, string] => d.length === 2 && d[0] !== '' && d[1] !== '');
+    for (const selector of selectors.split(',').map((x) => x.trim())) {
+      const m = /^\.ch(?:\s+(?:\.([\w-]+)|([a-z]+)))?$/.exec(selector);
+      if (!m) throw new Error(`chart stylesheet: a download cannot carry the selector "${selector}" as attributes (only .ch, .ch <tag> and .ch .<class>)`);
+      const [, className, tag] = m;
+      rules.push({
+        tag,
+        className: className ?? 'ch',
+        specificity: className ? 20 : tag ? 11 : 10,
+        order: rules.length,
+        declarations,
+      });
+    }
+  }
+  return rules.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
+}
+
+/** An attribute value from a CSS value: lengths in px lose their unit. */
+const attributeValue = (value: string) => value.replace(/^(-?[\d.]+)px$/, '$1');
+
+/**
+ * A chart SVG with its stylesheet written onto its elements as presentation
+ * attributes (fill, stroke, font-family …, custom properties resolved with
+ * `vars`, the light palette) and the <style> removed: a tool that ignores
+ * <style> draws it as a browser does. The chart's root keeps class="ch".
+ */
+export function inlineChartStyle(svg: string, vars: Record<string, string>): string {
+  const css = /<style>([\s\S]*?)<\/style>/.exec(resolveCssVars(svg, vars))?.[1];
+  if (css === undefined) return svg;
+  const rules = parseRules(css);
+  const inChart = svg.replace(/<style>[\s\S]*?<\/style>/g, '');
+  return inChart.replace(/<([a-zA-Z]+)\b([^>]*?)(\/?)>/g, (tag, name: string, attrs: string, close: string) => {
+    const classes = /\sclass="([^"]*)"/.exec(attrs)?.[1].split(/\s+/) ?? [];
+    const own = new Map<string, string>();
+    for (const rule of rules) {
+      const matches = rule.specificity === 10 ? classes.includes('ch') : rule.tag ? rule.tag === name : classes.includes(rule.className);
+      if (matches) for (const [property, value] of rule.declarations) own.set(property, attributeValue(value));
+    }
+    if (!own.size) return tag;
+    // A stylesheet wins over an element's own presentation attribute: replace it.
+    let out = attrs;
+    for (const [property, value] of own) {
+      const existing = new RegExp(`\\s${property}="[^"]*"`);
+      out = existing.test(out) ? out.replace(existing, ` ${property}="${esc(value)}"`) : `${out} ${property}="${esc(value)}"`;
+    }
+    return `<${name}${out}${close}>`;
+  });
+}
+
+const STROKE_ATTRIBUTES = /\s(?:stroke|stroke-width|stroke-linejoin|stroke-linecap|stroke-opacity|paint-order)="[^"]*"/g;
+
+/**
+ * Every <text> whose halo relies on paint-order="stroke" (SVG 2, which many
+ * tools ignore) drawn as two: a copy filled and stroked in the halo colour
+ * underneath, and the text itself filled, without a stroke, on top.
+ */
+export function splitHalos(svg: string): string {
+  return svg.replace(/<text\b([^>]*)>([\s\S]*?)<\/text>/g, (whole, attrs: string, body: string) => {
+    if (!/\spaint-order="stroke/.test(attrs)) return whole;
+    const halo = /\sstroke="([^"]*)"/.exec(attrs)?.[1];
+    if (!halo || halo === 'none') return `<text${attrs.replace(/\spaint-order="[^"]*"/, '')}>${body}</text>`;
+    const under = attrs
+      .replace(/\s(?:id|class|paint-order)="[^"]*"/g, '')
+      .replace(/\sfill="[^"]*"/, '')
+      .concat(` fill="${halo}" aria-hidden="true"`);
+    return `<text${under}>${body}</text><text${attrs.replace(STROKE_ATTRIBUTES, '')}>${body}</text>`;
+  });
+}
+
 export interface StandaloneOptions {
+  /** The image's language (an HTML lang): the PNG renderer picks Chinese or English punctuation by it. */
+  lang: string;
   /** Drawn above the figure, for figures without their own title (maps). */
   title?: string;
   /** Drawn under the figure: a source line if the figure has none, then the credit and the permanent URL. */
@@ -139,6 +228,8 @@ export interface StandaloneOptions {
 /**
  * The figure as one standalone SVG of its own width, with the words a
  * reposted image needs drawn in: title (if asked), source line and credit.
+ * Halos are drawn without paint-order (splitHalos); a chart's stylesheet is
+ * for the caller to inline first (inlineChartStyle).
  */
 export function standaloneGraphic(svg: string, o: StandaloneOptions): string {
   const { width, height } = svgSize(svg);
@@ -152,10 +243,10 @@ export function standaloneGraphic(svg: string, o: StandaloneOptions): string {
   const text = (y: number, size: number, content: string, weight = '400', colour = o.colour) =>
     `<text x="${o.size}" y="${Math.round(y * 10) / 10}" font-size="${size}" font-weight="${weight}" fill="${colour}">${esc(content)}</text>`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${esc(FONT)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${esc(FONT)}" lang="${esc(o.lang)}">`,
     `<rect width="${width}" height="${total}" fill="${o.background}"/>`,
     ...titleLines.map((l, i) => text(o.size * 0.6 + (i + 1) * titleSize * 1.3 - titleSize * 0.3, titleSize, l, '700', o.titleColour ?? o.colour)),
-    svg.replace(/^<svg\b/, `<svg x="0" y="${top}"`),
+    splitHalos(svg).replace(/^<svg\b/, `<svg x="0" y="${top}"`),
     ...lines.map((l, i) => text(top + height + o.size * 0.8 + (i + 1) * lead - lead * 0.3, o.size, l)),
     '</svg>',
   ].join('');

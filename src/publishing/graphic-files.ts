@@ -1,7 +1,8 @@
 /**
- * The download files of a chart or map: a standalone SVG and a PNG at 2×
- * (EMBED_WIDTH × PNG_SCALE = 1280 px wide), both with the title, source line
- * and credit drawn in. The PNG is rendered with the bundled font (src/publishing/png/svg-to-png.ts).
+ * The download files of a chart or map: a standalone SVG at the figure's own
+ * size (a chart 320 units wide, maps 400 or 800) and a PNG 1280 px wide
+ * (EMBED_WIDTH × PNG_SCALE: 4× a chart), both with the title, source line
+ * and credit drawn in, the SVG with presentation attributes only. The PNG is rendered with the bundled fonts (src/publishing/png/svg-to-png.ts).
  */
 import { downloadPath, type EmbedKind } from './urls.ts';
 import type { Lang } from '#/i18n/format.ts';

@@ -11,8 +11,8 @@ import { chartVars } from '#/svg/style.ts';
 import { locatorTitle, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
 import type { Bilingual } from '#/data/schemas.ts';
 import { getCounties } from '#/data/site-data.ts';
-import { resolveCssVars, roundPathData, standaloneGraphic, svgSize } from './embed.ts';
-import { localePath, type Lang } from '#/i18n/editions.ts';
+import { inlineChartStyle, roundPathData, standaloneGraphic, svgSize } from './embed.ts';
+import { htmlLang, localePath, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import { cachedUntilDataChanges } from '#/authoring/live.ts';
 
@@ -46,7 +46,8 @@ function chartFigures(): Graphic[] {
     svg: (lang) => renderChart(chart, lang, { idPrefix: `embed-${chart.id}` }),
     // The chart already draws its title and source line (with the dataset version).
     standalone: (lang, url) =>
-      standaloneGraphic(resolveCssVars(renderChart(chart, lang, { idPrefix: `dl-${chart.id}` }), CHART_VARS), {
+      standaloneGraphic(inlineChartStyle(renderChart(chart, lang, { idPrefix: `dl-${chart.id}` }), CHART_VARS), {
+        lang: htmlLang(lang),
         lines: [t(lang, 'credit'), url],
         background: LIGHT.bg,
         colour: LIGHT.muted,
@@ -61,6 +62,7 @@ function mapFigures(): Graphic[] {
     // Text at the same size in every map's PNG, whatever the map's own width.
     standaloneGraphic(svg, {
       title,
+      lang: htmlLang(lang),
       lines: [t(lang, 'mapAttribution'), t(lang, 'credit'), url],
       background: LIGHT.bg,
       colour: LIGHT.muted,

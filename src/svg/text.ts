@@ -9,9 +9,11 @@
  *   Latin letters and digits are sized for DejaVu Sans, the widest fallback a
  *   Linux reader may get (measured in Chromium: estimates run 0–10% over its
  *   widths, and further over PingFang, Segoe UI or Roboto).
- * - 'png', for images only ever drawn with the bundled font (social cards;
- *   FONT_FAMILY in src/publishing/png/render.ts): its Latin is narrower, and
- *   it draws curly quotes and dashes (U+2010–201F) full-width.
+ * - 'png', for images only ever drawn with the bundled fonts (social cards;
+ *   src/publishing/png/render.ts): Latin in Noto Sans, narrower than DejaVu
+ *   (classes from its advances), CJK in Noto Sans Hans, 1em. In a Chinese
+ *   image quotes, dash and ellipsis are the CJK face's, 1em; in an English
+ *   one Noto Sans's (’ 0.18–0.22em, “ ” 0.36–0.45em): counted 1em in both.
  */
 
 /** Ideographs, kana, hangul, CJK and full-width punctuation: one em each. */
@@ -22,15 +24,19 @@ export type Metrics = 'screen' | 'png';
 
 const SCREEN_NARROW = new Set(" .,:;!|'`()[]{}ilIjtf/-·");
 const SCREEN_BROAD = new Set('mwMW@%');
-const PNG_NARROW = new Set("il.,:;'|!");
-const PNG_BROAD = /[A-Z MW@%]/;
+const PNG_NARROW = new Set("il.,:;'|! ");
+const PNG_QUOTES = new Set('"');
+const PNG_BROAD = /[A-Zmw@%&#]/;
+const PNG_CHINESE_MARKS = new Set('‘’“”—…·');
 
 /** Width of one character in em. On screen, bold Latin is about 12% wider; bold ideographs are not. */
 export function charWidth(ch: string, bold = false, metrics: Metrics = 'screen'): number {
   if (metrics === 'png') {
     const code = ch.codePointAt(0)!;
-    if (code >= 0x2e80 || (code >= 0x2010 && code <= 0x201f)) return 1;
-    return PNG_BROAD.test(ch) ? 0.65 : PNG_NARROW.has(ch) ? 0.3 : 0.5;
+    // Marks that are 1em in a Chinese image count 1em in an English one too: wide is the safe side.
+    if (code >= 0x2e80 || PNG_CHINESE_MARKS.has(ch)) return 1;
+    const latin = PNG_BROAD.test(ch) ? 0.75 : PNG_NARROW.has(ch) ? 0.3 : PNG_QUOTES.has(ch) ? 0.45 : 0.6;
+    return bold ? latin * 1.06 : latin;
   }
   if (WIDE.test(ch)) return 1;
   const latin = SCREEN_BROAD.has(ch) ? 0.95 : SCREEN_NARROW.has(ch) ? 0.36 : /[0-9]/.test(ch) ? 0.64 : /[A-Z]/.test(ch) ? 0.74 : 0.62;

@@ -4,10 +4,14 @@
  * and Chinese glyphs always render. Synchronous; the build calls it through
  * a worker pool (src/publishing/png/svg-to-png.ts), tests may call it directly.
  *
- * Font: Noto Sans Hans (Noto Sans CJK SC, GB 2312 coverage, OFL) from
- * @embedpdf/fonts-sc. Every family an SVG names that is not in the font
- * database (the site's stack, src/svg/font.ts) falls through to the generic
- * families, which all map to it.
+ * Fonts: Noto Sans (Latin, Greek, Cyrillic; OFL) from @embedpdf/fonts-latin,
+ * and Noto Sans Hans (Noto Sans CJK SC, GB 2312 coverage, OFL) from
+ * @embedpdf/fonts-sc. The site's stack (src/svg/font.ts) names Noto Sans
+ * before any CJK face, so resvg sets text in it and falls back, glyph by
+ * glyph, to Noto Sans Hans for what it lacks (Chinese characters, full-width
+ * punctuation), with every CJK run marked for the CJK face (markCjkRuns);
+ * in a Chinese image the marks Chinese sets full-width (“ ” ‘ ’ — … ·) too.
+ * Generic families map to Noto Sans.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,19 +19,75 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
+import { LATIN_FACE } from '#/svg/font.ts';
 import { subsetFont, svgCodePoints } from './font-subset.ts';
 
 const require = createRequire(import.meta.url);
-const FONT_PACKAGE = '@embedpdf/fonts-sc';
-// The package exports only its index (dist/), so find its root from there.
-const FONT_ROOT = path.resolve(path.dirname(require.resolve(FONT_PACKAGE)), '..');
-export const FONT_FILES = ['NotoSansHans-Regular.otf', 'NotoSansHans-Bold.otf'].map((f) => path.join(FONT_ROOT, 'fonts', f));
-/** The family name inside the font files: what the site's font stack (src/svg/font.ts) is drawn with in PNGs. */
-export const FONT_FAMILY = 'Noto Sans S Chinese';
+const LATIN_PACKAGE = '@embedpdf/fonts-latin';
+const CJK_PACKAGE = '@embedpdf/fonts-sc';
+// The packages export only their index (dist/), so find their roots from there.
+const root = (pkg: string) => path.resolve(path.dirname(require.resolve(pkg)), '..');
+const fonts = (pkg: string, files: string[]) => files.map((f) => path.join(root(pkg), 'fonts', f));
+/** The Latin face's files (regular, bold): family LATIN_FACE. */
+export const LATIN_FONT_FILES = fonts(LATIN_PACKAGE, ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf']);
+/** The CJK face's files (regular, bold): family CJK_FACE. */
+export const CJK_FONT_FILES = fonts(CJK_PACKAGE, ['NotoSansHans-Regular.otf', 'NotoSansHans-Bold.otf']);
+export const FONT_FILES = [...LATIN_FONT_FILES, ...CJK_FONT_FILES];
+/** The family name inside the CJK font files: what resvg falls back to for characters Noto Sans lacks. */
+export const CJK_FACE = 'Noto Sans S Chinese';
+/** The family every generic name (sans-serif …) maps to in PNGs. */
+export const FONT_FAMILY = LATIN_FACE;
 
 const version = (packageJson: string) => (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
-/** Names the renderer and font versions; part of every cache key, so an upgrade never reuses old images. */
-export const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/package.json'))}/${FONT_PACKAGE}-${version(path.join(FONT_ROOT, 'package.json'))}/1`;
+const fontVersion = (pkg: string) => `${pkg}-${version(path.join(root(pkg), 'package.json'))}`;
+/** Names the renderer and both fonts' versions; part of every cache key, so an upgrade never reuses old images. */
+export const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/package.json'))}/${fontVersion(LATIN_PACKAGE)}/${fontVersion(CJK_PACKAGE)}/2`;
+
+/** Characters set in the CJK face: ideographs, kana, hangul, CJK and full-width punctuation. */
+const CJK =
+  '\\u1100-\\u115f\\u2e80-\\u303f\\u3041-\\u33ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua960-\\ua97f\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef';
+/** Marks Chinese sets full-width and English proportionally (quotes, dash, ellipsis, middle dot): CJK in a Chinese image. */
+const CHINESE_MARKS = '‘’“”—…·';
+const CJK_RUN = new RegExp(`[${CJK}]+`, 'gu');
+const CJK_RUN_IN_CHINESE = new RegExp(`[${CJK}${CHINESE_MARKS}]+`, 'gu');
+
+/**
+ * What the CJK subset keeps of an image's characters: none below U+2000
+ * (Latin, Greek, Cyrillic: the Latin face has them all), and in an English
+ * image not the marks English sets proportionally. The Latin face must be the
+ * only one with a line's Latin letters: resvg, falling back for a character
+ * the first font lacks, takes the fallback font for the whole line when that
+ * font has every glyph of it (as the full CJK font has), Latin included.
+ * Likewise each mark is in one face only, the one its image's language takes.
+ */
+export function cjkCodePoints(points: Iterable<number>, chinese: boolean): Set<number> {
+  const marks = new Set([...CHINESE_MARKS].map((c) => c.codePointAt(0)!));
+  return new Set([...points].filter((p) => (chinese ? p >= 0x2000 || marks.has(p) : p >= 0x2000 && !marks.has(p))));
+}
+
+/** What the Latin subset keeps: everything, but in a Chinese image not the marks Chinese sets full-width (same reason). */
+export function latinCodePoints(points: Iterable<number>, chinese: boolean): Set<number> {
+  const marks = new Set([...CHINESE_MARKS].map((c) => c.codePointAt(0)!));
+  return new Set([...points].filter((p) => !chinese || !marks.has(p)));
+}
+
+/** A Chinese image: the lang of its outermost <svg> (social cards and downloads carry one) is not English. */
+const isChinese = (svg: string) => !/\slang="en\b/.test(/<svg\b[^>]*>/.exec(svg)?.[0] ?? '');
+
+/**
+ * The SVG with each run of CJK text in a <tspan> naming the CJK face. resvg
+ * sets text in the first family of the stack it has (Noto Sans) and falls
+ * back per glyph for the rest, but its fallback takes the first face with the
+ * glyph whatever the weight: a bold Chinese title would come out regular.
+ * A named family is looked up with the text's weight, so it comes out bold.
+ */
+export function markCjkRuns(svg: string): string {
+  const run = isChinese(svg) ? CJK_RUN_IN_CHINESE : CJK_RUN;
+  return svg.replace(/(<text\b[^>]*>)([\s\S]*?)(<\/text>)/g, (_, open: string, body: string, close: string) => {
+    const marked = `>${body}<`.replace(/>([^<]+)</g, (_m, text: string) => `>${text.replace(run, (r) => `<tspan font-family="${CJK_FACE}">${r}</tspan>`)}<`);
+    return open + marked.slice(1, -1) + close;
+  });
+}
 
 export interface RenderedPng {
   png: Buffer;
@@ -37,7 +97,7 @@ export interface RenderedPng {
 
 /** `svg` drawn `width` pixels wide (height follows its aspect ratio). */
 export function renderPng(svg: string, width: number): RenderedPng {
-  const resvg = new Resvg(svg, {
+  const resvg = new Resvg(markCjkRuns(svg), {
     fitTo: { mode: 'width', value: width },
     font: {
       fontFiles: subsetFontFiles(svg),
@@ -62,9 +122,12 @@ export function renderPng(svg: string, width: number): RenderedPng {
  */
 function subsetFontFiles(svg: string): string[] {
   const points = svgCodePoints(svg);
+  const chinese = isChinese(svg);
+  const cjkPoints = cjkCodePoints(points, chinese);
+  const latinPoints = latinCodePoints(points, chinese);
   return FONT_FILES.map((font, i) => {
-    const file = path.join(tmpdir(), `county-stories-png-${process.pid}-${threadId}-${i}.otf`);
-    writeFileSync(file, subsetFont(font, points));
+    const file = path.join(tmpdir(), `county-stories-png-${process.pid}-${threadId}-${i}${path.extname(font)}`);
+    writeFileSync(file, subsetFont(font, CJK_FONT_FILES.includes(font) ? cjkPoints : latinPoints));
     return file;
   });
 }

@@ -46,6 +46,7 @@ function realChart(title: string) {
 
 const download = (title: string) =>
   standaloneGraphic(resolveCssVars(renderChart(realChart(title), 'zh'), CHART_VARS), {
+    lang: 'zh-CN',
     lines: ['图：县域故事', 'https://county-stories.example.org/charts/#test-merchants'],
     background: LIGHT.bg,
     colour: LIGHT.muted,

@@ -1,4 +1,4 @@
-/** /downloads/<kind>/<id>.png and <id>.en.png: the graphic at 2× (1280 px wide), fonts from the npm package. */
+/** /downloads/<kind>/<id>.png and <id>.en.png: the graphic 1280 px wide (4× a chart's 320-unit artboard), fonts from the npm packages. */
 import type { APIRoute } from 'astro';
 import type { Lang } from '#/i18n/editions.ts';
 import { getGraphics, type Graphic } from '#/publishing/graphics.ts';
