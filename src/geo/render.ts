@@ -22,10 +22,14 @@ import { FONT } from '#/svg/font.ts';
 import { esc } from '#/svg/markup.ts';
 // Colours as presentation attributes, so the SVG stands alone (embeds, PNG); pages restyle by class for dark.
 import { MAP_LIGHT } from '#/svg/palette.ts';
-import { textWidth } from '#/svg/text.ts';
+import { textWidth, wrapText } from '#/svg/text.ts';
 import { labelBox, placeLabels, type Box, type LabelSide } from './labels.ts';
 
 const LABEL_SIZE = 14;
+/** The South China Sea inset's caption: its size, line height and the margin around it. */
+const INSET_LABEL_SIZE = 11;
+const INSET_LABEL_LEAD = 13;
+const INSET_LABEL_PAD = 4;
 /** Locator maps are shown smaller than they are drawn (about 320 of 400 units wide): a larger label. */
 const LOCATOR_LABEL_SIZE = 17;
 
@@ -133,10 +137,14 @@ export function nationalMapLayout(lang: Lang, options: NationalMapOptions = {}) 
   const insetWidth = Math.round(width * 0.17);
   const inset = conic();
   const insetHeight = fitToWidth(inset, forD3(boundaries), insetWidth, 6);
-  const insetBox: Box = { x0: width - insetWidth - 1, y0: height - insetHeight - 1, x1: width - 1, y1: height - 1 };
+  // The caption has a band of its own under the islands, so no line of the inset crosses it (the English
+  // one is about as wide as the inset): wrapped to the inset's width, and the drawing clipped above it.
+  const insetLabel = wrapText(t(lang, 'southChinaSeaIslands'), insetWidth - 2 * INSET_LABEL_PAD, INSET_LABEL_SIZE);
+  const labelBand = insetLabel.length * INSET_LABEL_LEAD + INSET_LABEL_PAD;
+  const insetBox: Box = { x0: width - insetWidth - 1, y0: height - insetHeight - labelBand - 1, x1: width - 1, y1: height - 1 };
   inset.translate([inset.translate()[0] + insetBox.x0, inset.translate()[1] + insetBox.y0]).clipExtent([
     [insetBox.x0, insetBox.y0],
-    [insetBox.x1, insetBox.y1],
+    [insetBox.x1, insetBox.y1 - labelBand],
   ]);
 
   const shapes = counties.map((county) => {
@@ -156,7 +164,7 @@ export function nationalMapLayout(lang: Lang, options: NationalMapOptions = {}) 
     side: sides[i].side,
     d: path(projection)(forD3(s.shape)) ?? '',
   }));
-  return { width, height, projection, inset, insetBox, markers, geometry };
+  return { width, height, projection, inset, insetBox, insetLabel, markers, geometry };
 }
 
 /** Land, province borders and the South China Sea line, drawn through `projection`. */
@@ -173,14 +181,20 @@ function drawLand(geometry: GeometryFile, projection: GeoProjection): string {
   ].join('');
 }
 
-/** The inset's frame, content and caption, inside `box`. */
-function insetSvg(lang: Lang, geometry: GeometryFile, projection: GeoProjection, box: Box): string {
+/** The inset's frame, content and caption (its lines, bottom right, under the drawing), inside `box`. */
+function insetSvg(lang: Lang, geometry: GeometryFile, projection: GeoProjection, box: Box, caption: string[]): string {
   const label = t(lang, 'southChinaSeaIslands');
+  const x = box.x1 - INSET_LABEL_PAD;
+  const baseline = (i: number) => box.y1 - 5 - (caption.length - 1 - i) * INSET_LABEL_LEAD;
+  const text =
+    caption.length === 1
+      ? `<text class="inset-label" x="${x}" y="${baseline(0)}" text-anchor="end" font-size="${INSET_LABEL_SIZE}" fill="${MAP_LIGHT.label}">${esc(label)}</text>`
+      : `<text class="inset-label" text-anchor="end" font-size="${INSET_LABEL_SIZE}" fill="${MAP_LIGHT.label}">${caption.map((line, i) => `<tspan x="${x}" y="${baseline(i)}">${esc(line)}</tspan>`).join('')}</text>`;
   return [
     `<g class="inset" aria-label="${esc(label)}">`,
     `<rect class="inset-frame" x="${box.x0}" y="${box.y0}" width="${box.x1 - box.x0}" height="${box.y1 - box.y0}" fill="${MAP_LIGHT.halo}" stroke="${MAP_LIGHT.coast}" stroke-width="0.8"/>`,
     drawLand(geometry, projection),
-    `<text class="inset-label" x="${box.x1 - 4}" y="${box.y1 - 5}" text-anchor="end" font-size="11" fill="${MAP_LIGHT.label}">${esc(label)}</text>`,
+    text,
     `</g>`,
   ].join('');
 }
@@ -188,12 +202,12 @@ function insetSvg(lang: Lang, geometry: GeometryFile, projection: GeoProjection,
 /** The national map as an SVG string. */
 export function renderNationalMapSvg(lang: Lang, options: NationalMapOptions = {}): string {
   const { idPrefix = 'national-map' } = options;
-  const { width, height, projection, inset, insetBox, markers, geometry } = nationalMapLayout(lang, options);
+  const { width, height, projection, inset, insetBox, insetLabel, markers, geometry } = nationalMapLayout(lang, options);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map national-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${esc(FONT)}" role="group" aria-labelledby="${idPrefix}-title">`,
     `<title id="${idPrefix}-title">${esc(t(lang, 'mapTitle'))}</title>`,
     `<g class="main">${drawLand(geometry, projection)}</g>`,
-    insetSvg(lang, geometry, inset, insetBox),
+    insetSvg(lang, geometry, inset, insetBox, insetLabel),
     `<g class="counties">${markers.map(markerSvg).join('')}</g>`,
     `</svg>`,
   ].join('');

@@ -4,8 +4,8 @@
  *
  * Astro (security.csp in astro.config.mjs) writes a <meta> policy into each
  * page with the hashes of the scripts and styles it bundles. The few inline
- * scripts and styles the site writes itself (the embed page's height sender
- * and stylesheet, the stylesheet inside every chart SVG) are allowed here by
+ * scripts and styles the site writes itself (the embed page's height sender,
+ * theme switch and stylesheet, the stylesheet inside every chart SVG) are allowed here by
  * their hashes, so no page needs 'unsafe-inline'. Everything else comes from
  * the site's own origin: no other origin is allowed anywhere.
  *
@@ -19,12 +19,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CHART_STYLE } from '#/svg/style.ts';
-import { EMBED_STYLE, HEIGHT_SENDER } from './embed.ts';
+import { EMBED_STYLE, HEIGHT_SENDER, THEME_SWITCHER } from './embed.ts';
 
 export const cspHash = (text: string): `sha256-${string}` => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 
 /** Inline scripts and styles outside Astro's bundling, allowed by hash on every page. */
-export const INLINE_SCRIPTS = [HEIGHT_SENDER];
+export const INLINE_SCRIPTS = [HEIGHT_SENDER, THEME_SWITCHER];
 export const INLINE_STYLES = [EMBED_STYLE, CHART_STYLE];
 
 /** Directives besides script-src and style-src, which Astro writes (with its hashes) from `astroCspConfig`. */

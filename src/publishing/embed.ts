@@ -10,6 +10,7 @@
 import { FONT } from '#/svg/font.ts';
 import { esc } from '#/svg/markup.ts';
 import { DARK, LIGHT, type Palette } from '#/svg/palette.ts';
+import { mapDarkRules } from '#/svg/stylesheets.ts';
 import { wrapText } from '#/svg/text.ts';
 
 /**
@@ -20,16 +21,45 @@ export const EMBED_WIDTH = 640;
 export const PNG_SCALE = 2;
 /** Room under the figure in an embed page for its credit line, in CSS pixels. */
 export const EMBED_FOOTER = 36;
+/** Each further line under the figure (a map's boundary credit): 12 px at a line height of 1.5. */
+export const EMBED_FOOTER_LINE = 18;
 
 const embedVars = (p: Palette) => `--bg: ${p.bg}; --fg: ${p.fg}; --mu: ${p.muted}; --ac: ${p.accent};`;
-/** The embed page's stylesheet, inline (one request fewer) and allowed by its hash (src/publishing/csp.ts). */
+const darkRoot = (selector: string) => `${selector} { color-scheme: dark; ${embedVars(DARK)} }${mapDarkRules(selector)}`;
+
+/**
+ * An embed's colour scheme, chosen by the host with `?theme=` on the embed's
+ * URL: light (the default, whatever the reader's setting: an embed sits in
+ * the host's article, which is usually white), dark, or auto (follow the
+ * reader's setting, as the site's own pages do).
+ */
+export const EMBED_THEMES = ['light', 'dark', 'auto'] as const;
+export type EmbedTheme = (typeof EMBED_THEMES)[number];
+export const DEFAULT_EMBED_THEME: EmbedTheme = 'light';
+
+/**
+ * Inline script in the embed page's <head>: sets `data-theme` on <html> from
+ * `?theme=dark` or `?theme=auto`. The page is written with
+ * data-theme="light", so without JavaScript (or without the option) it is light.
+ */
+export const THEME_SWITCHER = `(()=>{const t=new URLSearchParams(location.search).get("theme");if(${JSON.stringify(EMBED_THEMES.filter((x) => x !== DEFAULT_EMBED_THEME))}.includes(t))document.documentElement.dataset.theme=t})();`;
+
+/**
+ * The embed page's stylesheet, inline (one request fewer) and allowed by its
+ * hash (src/publishing/csp.ts): light, unless <html data-theme> says "dark",
+ * or "auto" and the reader's scheme is dark. The chart stylesheet follows the
+ * same attribute (src/svg/style.ts); a map's light colours are in its SVG,
+ * the dark ones are restyled here.
+ */
 export const EMBED_STYLE = [
-  `:root { color-scheme: light dark; ${embedVars(LIGHT)} }`,
-  `@media (prefers-color-scheme: dark) { :root { ${embedVars(DARK)} } }`,
+  `:root { color-scheme: light; ${embedVars(LIGHT)} }`,
+  darkRoot(':root[data-theme=dark]'),
+  `@media (prefers-color-scheme: dark) { ${darkRoot(':root[data-theme=auto]')} }`,
   `html, body { margin: 0; background: var(--bg); color: var(--fg); font-family: ${FONT}; }`,
   'figure { margin: 0; }',
   'figure svg { display: block; width: 100%; height: auto; }',
-  '.credit { margin: 0; padding: 6px 8px 8px; font-size: 12px; line-height: 1.5; color: var(--mu); }',
+  'footer { padding: 6px 8px 8px; font-size: 12px; line-height: 1.5; color: var(--mu); }',
+  '.credit { margin: 0; }',
   '.credit a { color: var(--ac); }',
   '.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; margin: 0; }',
 ].join('');
@@ -58,8 +88,16 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width, height };
 }
 
-/** Height of an embed page at `width` CSS pixels: the figure scaled to the width, plus its credit line. */
-export const embedHeight = (figure: { width: number; height: number }, width = EMBED_WIDTH) => Math.ceil((figure.height * width) / figure.width) + EMBED_FOOTER;
+/** An embedded figure's natural size, and how many lines its embed page shows under it (1: the credit; maps add their boundary credit). */
+export interface EmbedFigure {
+  width: number;
+  height: number;
+  footerLines?: number;
+}
+
+/** Height of an embed page at `width` CSS pixels: the figure scaled to the width, plus its credit lines. */
+export const embedHeight = (figure: EmbedFigure, width = EMBED_WIDTH) =>
+  Math.ceil((figure.height * width) / figure.width) + EMBED_FOOTER + EMBED_FOOTER_LINE * ((figure.footerLines ?? 1) - 1);
 
 export interface SnippetOptions {
   /** Absolute URL of the embed page. */
@@ -67,7 +105,7 @@ export interface SnippetOptions {
   title: string;
   /** Absolute URL of public/embed.js. */
   script: string;
-  figure: { width: number; height: number };
+  figure: EmbedFigure;
 }
 
 /**
@@ -86,7 +124,7 @@ export interface OembedOptions {
   siteName: string;
   siteUrl: string;
   script: string;
-  figure: { width: number; height: number };
+  figure: EmbedFigure;
   thumbnail: { url: string; width: number; height: number };
 }
 

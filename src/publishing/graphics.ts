@@ -11,7 +11,7 @@ import { chartVars } from '#/svg/style.ts';
 import { locatorTitle, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
 import type { Bilingual } from '#/data/schemas.ts';
 import { getCounties } from '#/data/site-data.ts';
-import { inlineChartStyle, roundPathData, standaloneGraphic, svgSize } from './embed.ts';
+import { inlineChartStyle, roundPathData, standaloneGraphic, svgSize, type EmbedFigure } from './embed.ts';
 import { htmlLang, localePath, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import { cachedUntilDataChanges } from '#/authoring/live.ts';
@@ -28,7 +28,12 @@ export interface Graphic {
   svg: (lang: Lang) => string;
   /** For downloads: the graphic with its title, source line and credit drawn in, colours resolved. */
   standalone: (lang: Lang, url: string) => string;
+  /** A credit the graphic's data needs wherever it is shown (maps: the boundaries' source). */
+  attribution?: (lang: Lang) => string;
 }
+
+/** The graphic's size and the lines its embed page shows under it: the credit, and its attribution if any. */
+export const embedFigure = (graphic: Graphic, lang: Lang): EmbedFigure => ({ ...svgSize(graphic.svg(lang)), footerLines: graphic.attribution ? 2 : 1 });
 
 /** The chart palette's custom properties, resolved for files that leave the site. */
 const CHART_VARS = chartVars(LIGHT);
@@ -58,12 +63,13 @@ function chartFigures(): Graphic[] {
 }
 
 function mapFigures(): Graphic[] {
+  const attribution = (lang: Lang) => t(lang, 'mapAttribution');
   const mapStandalone = (svg: string, title: string, lang: Lang, url: string) =>
     // Text at the same size in every map's PNG, whatever the map's own width.
     standaloneGraphic(svg, {
       title,
       lang: htmlLang(lang),
-      lines: [t(lang, 'mapAttribution'), t(lang, 'credit'), url],
+      lines: [attribution(lang), t(lang, 'credit'), url],
       background: LIGHT.bg,
       colour: LIGHT.muted,
       titleColour: LIGHT.fg,
@@ -74,6 +80,7 @@ function mapFigures(): Graphic[] {
     id: 'national',
     title: both((lang) => t(lang, 'mapTitle')),
     homePath: (lang) => localePath('/', lang),
+    attribution,
     // The embed shows it at most 640 px wide: whole-unit coordinates keep the page under 20 KB.
     svg: (lang) => roundPathData(renderNationalMapSvg(lang, { idPrefix: 'embed-national' })),
     standalone: (lang, url) => mapStandalone(renderNationalMapSvg(lang, { idPrefix: 'dl-national' }), t(lang, 'mapTitle'), lang, url),
@@ -85,6 +92,7 @@ function mapFigures(): Graphic[] {
       id: county.slug,
       title,
       homePath: (lang) => storyPagePath('county', county.slug, lang),
+      attribution,
       svg: (lang) => renderLocatorSvg(county.code, lang, { idPrefix: `embed-${county.slug}` }),
       standalone: (lang, url) => mapStandalone(renderLocatorSvg(county.code, lang, { idPrefix: `dl-${county.slug}` }), title[lang], lang, url),
     };

@@ -5,7 +5,10 @@
  * identical in every chart, so repeating it is harmless.
  *
  * Colours come from the palette (./palette.ts), as custom properties a
- * reader's dark scheme or printer can switch.
+ * reader's dark scheme or printer can switch. A page may fix the scheme with
+ * `data-theme` on its <html>: embed pages are "light" unless asked for "dark"
+ * or "auto" (src/publishing/embed.ts); site pages carry none and follow the
+ * reader. The dark rules are for screens only, so paper stays light.
  */
 import { FONT } from './font.ts';
 import { DARK, LIGHT, PRINT, type Palette } from './palette.ts';
@@ -27,7 +30,8 @@ const vars = (p: Palette) =>
 
 export const CHART_STYLE = [
   `.ch{${vars(LIGHT)};font-family:${FONT}}`,
-  `@media (prefers-color-scheme:dark){.ch{${vars(DARK)}}}`,
+  `@media screen and (prefers-color-scheme:dark){:root:not([data-theme=light]) .ch{${vars(DARK)}}}`,
+  `@media screen{:root[data-theme=dark] .ch{${vars(DARK)}}}`,
   `@media print{.ch{${vars(PRINT)}}}`,
   '.ch .bg{fill:var(--bg)}',
   '.ch text{fill:var(--fg)}',

@@ -27,6 +27,28 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase(
 export const mapCss = (): string =>
   `@media (prefers-color-scheme:dark){:root{${declarations(Object.fromEntries(Object.entries(MAP_DARK satisfies MapPalette).map(([k, v]) => [`--map-${kebab(k)}`, v])))}}}`;
 
+/**
+ * The static maps' classes (src/geo/render.ts) in the map's dark colours, for
+ * a page without the map components' own styles: embed pages, which fix the
+ * scheme with `data-theme` (src/publishing/embed.ts). Each rule is prefixed
+ * with `scope`.
+ */
+export const mapDarkRules = (scope: string): string =>
+  (
+    [
+      ['.land', { fill: MAP_DARK.land, stroke: MAP_DARK.coast }],
+      ['.province-borders', { stroke: MAP_DARK.border }],
+      ['.sea-line', { stroke: MAP_DARK.seaLine }],
+      ['.inset-frame', { fill: MAP_DARK.halo, stroke: MAP_DARK.coast }],
+      ['.inset-label', { fill: MAP_DARK.label }],
+      ['.county-label', { fill: MAP_DARK.label, stroke: MAP_DARK.halo }],
+      ['.context', { fill: MAP_DARK.context, stroke: MAP_DARK.contextBorder }],
+      ['.province', { fill: MAP_DARK.province, stroke: MAP_DARK.provinceBorder }],
+    ] as [string, Record<string, string>][]
+  )
+    .map(([cls, values]) => `${scope} .geo-map ${cls}{${declarations(values)}}`)
+    .join('');
+
 /** Import names → CSS. */
 export const STYLESHEETS: Record<string, () => string> = {
   'virtual:site-palette.css': siteCss,

@@ -5,17 +5,20 @@
  * the iframe's width changes. Without the script the iframe keeps the
  * snippet's height. embed.js ignores a height posted by another site's
  * iframe; the site's headers (_headers, src/publishing/csp.ts) let any site frame an
- * embed page and no other site frame any other page.
+ * embed page and no other site frame any other page. An embed is light in a
+ * dark-mode browser (a host's article is usually white), dark with
+ * ?theme=dark, the reader's scheme with ?theme=auto.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchChromium } from './chromium.ts';
 import { serveSite, type SiteServer } from './serve.ts';
 import { listPages, siteDir } from '../helpers/site.ts';
+import { DARK, LIGHT, MAP_DARK, MAP_LIGHT } from '#/svg/palette.ts';
 
 describeInBrowser('embeds (iframe on a host page)', () => {
   let site: SiteServer;
@@ -161,6 +164,75 @@ describeInBrowser('embeds (iframe on a host page)', () => {
     });
     await page.goto(site.url(embed), { waitUntil: 'networkidle' });
     expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  describe('colour scheme (?theme=)', () => {
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    const embeds = () => listPages(siteDir()).filter((p) => /^\/embed\/(charts|maps)\/[^/]+\/$/.test(p));
+    const chart = () => embeds().find((p) => p.startsWith('/embed/charts/'))!;
+    const map = '/embed/maps/national/';
+
+    /** The colours an embed page shows: its background, and the chart's background and text or the map's land. */
+    async function colours(path: string, scheme: 'light' | 'dark', javaScriptEnabled = true) {
+      const context = await browser.newContext({ colorScheme: scheme, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(site.url(path));
+      const seen = await page.evaluate(() => {
+        const style = (selector: string, property: 'fill' | 'stroke' | 'backgroundColor') => {
+          const el = document.querySelector(selector);
+          return el ? getComputedStyle(el)[property] : undefined;
+        };
+        return {
+          page: style('body', 'backgroundColor'),
+          chart: style('.ch .bg', 'fill'),
+          chartText: style('.ch text', 'fill'),
+          land: style('.geo-map .main .land', 'fill'),
+          seaLine: style('.geo-map .main .sea-line', 'stroke'),
+        };
+      });
+      await context.close();
+      return seen;
+    }
+    const light = { page: rgb(LIGHT.bg), chart: rgb(LIGHT.bg), chartText: rgb(LIGHT.fg) };
+    const dark = { page: rgb(DARK.bg), chart: rgb(DARK.bg), chartText: rgb(DARK.fg) };
+    const lightMap = { page: rgb(LIGHT.bg), land: rgb(MAP_LIGHT.land), seaLine: rgb(MAP_LIGHT.seaLine) };
+    const darkMap = { page: rgb(DARK.bg), land: rgb(MAP_DARK.land), seaLine: rgb(MAP_DARK.seaLine) };
+
+    it('is light by default in a dark-mode browser, chart and map, with JavaScript on or off', async () => {
+      expect(chart(), 'a chart embed in the build').toBeDefined();
+      expect(await colours(chart(), 'dark')).toMatchObject(light);
+      expect(await colours(map, 'dark')).toMatchObject(lightMap);
+      expect(await colours(chart(), 'dark', false)).toMatchObject(light);
+      expect(await colours(map, 'dark', false)).toMatchObject(lightMap);
+      // The snippet and oEmbed point at the default.
+      expect(sample().html).not.toContain('theme=');
+    });
+
+    it('is dark with ?theme=dark, even in a light-mode browser', async () => {
+      expect(await colours(`${chart()}?theme=dark`, 'light')).toMatchObject(dark);
+      expect(await colours(`${map}?theme=dark`, 'light')).toMatchObject(darkMap);
+    });
+
+    it('follows the browser with ?theme=auto', async () => {
+      expect(await colours(`${chart()}?theme=auto`, 'dark')).toMatchObject(dark);
+      expect(await colours(`${chart()}?theme=auto`, 'light')).toMatchObject(light);
+      expect(await colours(`${map}?theme=auto`, 'dark')).toMatchObject(darkMap);
+      expect(await colours(`${map}?theme=auto`, 'light')).toMatchObject(lightMap);
+    });
+
+    it('ignores any other value: light', async () => {
+      expect(await colours(`${chart()}?theme=sepia`, 'dark')).toMatchObject(light);
+    });
+  });
+
+  it("shows a map's boundary credit under it, and the snippet's height leaves room for it (no script)", async () => {
+    const oembed = JSON.parse(readFileSync(path.join(siteDir(), 'oembed', 'maps', 'national.json'), 'utf8')) as { html: string; height: number };
+    const page = await open(oembed.html.replace(/https?:\/\/[^/"]+\//g, `${site.origin}/`).replace(/<script[^>]*><\/script>/, ''), 640);
+    const frame = await embedFrame(page);
+    expect(await frame.locator('footer').innerText()).toContain('天地图');
+    const content = await frameContentHeight(page);
+    expect(Math.abs(content - oembed.height), `content ${content} px, snippet ${oembed.height} px`).toBeLessThanOrEqual(6);
     await page.close();
   });
 });

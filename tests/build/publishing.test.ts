@@ -12,6 +12,7 @@ import { BOM, csvToRows, tidyCsvRecords } from '#/publishing/dataset-files.ts';
 import { checkPublishedUrls } from '#/publishing/published-urls.ts';
 import { getSources } from '#/data/site-data.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from '#/publishing/social-card.ts';
+import { t } from '#/i18n/words.ts';
 import { isStory, listPages, pageFile, siteDir } from '../helpers/site.ts';
 
 const root = process.cwd();
@@ -223,6 +224,36 @@ describe('embeds and figure downloads', () => {
         const png = read(new URL(thumbnail_url).pathname);
         expect([thumbnail_width, thumbnail_height], `${kind}/${id}${suffix}`).toEqual([png.readUInt32BE(16), png.readUInt32BE(20)]);
       }
+    }
+  });
+
+  it("credit the boundaries' source (Tianditu) under every map: map embeds and county pages' locator maps, both editions", () => {
+    const maps = figures().filter(([kind]) => kind === 'maps');
+    expect(maps.length).toBeGreaterThan(1);
+    for (const [lang, prefix] of [
+      ['zh', ''],
+      ['en', '/en'],
+    ] as const) {
+      const credit = t(lang, 'mapAttribution');
+      for (const [kind, id] of figures()) {
+        const footer = /<footer[\s\S]*?<\/footer>/.exec(html(`${prefix}/embed/${kind}/${id}/`))?.[0] ?? '';
+        // Charts draw no boundaries: no credit for them.
+        expect(footer.includes(credit), `${prefix}/embed/${kind}/${id}/`).toBe(kind === 'maps');
+      }
+      const counties = listPages(dir()).filter((p) => new RegExp(`^${prefix}/counties/[^/]+/$`).test(p));
+      expect(counties.length).toBeGreaterThan(0);
+      for (const page of counties) {
+        const figure = /<figure class="locator-map[^"]*"[\s\S]*?<\/figure>/.exec(html(page))?.[0];
+        expect(figure, `${page}: a locator map`).toBeDefined();
+        expect(figure, page).toContain(credit);
+      }
+    }
+  });
+
+  it('are light by default: data-theme="light" written into the page, no theme in the snippet', () => {
+    for (const [kind, id] of figures()) {
+      expect(html(`/embed/${kind}/${id}/`)).toMatch(/<html lang="[^"]+" data-theme="light"/);
+      expect(JSON.parse(html(`/oembed/${kind}/${id}.json`)).html).not.toContain('theme=');
     }
   });
 

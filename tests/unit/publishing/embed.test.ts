@@ -3,12 +3,15 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { resolveChart } from '#/charts/resolve.ts';
 import { renderChart } from '#/charts/render.ts';
-import { LIGHT } from '#/svg/palette.ts';
+import { DARK, LIGHT, MAP_DARK } from '#/svg/palette.ts';
 import { CHART_STYLE, chartVars } from '#/svg/style.ts';
 import { loadAllDatasets } from '#/data/datasets.ts';
 import {
+  EMBED_FOOTER_LINE,
+  EMBED_STYLE,
   EMBED_WIDTH,
   PNG_SCALE,
+  THEME_SWITCHER,
   HEIGHT_MESSAGE,
   HEIGHT_REQUEST,
   HEIGHT_SENDER,
@@ -93,6 +96,21 @@ describe('chart downloads', () => {
   });
 });
 
+describe('embed colour scheme', () => {
+  it('is light unless <html data-theme> says dark, or auto in a dark scheme; the switch reads only ?theme=dark|auto', () => {
+    expect(EMBED_STYLE).toMatch(new RegExp(`^:root \\{ color-scheme: light; --bg: ${LIGHT.bg};`));
+    expect(EMBED_STYLE).toContain(`:root[data-theme=dark] { color-scheme: dark; --bg: ${DARK.bg};`);
+    expect(EMBED_STYLE).toContain(`@media (prefers-color-scheme: dark) { :root[data-theme=auto] { color-scheme: dark; --bg: ${DARK.bg};`);
+    expect(EMBED_STYLE).toContain(`:root[data-theme=dark] .geo-map .land{fill:${MAP_DARK.land}`);
+    expect(THEME_SWITCHER).toContain('["dark","auto"]');
+  });
+  it('the chart stylesheet goes dark only on screens, where the page does not fix light', () => {
+    expect(CHART_STYLE).toContain(`@media screen and (prefers-color-scheme:dark){:root:not([data-theme=light]) .ch{--bg:${DARK.bg}`);
+    expect(CHART_STYLE).toContain(`@media screen{:root[data-theme=dark] .ch{--bg:${DARK.bg}`);
+    expect(CHART_STYLE).not.toMatch(/(^|\})@media \(prefers-color-scheme/);
+  });
+});
+
 describe('embed snippet and oEmbed', () => {
   const figure = { width: 320, height: 400 };
   const snippet = embedSnippet({ src: 'https://s.example/embed/charts/a/', title: '标题 "引号" <b>', script: 'https://s.example/embed.js', figure });
@@ -101,6 +119,8 @@ describe('embed snippet and oEmbed', () => {
     expect(snippet).toContain('<iframe src="https://s.example/embed/charts/a/"');
     expect(snippet).toContain(`height="${embedHeight(figure)}"`);
     expect(embedHeight(figure)).toBe(Math.ceil(400 * (EMBED_WIDTH / 320)) + 36);
+    // A map's embed shows its boundary credit on a second line.
+    expect(embedHeight({ ...figure, footerLines: 2 })).toBe(embedHeight(figure) + EMBED_FOOTER_LINE);
     expect(snippet).toContain('title="标题 &quot;引号&quot; &lt;b&gt;"');
     expect(snippet).toContain('<script src="https://s.example/embed.js" async></script>');
   });

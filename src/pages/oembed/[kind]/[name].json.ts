@@ -7,8 +7,8 @@ import { downloadPath, embedPath, oembedPath } from '#/publishing/urls.ts';
 import type { APIRoute } from 'astro';
 import { LANGS, localePath, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
-import { getGraphics, type Graphic } from '#/publishing/graphics.ts';
-import { oembedJson, svgSize } from '#/publishing/embed.ts';
+import { embedFigure, getGraphics, type Graphic } from '#/publishing/graphics.ts';
+import { oembedJson } from '#/publishing/embed.ts';
 import { graphicPngSize } from '#/publishing/graphic-files.ts';
 
 export function getStaticPaths() {
@@ -35,7 +35,7 @@ export const GET: APIRoute = ({ props, site }) => {
     siteName: t(lang, 'siteName'),
     siteUrl: url(localePath('/', lang)),
     script: url('/embed.js'),
-    figure: svgSize(graphic.svg(lang)),
+    figure: embedFigure(graphic, lang),
     thumbnail: { url: url(downloadPath(graphic.kind, graphic.id, lang, 'png')), ...graphicPngSize(graphic, lang, url(graphic.homePath(lang))) },
   });
   return new Response(JSON.stringify(body, null, 2) + '\n', { headers: { 'Content-Type': 'application/json+oembed; charset=utf-8' } });
