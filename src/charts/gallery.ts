@@ -4,10 +4,11 @@
  * each page offers. Pure and free of Node APIs: the gallery's pages use it at
  * build time, and its script in the browser.
  *
- * A chart's permanent address stays /charts/#<id>: citations, embeds and
- * downloaded images print it, and page numbers shift as charts are added.
- * Page 1 carries the first id of every page, so its script can send such a
- * link on to the page that holds the chart (pageOfId).
+ * A chart's permanent address is its own page, /charts/<id>/ (chartPagePath):
+ * page numbers shift as charts are added. Before charts had pages, citations,
+ * embeds and downloaded images printed /charts/#<id>; page 1 carries the
+ * first id of every page, so its script still sends such a link on to the
+ * page that holds the chart (pageOfId).
  */
 
 /** Charts per page: with its SVG, data table and embed tools a chart is about 8 kB of HTML, so a page stays near 100 kB. */

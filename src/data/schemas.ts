@@ -369,8 +369,14 @@ export const chartValueRef = strict({
 });
 export type ChartValueRef = z.infer<typeof chartValueRef>;
 
+/**
+ * A chart id: kebab-case with at least one letter, so /charts/<id>/ (the
+ * chart's page) never collides with the gallery's numbered /charts/<n>/.
+ */
+export const chartId = kebabId.refine((id) => /[a-z]/.test(id), 'at least one letter: /charts/<digits>/ is a page of the chart gallery');
+
 const chartCommon = {
-  id: kebabId,
+  id: chartId,
   /** The dataset and the exact version the chart is drawn from: a chart never moves under a story. */
   dataset: kebabId,
   version: semver,

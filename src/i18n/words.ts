@@ -212,6 +212,14 @@ const words = {
   chartAbout: { zh: '约数', en: 'an approximate share' },
   chartUsedIn: { zh: '使用本图的故事', en: 'Used in' },
   chartNotUsed: { zh: '暂无故事使用此图。', en: 'No story uses this chart yet.' },
+  // — A chart's own page, /charts/<id>/ —
+  chartFigures: { zh: '图中数据', en: 'The figures in this chart' },
+  chartFiguresIntro: {
+    zh: '图中每个数值都按原文的说法写出，并注明提出者、原文和出处。',
+    en: 'Each value as the article states it, with who makes the claim, the words it comes from and the article.',
+  },
+  chartClaimant: { zh: '提出者', en: 'Who says so' },
+  chartDrawnFrom: { zh: '本图所用数据集版本', en: 'Drawn from the dataset version' },
   // — The chart gallery's pages (src/charts/gallery.ts) —
   galleryPages: { zh: '图表分页', en: 'Chart pages' },
   galleryPage: { zh: '第{page}页', en: 'Page {page}' },

@@ -3,14 +3,15 @@
  * its id, title, the page it belongs to, and its SVG in each edition — drawn
  * by the charts' and maps' own pure functions (src/charts/, src/geo/).
  */
-import { chartInGalleryPath, storyPagePath, type EmbedKind } from './urls.ts';
+import { chartPagePath, storyPagePath, type EmbedKind } from './urls.ts';
 import { getCharts } from '#/charts/registry.ts';
 import { renderChart } from '#/charts/render.ts';
 import { LIGHT } from '#/svg/palette.ts';
 import { chartVars } from '#/svg/style.ts';
 import { locatorTitle, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
 import type { Bilingual } from '#/data/schemas.ts';
-import { getCounties } from '#/data/site-data.ts';
+import { getCounties, getDatasets } from '#/data/site-data.ts';
+import type { Citable } from './cite.ts';
 import { inlineChartStyle, roundPathData, standaloneGraphic, svgSize, type EmbedFigure } from './embed.ts';
 import { htmlLang, localePath, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
@@ -45,8 +46,8 @@ function chartFigures(): Graphic[] {
     kind: 'charts',
     id: chart.id,
     title: chart.spec.title,
-    // The gallery's first page finds the page that holds the chart from its hash.
-    homePath: (lang) => chartInGalleryPath(chart.id, 1, lang),
+    // The chart's own page: no "#", so credit lines, oEmbed and citations survive copying.
+    homePath: (lang) => chartPagePath(chart.id, lang),
     dataset: { id: chart.spec.dataset, version: chart.spec.version },
     svg: (lang) => renderChart(chart, lang, { idPrefix: `embed-${chart.id}` }),
     // The chart already draws its title and source line (with the dataset version).
@@ -110,4 +111,21 @@ const graphicsByKey = cachedUntilDataChanges(() => new Map(getGraphics().map((f)
 /** One graphic by kind and id, without a scan (a gallery page looks up every chart it shows). */
 export function getGraphic(kind: EmbedKind, id: string): Graphic | undefined {
   return graphicsByKey().get(`${kind}/${id}`);
+}
+
+/**
+ * How a chart is cited (src/publishing/cite.ts): at its own page, as of the
+ * dataset version it is pinned to (a chart has no date of its own). Maps are
+ * not cited on their own: undefined.
+ */
+export function graphicCitable(graphic: Graphic, lang: Lang, site: URL | string | undefined): Citable | undefined {
+  const pinned = graphic.dataset && getDatasets().get(graphic.dataset.id, graphic.dataset.version);
+  if (!graphic.dataset || !pinned) return undefined;
+  return {
+    kind: 'chart',
+    title: graphic.title[lang],
+    published: pinned.data.released,
+    url: new URL(graphic.homePath(lang), site).href,
+    dataset: graphic.dataset,
+  };
 }

@@ -33,7 +33,15 @@ export const sourceAnchorPath = (sourceId: string, lang: Lang = 'zh') => localeP
 /** /charts/ for page 1, /charts/<n>/ after it; under /en/ in English. */
 export const galleryPagePath = (page: number, lang: Lang): string => localePath(page === 1 ? '/charts/' : `/charts/${page}/`, lang);
 
-/** A chart's section in the gallery page that holds it: /charts/2/#<id>. */
+/**
+ * A chart's own page, its permanent address: /charts/<id>/, under /en/ in
+ * English. Embeds' credit links, oEmbed, downloaded images and citations
+ * point here. Beside the gallery's /charts/<n>/: chart ids always hold a
+ * letter (chartId, src/data/schemas.ts), page numbers are digits only.
+ */
+export const chartPagePath = (id: string, lang: Lang): string => localePath(`/charts/${id}/`, lang);
+
+/** A chart's section in the gallery page that holds it: /charts/2/#<id> (an anchor, not a permanent address). */
 export const chartInGalleryPath = (id: string, page: number, lang: Lang): string => `${galleryPagePath(page, lang)}#${id}`;
 
 export const embedPath = (kind: EmbedKind, id: string, lang: Lang) => localePath(`/embed/${kind}/${id}/`, lang);

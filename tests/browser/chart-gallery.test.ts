@@ -3,7 +3,8 @@
  * editions), read by a real browser: every chart on the page
  * src/charts/gallery.ts assigns it, with its embed tools and the stories that
  * show it; page navigation; and /charts/#<id>, the address citations and
- * downloads print, reaching a chart on a later page.
+ * downloads printed before charts had pages (/charts/<id>/), still reaching a
+ * chart on a later page.
  */
 import { chartInGalleryPath, galleryPagePath } from '#/publishing/urls.ts';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -26,15 +26,16 @@ export function listPages(dir: string): string[] {
 
 /**
  * A page's type is its path with everything after the first section
- * replaced by "*": /counties/qinglong/ → /counties/*\/, /en/datasets/qinglong/1.0.0/
- * → /en/datasets/*\/*\/. The edition prefix (/en/) is kept: each edition is tested.
+ * replaced by "*" (a page number by "<n>"): /counties/qinglong/ → /counties/*\/,
+ * /en/datasets/qinglong/1.0.0/ → /en/datasets/*\/*\/, /charts/2/ → /charts/<n>/. The edition prefix (/en/) is kept: each edition is tested.
  */
 export function pageTypeOf(page: string): string {
   const parts = page.split('/').filter(Boolean);
   const lead = parts[0] === 'en' ? ['en'] : [];
   const rest = parts.slice(lead.length);
   const file = page.endsWith('.html') ? rest.pop() : undefined;
-  const shape = [...lead, ...rest.map((p, i) => (i === 0 ? p : '*'))];
+  // A number is a page of a list (/charts/2/ → /charts/<n>/), not one item (/charts/envoy-coverage/ → /charts/*/).
+  const shape = [...lead, ...rest.map((p, i) => (i === 0 ? p : /^\d+$/.test(p) ? '<n>' : '*'))];
   return '/' + shape.map((p) => p + '/').join('') + (file ?? '');
 }
 
@@ -48,7 +49,8 @@ export const PAGE_TYPE_NAMES: Record<string, string> = {
   '/datasets/*/*/': 'dataset version',
   '/sources/': 'sources',
   '/charts/': 'chart gallery',
-  '/charts/*/': 'chart gallery, later page',
+  '/charts/<n>/': 'chart gallery, later page',
+  '/charts/*/': 'chart page',
   '/topics/': 'themes index',
   '/topics/*/': 'theme',
   '/timeline/': 'timeline',

@@ -1,5 +1,8 @@
 /** The chart gallery's pages (src/charts/gallery.ts), on the site's real charts. */
-import { chartInGalleryPath, galleryPagePath } from '#/publishing/urls.ts';
+import { chartInGalleryPath, chartPagePath, galleryPagePath } from '#/publishing/urls.ts';
+import { chartSpec } from '#/data/schemas.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAllDatasets } from '#/data/datasets.ts';
 import { loadCharts } from '#/charts/registry.ts';
@@ -17,6 +20,21 @@ describe('gallery pages', () => {
     expect(galleryPagePath(2, 'zh')).toBe('/charts/2/');
     expect(galleryPagePath(12, 'en')).toBe('/en/charts/12/');
     expect(chartInGalleryPath(ids[0], 1, 'en')).toBe(`/en/charts/#${ids[0]}`);
+  });
+
+  it('gives each chart a page of its own that no gallery page number can take', () => {
+    expect(chartPagePath('envoy-coverage', 'zh')).toBe('/charts/envoy-coverage/');
+    expect(chartPagePath('envoy-coverage', 'en')).toBe('/en/charts/envoy-coverage/');
+    for (const id of ids) expect(id, id).toMatch(/[a-z]/);
+    // A spec whose id is all digits would take the gallery's /charts/<n>/: refused, saying why.
+    const spec = JSON.parse(readFileSync(path.join(root, 'content/charts', `${ids[0]}.json`), 'utf8'));
+    expect(chartSpec.safeParse(spec).success).toBe(true);
+    const refused = chartSpec.safeParse({ ...spec, id: '2' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'id: at least one letter: /charts/<digits>/ is a page of the chart gallery',
+    ]);
+    expect(chartSpec.safeParse({ ...spec, id: '2022-targets' }).success).toBe(true);
   });
 
   it.each([
