@@ -49,6 +49,9 @@ export const DARK: Palette = {
 /** Paper: white, no dark background whatever the screen's scheme. */
 export const PRINT: Palette = { ...LIGHT, bg: '#ffffff', fg: '#000000', muted: '#444444' };
 
+/** The dev server's draft banner (src/components/DraftBanner.astro): amber, unlike anything a reader sees, in either scheme. */
+export const DRAFT = { border: '#b45309', bg: '#fffbeb', fg: '#78350f' };
+
 export interface MapPalette {
   land: string;
   coast: string;

@@ -7,7 +7,7 @@
  */
 import type { Plugin } from 'vite';
 import { FONT } from './font.ts';
-import { DARK, LIGHT, MAP_DARK, type MapPalette, type Palette } from './palette.ts';
+import { DARK, DRAFT, LIGHT, MAP_DARK, type MapPalette, type Palette } from './palette.ts';
 
 const declarations = (values: Record<string, string>) =>
   Object.entries(values)
@@ -17,9 +17,11 @@ const declarations = (values: Record<string, string>) =>
 const pageVars = (p: Palette) =>
   declarations({ '--bg': p.bg, '--fg': p.fg, '--muted': p.muted, '--accent': p.accent, '--rule': p.rule, '--note-bg': p.noteBg });
 
+const draftVars = declarations({ '--draft-border': DRAFT.border, '--draft-bg': DRAFT.bg, '--draft-fg': DRAFT.fg });
+
 /** Every page: its colours in both schemes, and the font stack. */
 export const siteCss = (): string =>
-  `:root{color-scheme:light dark;${pageVars(LIGHT)};--font:${FONT}}@media (prefers-color-scheme:dark){:root{${pageVars(DARK)}}}`;
+  `:root{color-scheme:light dark;${pageVars(LIGHT)};${draftVars};--font:${FONT}}@media (prefers-color-scheme:dark){:root{${pageVars(DARK)}}}`;
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
