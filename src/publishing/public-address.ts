@@ -28,6 +28,11 @@ export function publicAddress(env: NodeJS.ProcessEnv = process.env): PublicAddre
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`SITE_URL "${raw}" must start with https:// (or http://)`);
   if (url.search || url.hash) throw new Error(`SITE_URL "${raw}" must not carry a query or a fragment`);
   const base = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  // Every link is built from the root ("/counties/…"): under a sub-path they would all miss. Say so, not publish them.
+  if (base !== '/')
+    throw new Error(
+      `SITE_URL "${raw}" has a path (${base}): hosting under a sub-path is not supported yet; serve the site at the root of a domain or subdomain`,
+    );
   return { site: `${url.origin}${base}`, base, placeholder: url.href === PLACEHOLDER_SITE };
 }
 

@@ -14,12 +14,10 @@ describe('publicAddress', () => {
     expect(publicAddress({ SITE_URL: 'https://stories.example.cn/' }).site).toBe('https://stories.example.cn/');
   });
 
-  it('keeps a sub-path as the base the site is served under', () => {
-    expect(publicAddress({ SITE_URL: 'https://news.example.cn/county-stories' })).toEqual({
-      site: 'https://news.example.cn/county-stories/',
-      base: '/county-stories/',
-      placeholder: false,
-    });
+  it('refuses a sub-path, which the links do not support yet, rather than publish links that miss', () => {
+    expect(() => publicAddress({ SITE_URL: 'https://news.example.cn/county-stories' })).toThrow(
+      /has a path \(\/county-stories\/\): hosting under a sub-path is not supported yet/,
+    );
   });
 
   it.each([
