@@ -8,17 +8,15 @@
 export const PLACEHOLDER_SITE = 'https://county-stories.example.org/';
 
 export interface PublicAddress {
-  /** Absolute, ending in "/". */
+  /** Absolute, the root of a domain or subdomain, ending in "/". */
   site: string;
-  /** The path the site is served under: "/" at a domain's root, "/county-stories/" under a sub-path. */
-  base: string;
   placeholder: boolean;
 }
 
 /** SITE_URL from the environment, checked; the placeholder when unset. */
 export function publicAddress(env: NodeJS.ProcessEnv = process.env): PublicAddress {
   const raw = env.SITE_URL?.trim();
-  if (!raw) return { site: PLACEHOLDER_SITE, base: '/', placeholder: true };
+  if (!raw) return { site: PLACEHOLDER_SITE, placeholder: true };
   let url: URL;
   try {
     url = new URL(raw);
@@ -27,13 +25,12 @@ export function publicAddress(env: NodeJS.ProcessEnv = process.env): PublicAddre
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`SITE_URL "${raw}" must start with https:// (or http://)`);
   if (url.search || url.hash) throw new Error(`SITE_URL "${raw}" must not carry a query or a fragment`);
-  const base = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
   // Every link is built from the root ("/counties/…"): under a sub-path they would all miss. Say so, not publish them.
-  if (base !== '/')
+  if (url.pathname !== '/')
     throw new Error(
-      `SITE_URL "${raw}" has a path (${base}): hosting under a sub-path is not supported yet; serve the site at the root of a domain or subdomain`,
+      `SITE_URL "${raw}" has a path (${url.pathname}): hosting under a sub-path is not supported yet; serve the site at the root of a domain or subdomain`,
     );
-  return { site: `${url.origin}${base}`, base, placeholder: url.href === PLACEHOLDER_SITE };
+  return { site: url.href, placeholder: url.href === PLACEHOLDER_SITE };
 }
 
 /** What the build prints, or refuses with, while the address is the placeholder. */

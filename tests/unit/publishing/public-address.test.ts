@@ -4,19 +4,19 @@ import { PLACEHOLDER_SITE, placeholderWarning, publicAddress, siteUrlRequired } 
 
 describe('publicAddress', () => {
   it('is the placeholder, and says so, when SITE_URL is unset or blank', () => {
-    expect(publicAddress({})).toEqual({ site: PLACEHOLDER_SITE, base: '/', placeholder: true });
+    expect(publicAddress({})).toEqual({ site: PLACEHOLDER_SITE, placeholder: true });
     expect(publicAddress({ SITE_URL: '  ' }).placeholder).toBe(true);
     expect(placeholderWarning()).toContain('SITE_URL');
   });
 
   it('takes a real address, with or without its final slash', () => {
-    expect(publicAddress({ SITE_URL: 'https://stories.example.cn' })).toEqual({ site: 'https://stories.example.cn/', base: '/', placeholder: false });
+    expect(publicAddress({ SITE_URL: 'https://stories.example.cn' })).toEqual({ site: 'https://stories.example.cn/', placeholder: false });
     expect(publicAddress({ SITE_URL: 'https://stories.example.cn/' }).site).toBe('https://stories.example.cn/');
   });
 
   it('refuses a sub-path, which the links do not support yet, rather than publish links that miss', () => {
     expect(() => publicAddress({ SITE_URL: 'https://news.example.cn/county-stories' })).toThrow(
-      /has a path \(\/county-stories\/\): hosting under a sub-path is not supported yet/,
+      /has a path \(\/county-stories\): hosting under a sub-path is not supported yet/,
     );
   });
 
