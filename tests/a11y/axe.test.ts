@@ -15,7 +15,8 @@ const samples = pageTypes(pages).map((t) => t.sample);
 describeInBrowser('axe-core', () => {
   const session = useSiteInBrowser();
 
-  it.for(pages)('%s has no axe violations', async (pathname) => {
+  // Concurrent: each page is its own browser context, and axe spends much of its time waiting on the renderer.
+  it.concurrent.for(pages)('%s has no axe violations', async (pathname) => {
     const { page, close } = await openPage(session.browser, session.site.origin, pathname, { settle: false });
     try {
       expect(await axeViolations(page)).toEqual([]);
