@@ -23,6 +23,16 @@ export const datasetDownloadPath = (id: string, version: string, format: Downloa
 /** The tidy CSV of a dataset version, one line per figure for people: /data/<id>/<version>.tidy.csv (src/publishing/dataset-files.ts). */
 export const datasetTidyCsvPath = (id: string, version: string) => `/data/${id}/${version}.tidy.csv`;
 
+/**
+ * A dataset version's bundle for archiving: /data/<id>/<version>.zip, holding the
+ * JSON, the CSV, the tidy CSV, a README and a CITATION.cff (src/publishing/dataset-bundle.ts).
+ */
+export const datasetBundlePath = (id: string, version: string) => `/data/${id}/${version}.zip`;
+
+/** The case-studies API for partners, and its OpenAPI 3.1 description (src/publishing/api.ts). */
+export const caseStudiesApiPath = '/api/case-studies.json';
+export const openApiPath = '/api/openapi.json';
+
 /** The datasets index at one dataset's entry: /datasets/#qinglong. */
 export const datasetInListPath = (id: string, lang: Lang = 'zh') => localePath(`/datasets/#${id}`, lang);
 
