@@ -3,13 +3,17 @@
  * entry per county story, with its permanent URLs (both editions), summary,
  * the dataset versions it cites with their download URLs (JSON, CSV, tidy CSV) and who makes the
  * claims in them (claimants), and the story's corrections.
- * Fields are only ever added, never renamed or removed (see "schema").
+ * Fields are only ever added, never renamed or removed (see "schema"). Its
+ * shape is the zod schema in src/publishing/api.ts, which also writes its
+ * OpenAPI description (/api/openapi.json): the body is parsed with it before
+ * it is published, so the two cannot drift.
  */
 import type { APIContext } from 'astro';
 import { getEditionStories } from '#/stories/collection.ts';
 import { countyByCode, getClaimants, getDatasets, officialCountyName } from '#/data/site-data.ts';
 import { attribution, claimantIds } from '#/data/claimants.ts';
-import { absoluteUrl, datasetDownloadPath, datasetPagePath, datasetTidyCsvPath, cardPath } from '#/publishing/urls.ts';
+import { absoluteUrl, datasetBundlePath, datasetDownloadPath, datasetPagePath, datasetTidyCsvPath, cardPath } from '#/publishing/urls.ts';
+import { caseStudiesResponse } from '#/publishing/api.ts';
 import { buildTime } from '#/publishing/build-time.ts';
 
 export async function GET({ site }: APIContext) {
@@ -43,6 +47,8 @@ export async function GET({ site }: APIContext) {
           csv: url(datasetDownloadPath(id, version, 'csv')),
           // Added: the tidy CSV for people, one line per figure (PUBLISHING.md).
           tidyCsv: url(datasetTidyCsvPath(id, version)),
+          // Added: the bundle (JSON, CSV, tidy CSV, README, CITATION.cff).
+          zip: url(datasetBundlePath(id, version)),
           // Each figure's "claimant" in the JSON is one of these ids.
           claimants: claimantIds(data).map((claimantId) => {
             const c = getClaimants().get(claimantId)!;
@@ -58,12 +64,13 @@ export async function GET({ site }: APIContext) {
       }),
     };
   });
-  const body = {
+  // Parsed, not just typed: a field the schema (and so the OpenAPI document) lacks stops the build.
+  const body = caseStudiesResponse.parse({
     schema: 1,
     site: url('/'),
     // When this file was built (ISO 8601); the URLs in it are permanent.
     generated: buildTime().toISOString(),
     caseStudies,
-  };
+  });
   return new Response(JSON.stringify(body, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
