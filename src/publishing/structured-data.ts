@@ -7,16 +7,17 @@
  * is absolute. tests/build/structured-data.test.ts parses every built page's.
  */
 import type { Lang } from '#/i18n/format.ts';
-import { htmlLang } from '#/i18n/editions.ts';
+import { htmlLang, LANGS } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import type { Correction } from '#/stories/corrections.ts';
 import type { County, Dataset, Source } from '#/data/schemas.ts';
-import { countyByCode, getDatasets, officialCountyName } from '#/data/site-data.ts';
+import { countyByCode, getCounties, getDatasets, officialCountyName } from '#/data/site-data.ts';
+import { parseMdx, walk } from '#/stories/mdx.ts';
 import { getNationalGeometry } from '#/geo/load.ts';
 import { countyAnchor } from '#/geo/render.ts';
 import type { EditionStory } from '#/stories/collection.ts';
 import type { ResolvedFigure } from '#/stories/binding.ts';
-import { absoluteUrl, cardPath, datasetBundlePath, datasetDownloadPath, datasetPagePath, datasetTidyCsvPath, sourceAnchorPath } from './urls.ts';
+import { absoluteUrl, cardPath, datasetBundlePath, storyPagePath, datasetDownloadPath, datasetPagePath, datasetTidyCsvPath, sourceAnchorPath } from './urls.ts';
 
 type Site = URL | string | undefined;
 type Node = Record<string, unknown>;
@@ -126,11 +127,19 @@ function countyCentre(code: string): [number, number] | undefined {
   return feature && countyAnchor(feature);
 }
 
+/** The featured counties whose stories a story's text links to, in the order it first links them. */
+function linkedCounties(story: EditionStory): string[] {
+  const byPath = new Map(getCounties().flatMap((c) => LANGS.map((lang) => [storyPagePath('county', c.slug, lang), c.code] as const)));
+  const codes = [...walk(parseMdx(story.content.body ?? ''))].flatMap((n) => (n.type === 'link' && n.url && byPath.has(n.url) ? [byPath.get(n.url)!] : []));
+  return [...new Set(codes)];
+}
+
 /**
  * A story page's NewsArticle. `about`: a county story's county; a theme
  * story's, the featured counties (data/counties.json) that the datasets it
- * pins give a GB/T 2260 code for. The sources: the articles its figures quote
- * (those of its pinned datasets if it quotes none).
+ * pins give a GB/T 2260 code for, then those whose stories its text links to.
+ * The sources: the articles its figures quote (those of its pinned datasets
+ * if it quotes none).
  */
 export function storyArticle(story: EditionStory, figures: ReadonlyMap<string, ResolvedFigure>, site: Site, corrections: readonly Correction[]) {
   const { entry, lang } = story;
@@ -140,6 +149,7 @@ export function storyArticle(story: EditionStory, figures: ReadonlyMap<string, R
     : [...new Set(pinned.flatMap((ds) => ds.rows.flatMap((row) => ds.fields.filter((f) => f.type === 'admin-code').map((f) => row[f.key]))))].filter(
         (code): code is string => typeof code === 'string' && countyByCode(code) !== undefined,
       );
+  if (!entry.data.county) codes.push(...linkedCounties(story).filter((code) => !codes.includes(code)));
   const inNoteOrder = [...figures.values()].sort((a, b) => a.note - b.note);
   const quoted = [...new Map(inNoteOrder.map((f) => [f.source.id, f.source])).values()];
   const sources = quoted.length ? quoted : [...new Map(pinned.flatMap((ds) => ds.sources).map((s) => [s.id, s])).values()];

@@ -94,6 +94,13 @@ describe('JSON-LD on every page', () => {
       const pinned = basedOn.filter((n) => n['@type'] === 'Dataset');
       expect(pinned.length, `${page}: dataset versions`).toBeGreaterThan(0);
       for (const d of pinned) expect(datasets.get(new URL(d.url).pathname.split('/').at(-3)!, d.version), d.url).toBeTruthy();
+      // A theme story is about (at least) every county whose story its text links to, read from its MDX here.
+      const theme = page.match(/\/themes\/([^/]+)\/$/)?.[1];
+      if (theme) {
+        const mdx = readFileSync(`${root}/content/${page.startsWith('/en/') ? 'en/' : ''}themes/${theme}.mdx`, 'utf8');
+        const linked = [...mdx.matchAll(/\]\((?:\/en)?\/counties\/([a-z0-9-]+)\/\)/g)].map((m) => countyBySlug.get(m[1])!.code);
+        expect(about.map(code), page).toEqual(expect.arrayContaining(linked));
+      }
       const slug = page.match(/\/counties\/([^/]+)\/$/)?.[1];
       if (slug) {
         expect(about, page).toHaveLength(1);
