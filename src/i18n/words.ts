@@ -248,6 +248,8 @@ const words = {
   /** The Web Share API button: the phone's own share sheet (WeChat, messages …). */
   shareButton: { zh: '分享到…', en: 'Share…' },
   pageAddress: { zh: '本页地址', en: 'Address of this page' },
+  /** What the address's copy button copies, in copyWhat. */
+  pageLink: { zh: '本页链接', en: 'the link to this page' },
   shareQrLabel: { zh: '本页地址的二维码', en: 'QR code of this page’s address' },
   shareQrCaption: { zh: '用微信扫一扫，在手机上打开本页。', en: 'Scan with WeChat or a phone camera to open this page on your phone.' },
   // — The not-found page (src/pages/[...lang]/404.astro) —

@@ -68,6 +68,14 @@ describeInBrowser('sharing, not-found pages and printing', () => {
     expect(shared).toEqual([{ url: canonical, title: await withShare.locator('h1').textContent() }]);
   });
 
+  it('the copy button copies the page’s address', async () => {
+    const page = await open(STORY);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    await page.locator('.share .copy-button').click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await page.locator('link[rel="canonical"]').getAttribute('href'));
+  });
+
   it.each([
     ['/no-such-page/', 'zh-CN', '/search/'],
     ['/en/no-such-page/', 'en', '/en/search/'],
@@ -100,7 +108,7 @@ describeInBrowser('sharing, not-found pages and printing', () => {
         notes: shown(document.querySelector('.notes')),
         address: shown(document.querySelector('.share-url')) ? document.querySelector('.share-url')!.textContent : null,
         canonical: document.querySelector('link[rel="canonical"]')!.getAttribute('href'),
-        tools: ['.site-header nav', '.language-switch', '.embed-tools', '.share-qr', '.share-native', '.cite-copy', '#share-heading'].filter((s) =>
+        tools: ['.site-header nav', '.language-switch', '.embed-tools', '.share-qr', '.share-native', '.copy-button', '#share-heading'].filter((s) =>
           [...document.querySelectorAll(s)].some(shown),
         ),
       };
