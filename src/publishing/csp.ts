@@ -111,6 +111,12 @@ export function headersFile(dir: string): string {
       .filter((e) => e.isDirectory() && htmlFiles(path.join(dir, sub, e.name)).length)
       .map((e) => `/${sub ? `${sub}/` : ''}${e.name}`);
   const sections = [...top(''), ...top('en')].filter((s) => s !== '/en' && !EMBED_PATTERNS.includes(`${s}/*`));
+  // Pages that are files at the top of an edition (the not-found pages, /404.html and /en/404.html), each by name.
+  const topFiles = ['', 'en'].flatMap((sub) =>
+    readdirSync(path.join(dir, sub), { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.html') && e.name !== 'index.html')
+      .map((e) => `/${sub ? `${sub}/` : ''}${e.name}`),
+  );
   const framedBySelf = ["  Content-Security-Policy: frame-ancestors 'self'", '  X-Frame-Options: SAMEORIGIN'];
   const immutable = '  Cache-Control: public, max-age=31536000, immutable';
   return [
@@ -121,7 +127,7 @@ export function headersFile(dir: string): string {
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '',
     '# Embed pages (/embed/, /en/embed/) may be framed by any site: that is what they are for. Every other page only by this site.',
-    ...['/', '/en/', ...sections.map((s) => `${s}/*`)].flatMap((p) => [p, ...framedBySelf, '']),
+    ...['/', '/en/', ...topFiles, ...sections.map((s) => `${s}/*`)].flatMap((p) => [p, ...framedBySelf, '']),
     '# Hashed assets are renamed when they change.',
     '/_astro/*',
     immutable,

@@ -17,7 +17,7 @@ export const PUBLISHED_FILE = 'data/published-urls.txt';
 export const REDIRECTS_FILE = 'data/redirects.json';
 
 /** Build output that is not a permanent URL: hashed assets and the search index, which are replaced on every build, and the host's headers file. */
-const TRANSIENT = [/^\/_astro\//, /^\/pagefind\//, /^\/_headers$/];
+const TRANSIENT = [/^\/_astro\//, /^\/pagefind\//, /^\/_headers$/, /^\/_redirects$/];
 
 const HEADER = `# Every URL this site has published. Never delete a line: if a page moves,
 # add "old": "new" to data/redirects.json. Add new URLs with: npm run urls:record

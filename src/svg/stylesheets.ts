@@ -7,7 +7,7 @@
  */
 import type { Plugin } from 'vite';
 import { FONT } from './font.ts';
-import { DARK, DRAFT, LIGHT, MAP_DARK, type MapPalette, type Palette } from './palette.ts';
+import { DARK, DRAFT, LIGHT, MAP_DARK, MAP_LIGHT, PRINT, type MapPalette, type Palette } from './palette.ts';
 
 const declarations = (values: Record<string, string>) =>
   Object.entries(values)
@@ -19,15 +19,17 @@ const pageVars = (p: Palette) =>
 
 const draftVars = declarations({ '--draft-border': DRAFT.border, '--draft-bg': DRAFT.bg, '--draft-fg': DRAFT.fg });
 
-/** Every page: its colours in both schemes, and the font stack. */
+/** Every page: its colours in both schemes, and the font stack; on paper the print palette, whatever the reader's scheme. */
 export const siteCss = (): string =>
-  `:root{color-scheme:light dark;${pageVars(LIGHT)};${draftVars};--font:${FONT}}@media (prefers-color-scheme:dark){:root{${pageVars(DARK)}}}`;
+  `:root{color-scheme:light dark;${pageVars(LIGHT)};${draftVars};--font:${FONT}}@media (prefers-color-scheme:dark){:root{${pageVars(DARK)}}}` +
+  `@media print{:root{color-scheme:light;${pageVars(PRINT)}}}`;
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** Pages with a map: the dark scheme's map colours (--map-land, --map-sea-line …); light ones are in the SVG itself. */
-export const mapCss = (): string =>
-  `@media (prefers-color-scheme:dark){:root{${declarations(Object.fromEntries(Object.entries(MAP_DARK satisfies MapPalette).map(([k, v]) => [`--map-${kebab(k)}`, v])))}}}`;
+const mapVars = (p: MapPalette) => declarations(Object.fromEntries(Object.entries(p).map(([k, v]) => [`--map-${kebab(k)}`, v])));
+
+/** Pages with a map: the dark scheme's map colours (--map-land, --map-sea-line …); light ones are in the SVG itself, and on paper again. */
+export const mapCss = (): string => `@media (prefers-color-scheme:dark){:root{${mapVars(MAP_DARK)}}}@media print{:root{${mapVars(MAP_LIGHT)}}}`;
 
 /**
  * The static maps' classes (src/geo/render.ts) in the map's dark colours, for

@@ -1,7 +1,8 @@
 /**
  * Serve a built site over HTTP on a free local port, as a static host would:
  * /counties/qinglong/ → counties/qinglong/index.html, unknown paths → 404
- * (with the site's 404.html when it has one), with the headers the site's
+ * with the nearest 404.html up the path, as Cloudflare Pages does (so
+ * /en/… gets /en/404.html, the rest /404.html), with the headers the site's
  * `_headers` file asks for (src/publishing/csp.ts), as Netlify or Cloudflare Pages would
  * send them. Used by the browser tests, the link checker and bench/budgets.ts.
  */
@@ -45,14 +46,23 @@ export function readHeadersFile(dir: string): { pattern: RegExp; headers: [strin
 
 export async function serveSite(dir: string): Promise<SiteServer> {
   const rules = readHeadersFile(dir);
-  const notFound = path.join(dir, '404.html');
+  /** The 404.html nearest to a missing path: in its folder, else each parent up to the root. */
+  const notFoundFor = (pathname: string): string | undefined => {
+    const parts = pathname.split('/').filter(Boolean);
+    for (let n = parts.length; n >= 0; n--) {
+      const file = path.join(dir, ...parts.slice(0, n), '404.html');
+      if (existsSync(file)) return file;
+    }
+    return undefined;
+  };
   const files = sirv(dir, {
     dev: true, // read from disk on every request: no start-up scan, no stale cache
     etag: false,
-    onNoMatch: (_req, res) => {
+    onNoMatch: (req, res) => {
+      const notFound = notFoundFor(new URL(req.url ?? '/', 'http://x').pathname);
       res.statusCode = 404;
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found');
+      res.end(notFound ? readFileSync(notFound) : 'Not found');
     },
   });
   const server = createServer((req, res) => {

@@ -140,14 +140,17 @@ describe('robots.txt', () => {
 });
 
 describe('the sitemap', () => {
-  it('lists every page except embeds, redirects and the 404 page', () => {
+  it('lists every page except embeds, redirects and the not-found pages', () => {
     const index = html('/sitemap-index.xml');
     const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
     const listed = new Set(maps.flatMap((m) => [...html(m).matchAll(/<loc>([^<]+)<\/loc>/g)].map((x) => new URL(x[1]).pathname)));
     const isEmbed = (p: string) => /^\/(en\/)?embed\//.test(p);
-    const pages = listPages(dir()).filter((p) => !isEmbed(p) && !p.endsWith('404.html') && !html(p).includes('http-equiv="refresh"'));
+    // Each edition's not-found page: /404/ and /en/404/ as built, /404.html and /en/404.html where hosts look.
+    const isNotFound = (p: string) => /^\/(en\/)?404(\/|\.html)$/.test(p);
+    const pages = listPages(dir()).filter((p) => !isEmbed(p) && !isNotFound(p) && !html(p).includes('http-equiv="refresh"'));
+    expect(listPages(dir()).filter(isNotFound)).toEqual(['/404.html', '/404/', '/en/404.html', '/en/404/']);
     expect(pages.filter((p) => !listed.has(p))).toEqual([]);
-    expect([...listed].filter(isEmbed)).toEqual([]);
+    expect([...listed].filter((p) => isEmbed(p) || isNotFound(p))).toEqual([]);
   });
 });
 
