@@ -39,7 +39,7 @@ export default defineConfig({
     mdx({ processor: satteri({ mdastPlugins: [storyGuard(process.cwd())] }) }),
     // Embed pages are for iframes, not for search engines; the not-found pages are for unknown addresses.
     sitemap({ filter: (page) => !/^\/(en\/)?embed\//.test(new URL(page).pathname) && !isNotFoundPage(new URL(page).pathname) }),
-    // Each edition's not-found page where hosts look for it, and `_redirects` (src/publishing/not-found.ts).
+    // Each edition's not-found page where hosts look for it (src/publishing/not-found.ts).
     notFoundPages(),
     securityHeaders(),
     // Last: checks the finished output against data/published-urls.txt.

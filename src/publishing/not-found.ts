@@ -3,16 +3,15 @@
  * hosts look for it. Astro writes them as pages, /404/ and /en/404/ (its own
  * 404.html is only for a root src/pages/404.astro, not a route under
  * [...lang]); after the build this copies them to /404.html, which every
- * static host serves for an unknown address, and /en/404.html, and writes
- * `_redirects`:
- *
- * - Cloudflare Pages serves the nearest 404.html up the tree of the missing
- *   path, so /en/… finds /en/404.html with no rule;
- * - Netlify serves only /404.html unless told: the `_redirects` rule below
- *   sends unknown /en/ paths to /en/404.html with status 404 (Netlify applies
- *   a rule only where no file matches, so live pages are untouched).
+ * static host serves for an unknown address, and /en/404.html. Cloudflare
+ * Pages serves the nearest 404.html up the tree of the missing path, so /en/…
+ * finds /en/404.html with no rule. No `_redirects` is written for Netlify:
+ * Cloudflare Pages reads the same file, applies its rules even where a file
+ * exists, and documents no 404 rules, so one line of it could take the
+ * whole English edition down there (PUBLISHING.md, "Not-found pages", gives
+ * Netlify's line for an operator to add).
  */
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -24,17 +23,6 @@ export const notFoundPath = (lang: (typeof LANGS)[number]) => localePath('/404.h
 /** Pages that are only for unknown addresses: never in the sitemap or the search index. */
 export const isNotFoundPage = (pathname: string) => /^\/(en\/)?404(\.html|\/)?$/.test(pathname);
 
-/** The `_redirects` file (Netlify's format): each translated edition's unknown paths to its own not-found page. */
-export function redirectsFile(): string {
-  const rules = LANGS.filter((l) => notFoundPath(l) !== '/404.html').map((l) => `${localePath('/*', l)}  ${notFoundPath(l)}  404`);
-  return [
-    '# Written by the build (src/publishing/not-found.ts). Netlify: unknown addresses under an edition get that edition’s',
-    '# not-found page, with status 404 (a rule applies only where no file matches). Cloudflare Pages finds the nearest 404.html itself.',
-    ...rules,
-    '',
-  ].join('\n');
-}
-
 export function writeNotFoundPages(dir: string): void {
   for (const lang of LANGS) {
     const target = path.join(dir, notFoundPath(lang));
@@ -43,10 +31,9 @@ export function writeNotFoundPages(dir: string): void {
     if (!existsSync(built)) throw new Error(`not-found page: ${built} was not built (src/pages/[...lang]/404.astro)`);
     copyFileSync(built, target);
   }
-  writeFileSync(path.join(dir, '_redirects'), redirectsFile());
 }
 
-/** Astro integration: the copies and `_redirects`, in the finished output (before the published-URL check). */
+/** Astro integration: the copies, in the finished output (before the published-URL check). */
 export function notFoundPages(): AstroIntegration {
   return {
     name: 'county-stories:not-found',

@@ -7,7 +7,7 @@
  * the edition (read from content/, not from the site's code), kept out of the
  * sitemap and the search index.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import jsQR from 'jsqr';
@@ -89,8 +89,8 @@ describe('not-found pages', () => {
     expect(indexed).toBe(listPages(siteDir()).filter((p) => readPage(siteDir(), p).includes('data-pagefind-body')).length);
   });
 
-  it('the hosts are told: Netlify by _redirects, framing by _headers', () => {
-    expect(file('_redirects')).toMatch(/^\/en\/\*\s+\/en\/404\.html\s+404$/m);
+  it('framing is told by _headers; no _redirects, which Cloudflare Pages would apply over live pages', () => {
+    expect(existsSync(path.join(siteDir(), '_redirects'))).toBe(false);
     const headers = file('_headers');
     for (const page of ['/404.html', '/en/404.html'])
       expect(headers, page).toMatch(new RegExp(`^${page.replace(/\./g, '\\.')}\\n  Content-Security-Policy: frame-ancestors 'self'`, 'm'));
