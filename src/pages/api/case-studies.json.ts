@@ -9,7 +9,7 @@ import type { APIContext } from 'astro';
 import { getEditionStories } from '#/stories/collection.ts';
 import { countyByCode, getClaimants, getDatasets, officialCountyName } from '#/data/site-data.ts';
 import { attribution, claimantIds } from '#/data/claimants.ts';
-import { absoluteUrl, datasetDownloadPath, datasetPagePath, datasetTidyCsvPath, cardPath } from '#/publishing/urls.ts';
+import { absoluteUrl, datasetDownloadPath, datasetPagePath, datasetTidyCsvPath, cardPath, editionPagePath } from '#/publishing/urls.ts';
 import { buildTime } from '#/publishing/build-time.ts';
 
 export async function GET({ site }: APIContext) {
@@ -60,7 +60,7 @@ export async function GET({ site }: APIContext) {
   });
   const body = {
     schema: 1,
-    site: url('/'),
+    site: url(editionPagePath('/', 'zh')),
     // When this file was built (ISO 8601); the URLs in it are permanent.
     generated: buildTime().toISOString(),
     caseStudies,
