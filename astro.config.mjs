@@ -9,11 +9,15 @@ import { storyGuard } from '#/stories/mdx.ts';
 import { astroCspConfig, securityHeaders } from '#/publishing/csp.ts';
 import { publicAddress } from '#/publishing/public-address.ts';
 import { isNotFoundPage, notFoundPages } from '#/publishing/not-found.ts';
+import { sitePath, siteRoute } from '#/publishing/urls.ts';
 import { paletteStylesheets } from '#/svg/stylesheets.ts';
 
 export default defineConfig({
   // The public address (SITE_URL); every permanent URL and citation is built from it.
   site: publicAddress().site,
+  // Its path: "/" at the root of a domain, "/county-stories/" under a sub-path. Astro prefixes its own
+  // assets with it; every link the site writes gets it from src/publishing/urls.ts (sitePath).
+  base: publicAddress().base,
   trailingSlash: 'always',
   // Content-Security-Policy <meta> on every page; `_headers` adds the rest (src/publishing/csp.ts).
   security: { csp: astroCspConfig },
@@ -25,8 +29,10 @@ export default defineConfig({
     // threads (src/publishing/png/svg-to-png.ts) together while other pages render.
     concurrency: 4,
   },
-  // Moved pages: old path → new path (data/redirects.json). Published URLs never break.
-  redirects: readRedirects(process.cwd()),
+  // Moved pages: old path → new path (data/redirects.json, routes). Published URLs never break. Astro
+  // writes each redirect page at its route under the base but sends the reader to the target as given,
+  // so the target gets the base here (sitePath, src/publishing/urls.ts).
+  redirects: Object.fromEntries(Object.entries(readRedirects(process.cwd())).map(([from, to]) => [from, sitePath(to)])),
   // Two routes making the same path stop the build: above all a redirect over a live page (src/publishing/published-urls.ts).
   prerenderConflictBehavior: 'error',
   // The palette and font stack as CSS custom properties (virtual:site-palette.css, src/svg/stylesheets.ts).
@@ -38,7 +44,12 @@ export default defineConfig({
     // in the dev server (dataChecks checks every story before a build).
     mdx({ processor: satteri({ mdastPlugins: [storyGuard(process.cwd())] }) }),
     // Embed pages are for iframes, not for search engines; the not-found pages are for unknown addresses.
-    sitemap({ filter: (page) => !/^\/(en\/)?embed\//.test(new URL(page).pathname) && !isNotFoundPage(new URL(page).pathname) }),
+    sitemap({
+      filter: (page) => {
+        const route = siteRoute(new URL(page).pathname);
+        return !/^\/(en\/)?embed\//.test(route) && !isNotFoundPage(route);
+      },
+    }),
     // Each edition's not-found page where hosts look for it (src/publishing/not-found.ts).
     notFoundPages(),
     securityHeaders(),

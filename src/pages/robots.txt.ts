@@ -4,9 +4,9 @@
  * disallowed here: a crawler that follows an embed still finds its article.
  */
 import type { APIContext } from 'astro';
-import { absoluteUrl } from '#/publishing/urls.ts';
+import { absoluteUrl, sitemapPath } from '#/publishing/urls.ts';
 
 export function GET({ site }: APIContext) {
-  const body = ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl('sitemap-index.xml', site)}`, ''].join('\n');
+  const body = ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(sitemapPath(), site)}`, ''].join('\n');
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }

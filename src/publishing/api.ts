@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { adminCode, bilingual, claimantKinds, isoDate, kebabId, semver } from '#/data/schemas.ts';
-import { absoluteUrl, caseStudiesApiPath } from './urls.ts';
+import { absoluteUrl, CASE_STUDIES_API_ROUTE, sitePath } from './urls.ts';
 
 const url = z.url({ protocol: /^https?$/ }).describe('An absolute, permanent URL.');
 const both = (inner: z.ZodType) => z.strictObject({ zh: inner, en: inner });
@@ -72,9 +72,10 @@ export function openApiDocument(site: URL | string | undefined) {
         'Case studies for partners: one entry per county story, with its permanent URLs in both editions, summary, corrections and the dataset versions it cites with their downloads and who makes the claims in them. A static file, rebuilt with the site; fields are only ever added.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    servers: [{ url: absoluteUrl('/', site).replace(/\/$/, '') }],
+    // The server is the site's root (under its base); the path below is relative to it.
+    servers: [{ url: absoluteUrl(sitePath('/'), site).replace(/\/$/, '') }],
     paths: {
-      [caseStudiesApiPath]: {
+      [CASE_STUDIES_API_ROUTE]: {
         get: {
           operationId: 'getCaseStudies',
           summary: 'Every county story as a case study',

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CHART_STYLE } from '#/svg/style.ts';
 import { EMBED_STYLE, HEIGHT_SENDER, THEME_SWITCHER } from './embed.ts';
+import { sitePath } from './urls.ts';
 
 export const cspHash = (text: string): `sha256-${string}` => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 
@@ -121,20 +122,20 @@ export function headersFile(dir: string): string {
   const immutable = '  Cache-Control: public, max-age=31536000, immutable';
   return [
     '# Security and caching headers (Netlify / Cloudflare Pages format), written by the build (src/publishing/csp.ts).',
-    '/*',
+    sitePath('/*'),
     `  Content-Security-Policy: ${sitePolicy(dir)}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '',
     '# Embed pages (/embed/, /en/embed/) may be framed by any site: that is what they are for. Every other page only by this site.',
-    ...['/', '/en/', ...topFiles, ...sections.map((s) => `${s}/*`)].flatMap((p) => [p, ...framedBySelf, '']),
+    ...['/', '/en/', ...topFiles, ...sections.map((s) => `${s}/*`)].flatMap((p) => [sitePath(p), ...framedBySelf, '']),
     '# Hashed assets are renamed when they change.',
-    '/_astro/*',
+    sitePath('/_astro/*'),
     immutable,
     '',
     '# A released JSON never changes (data/datasets.lock.json), but the CSV beside it is derived and its layout may still',
     '# improve: a day, not immutable. (Netlify and Cloudflare join the values of overlapping rules, so one rule for both.)',
-    '/data/*',
+    sitePath('/data/*'),
     '  Cache-Control: public, max-age=86400',
     '',
   ].join('\n');

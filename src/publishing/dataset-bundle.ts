@@ -21,7 +21,7 @@ import { sourceCredit } from '#/data/source-pages.ts';
 import { citations, citationText } from './cite.ts';
 import { datasetCsv, datasetJsonText, tidyCsv, tidyRecords } from './dataset-files.ts';
 import { licenseUrl } from './structured-data.ts';
-import { absoluteUrl, datasetBundlePath, datasetPagePath } from './urls.ts';
+import { absoluteUrl, sitePath, datasetBundlePath, datasetPagePath } from './urls.ts';
 
 type Site = URL | string | undefined;
 
@@ -100,7 +100,7 @@ export function bundleReadme(ds: Dataset, claimants: ReadonlyMap<string, Claiman
 
 /** CITATION.cff (Citation File Format 1.2.0) for the dataset version. */
 export function bundleCitation(ds: Dataset, site: Site): string {
-  const author = { name: `${t('zh', 'siteName')} (${t('en', 'siteName')})`, website: absoluteUrl('/', site) };
+  const author = { name: `${t('zh', 'siteName')} (${t('en', 'siteName')})`, website: absoluteUrl(sitePath('/'), site) };
   const cff = {
     'cff-version': '1.2.0',
     // English first: reference managers and GitHub show this line as it is.

@@ -3,7 +3,7 @@
  * its id, title, the page it belongs to, and its SVG in each edition — drawn
  * by the charts' and maps' own pure functions (src/charts/, src/geo/).
  */
-import { chartPagePath, storyPagePath, type EmbedKind } from './urls.ts';
+import { chartPagePath, editionPagePath, storyPagePath, type EmbedKind } from './urls.ts';
 import { getCharts } from '#/charts/registry.ts';
 import { renderChart } from '#/charts/render.ts';
 import { LIGHT } from '#/svg/palette.ts';
@@ -13,7 +13,7 @@ import type { Bilingual } from '#/data/schemas.ts';
 import { getCounties, getDatasets } from '#/data/site-data.ts';
 import type { Citable } from './cite.ts';
 import { inlineChartStyle, roundPathData, standaloneGraphic, svgSize, type EmbedFigure } from './embed.ts';
-import { htmlLang, localePath, type Lang } from '#/i18n/editions.ts';
+import { htmlLang, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import { cachedUntilDataChanges } from '#/authoring/live.ts';
 
@@ -80,7 +80,7 @@ function mapFigures(): Graphic[] {
     kind: 'maps',
     id: 'national',
     title: both((lang) => t(lang, 'mapTitle')),
-    homePath: (lang) => localePath('/', lang),
+    homePath: (lang) => editionPagePath('/', lang),
     attribution,
     // The embed shows it at most 640 px wide: whole-unit coordinates keep the page under 20 KB.
     svg: (lang) => roundPathData(renderNationalMapSvg(lang, { idPrefix: 'embed-national' })),

@@ -8,15 +8,17 @@
 export const PLACEHOLDER_SITE = 'https://county-stories.example.org/';
 
 export interface PublicAddress {
-  /** Absolute, the root of a domain or subdomain, ending in "/". */
+  /** Absolute, ending in "/": the root of a domain (https://stories.example.cn/) or a folder on it (https://example.org/county-stories/). */
   site: string;
+  /** The site's path on its host, ending in "/": "/" at the root of a domain, "/county-stories/" under a sub-path (Astro's `base`). */
+  base: string;
   placeholder: boolean;
 }
 
 /** SITE_URL from the environment, checked; the placeholder when unset. */
 export function publicAddress(env: NodeJS.ProcessEnv = process.env): PublicAddress {
   const raw = env.SITE_URL?.trim();
-  if (!raw) return { site: PLACEHOLDER_SITE, placeholder: true };
+  if (!raw) return { site: PLACEHOLDER_SITE, base: '/', placeholder: true };
   let url: URL;
   try {
     url = new URL(raw);
@@ -25,12 +27,11 @@ export function publicAddress(env: NodeJS.ProcessEnv = process.env): PublicAddre
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`SITE_URL "${raw}" must start with https:// (or http://)`);
   if (url.search || url.hash) throw new Error(`SITE_URL "${raw}" must not carry a query or a fragment`);
-  // Every link is built from the root ("/counties/…"): under a sub-path they would all miss. Say so, not publish them.
-  if (url.pathname !== '/')
-    throw new Error(
-      `SITE_URL "${raw}" has a path (${url.pathname}): hosting under a sub-path is not supported yet; serve the site at the root of a domain or subdomain`,
-    );
-  return { site: url.href, placeholder: url.href === PLACEHOLDER_SITE };
+  // A folder, not a file: https://example.org/county-stories means https://example.org/county-stories/.
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  if (url.pathname.includes('//'))
+    throw new Error(`SITE_URL "${raw}" has an empty path segment ("//"): write the folder once, e.g. https://example.org/county-stories/`);
+  return { site: url.href, base: url.pathname, placeholder: url.href === PLACEHOLDER_SITE };
 }
 
 /** What the build prints, or refuses with, while the address is the placeholder. */

@@ -17,7 +17,17 @@ import { getNationalGeometry } from '#/geo/load.ts';
 import { countyAnchor } from '#/geo/render.ts';
 import type { EditionStory } from '#/stories/collection.ts';
 import type { ResolvedFigure } from '#/stories/binding.ts';
-import { absoluteUrl, cardPath, datasetBundlePath, storyPagePath, datasetDownloadPath, datasetPagePath, datasetTidyCsvPath, sourceAnchorPath } from './urls.ts';
+import {
+  absoluteUrl,
+  sitePath,
+  cardPath,
+  datasetBundlePath,
+  storyPagePath,
+  datasetDownloadPath,
+  datasetPagePath,
+  datasetTidyCsvPath,
+  sourceAnchorPath,
+} from './urls.ts';
 
 type Site = URL | string | undefined;
 type Node = Record<string, unknown>;
@@ -25,7 +35,11 @@ type Node = Record<string, unknown>;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The site as author and publisher of its stories, charts and datasets. */
-export const siteOrganization = (lang: Lang, site: Site): Node => ({ '@type': 'Organization', name: t(lang, 'siteName'), url: absoluteUrl('/', site) });
+export const siteOrganization = (lang: Lang, site: Site): Node => ({
+  '@type': 'Organization',
+  name: t(lang, 'siteName'),
+  url: absoluteUrl(sitePath('/'), site),
+});
 
 /** A GB/T 2260 code as a schema.org identifier. */
 const gbt2260 = (code: string): Node => ({ '@type': 'PropertyValue', propertyID: 'GB/T 2260', value: code });

@@ -44,7 +44,12 @@ export function readHeadersFile(dir: string): { pattern: RegExp; headers: [strin
   return rules;
 }
 
-export async function serveSite(dir: string): Promise<SiteServer> {
+/**
+ * `base`: the path the site is served under, as a host serving it under a
+ * sub-path would ("/sub/path/": dir/index.html answers /sub/path/); anything
+ * outside it is a 404.
+ */
+export async function serveSite(dir: string, { base = '/' }: { base?: string } = {}): Promise<SiteServer> {
   const rules = readHeadersFile(dir);
   /** The 404.html nearest to a missing path: in its folder, else each parent up to the root. */
   const notFoundFor = (pathname: string): string | undefined => {
@@ -70,6 +75,14 @@ export async function serveSite(dir: string): Promise<SiteServer> {
     // Every matching rule adds its headers; a header given twice is sent twice (two CSP headers are two policies).
     for (const rule of rules.filter((r) => r.pattern.test(pathname))) {
       for (const [name, value] of rule.headers) res.appendHeader(name, value);
+    }
+    if (base !== '/') {
+      if (!pathname.startsWith(base)) {
+        res.statusCode = 404;
+        res.end('Not under the site');
+        return;
+      }
+      req.url = `/${(req.url ?? '/').slice(base.length)}`;
     }
     files(req, res);
   });

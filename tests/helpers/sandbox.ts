@@ -73,14 +73,14 @@ export class Sandbox {
       : [];
   }
 
-  /** `node scripts/build.ts` in the copy, as `npm run build` would run it. */
-  build(): Promise<BuildResult> {
-    return this.startBuild().done;
+  /** `node scripts/build.ts` in the copy, as `npm run build` would run it; `env` adds to the environment (e.g. SITE_URL). */
+  build(env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+    return this.startBuild(env).done;
   }
 
   /** The same, started: the process (to signal it) and its result. */
-  startBuild(): { child: ChildProcess; done: Promise<BuildResult> } {
-    const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: this.root, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  startBuild(env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<BuildResult> } {
+    const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: this.root, env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' } });
     const done = new Promise<BuildResult>((resolve) => {
       let output = '';
       child.stdout.on('data', (d) => (output += d));

@@ -6,7 +6,8 @@
  */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { editionPaths, htmlLang, localePath, type Lang } from '#/i18n/editions.ts';
+import { editionPaths, htmlLang, type Lang } from '#/i18n/editions.ts';
+import { editionPagePath } from '#/publishing/urls.ts';
 import { t, themeLabel } from '#/i18n/words.ts';
 import { joinSentences } from '#/i18n/punctuation.ts';
 import { getEditionStories } from '#/stories/collection.ts';
@@ -26,7 +27,7 @@ export async function GET(context: APIContext) {
   return rss({
     title: t(lang, 'siteName'),
     description: t(lang, 'siteTagline'),
-    site: new URL(localePath('/', lang), context.site).href,
+    site: new URL(editionPagePath('/', lang), context.site).href,
     items: stories.map((s) => ({
       title: s.title,
       // An RSS description is HTML and the summary and corrections are text: escaped here for HTML,
@@ -42,7 +43,7 @@ export async function GET(context: APIContext) {
     customData: [
       `<language>${htmlLang(lang)}</language>`,
       `<lastBuildDate>${newestChange(stories).toUTCString()}</lastBuildDate>`,
-      `<atom:link href="${esc(new URL(localePath('/rss.xml', lang), context.site).href)}" rel="self" type="application/rss+xml"/>`,
+      `<atom:link href="${esc(new URL(editionPagePath('/rss.xml', lang), context.site).href)}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
   });
 }

@@ -12,7 +12,7 @@ import type { APIContext } from 'astro';
 import { getEditionStories } from '#/stories/collection.ts';
 import { countyByCode, getClaimants, getDatasets, officialCountyName } from '#/data/site-data.ts';
 import { attribution, claimantIds } from '#/data/claimants.ts';
-import { absoluteUrl, datasetBundlePath, datasetDownloadPath, datasetPagePath, datasetTidyCsvPath, cardPath } from '#/publishing/urls.ts';
+import { absoluteUrl, datasetBundlePath, datasetDownloadPath, datasetPagePath, datasetTidyCsvPath, cardPath, editionPagePath } from '#/publishing/urls.ts';
 import { caseStudiesResponse } from '#/publishing/api.ts';
 import { buildTime } from '#/publishing/build-time.ts';
 
@@ -67,7 +67,7 @@ export async function GET({ site }: APIContext) {
   // Parsed, not just typed: a field the schema (and so the OpenAPI document) lacks stops the build.
   const body = caseStudiesResponse.parse({
     schema: 1,
-    site: url('/'),
+    site: url(editionPagePath('/', 'zh')),
     // When this file was built (ISO 8601); the URLs in it are permanent.
     generated: buildTime().toISOString(),
     caseStudies,

@@ -3,9 +3,9 @@
  * oEmbed responses, found through the <link rel="alternate"
  * type="application/json+oembed"> on the graphic's embed page and home page.
  */
-import { downloadPath, embedPath, oembedPath } from '#/publishing/urls.ts';
+import { downloadPath, editionPagePath, embedPath, embedScriptPath, oembedPath } from '#/publishing/urls.ts';
 import type { APIRoute } from 'astro';
-import { LANGS, localePath, type Lang } from '#/i18n/editions.ts';
+import { LANGS, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import { embedFigure, getGraphics, type Graphic } from '#/publishing/graphics.ts';
 import { oembedJson } from '#/publishing/embed.ts';
@@ -33,8 +33,8 @@ export const GET: APIRoute = ({ props, site }) => {
     src: url(embedPath(graphic.kind, graphic.id, lang)),
     title: graphic.title[lang],
     siteName: t(lang, 'siteName'),
-    siteUrl: url(localePath('/', lang)),
-    script: url('/embed.js'),
+    siteUrl: url(editionPagePath('/', lang)),
+    script: url(embedScriptPath()),
     figure: embedFigure(graphic, lang),
     thumbnail: { url: url(downloadPath(graphic.kind, graphic.id, lang, 'png')), ...graphicPngSize(graphic, lang, url(graphic.homePath(lang))) },
   });
