@@ -114,7 +114,8 @@ function mapFigures(): Graphic[] {
       title,
       homePath: (lang) => storyPagePath('county', county.slug, lang),
       attribution,
-      ...drawn((lang) => locatorVariants(county.code, lang, { idPrefix: `embed-${county.slug}` })),
+      // Four layouts in one page: whole-unit coordinates (under 0.6 px off at the ≤ 1.2× a layout is shown at) keep it light.
+      ...drawn((lang) => locatorVariants(county.code, lang, { idPrefix: `embed-${county.slug}` }).map((v) => ({ ...v, svg: roundPathData(v.svg) }))),
       // Its widest layout, as charts.
       standalone: (lang, url) => mapStandalone(renderLocatorSvg(county.code, lang, { idPrefix: `dl-${county.slug}`, width: WIDE }), title[lang], lang, url),
     };

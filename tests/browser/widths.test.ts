@@ -1,7 +1,7 @@
 /**
  * Charts and locator maps drawn for the width they are shown at (src/svg/widths.ts),
  * measured in Chromium at the widths readers use: on story pages and in chart
- * embeds, at 320, 480, 640 and 1,000 px, one drawing shows per figure (the
+ * and locator map embeds, at 320, 480, 640 and 1,000 px, one drawing shows per figure (the
  * others display:none), every text in it renders within ±20 % of its design
  * size (its font-size in the drawing's own units × the drawing's scale on
  * screen), no two texts overlap and none leaves its SVG.
@@ -30,7 +30,8 @@ describeInBrowser('charts and maps drawn for their width', () => {
   const pages = listPages(siteDir());
   // Story pages with charts and a locator map, in both editions, and every chart's embed.
   const stories = ['/counties/qinglong/', '/counties/lingshan/', '/counties/yijun/', '/en/counties/julu/', '/themes/gongyi-baobei/'];
-  const embeds = pages.filter((p) => /^\/(en\/)?embed\/charts\/[^/]+\/$/.test(p));
+  // The national map is drawn for one width (800) and is not measured here.
+  const embeds = pages.filter((p) => /^\/(en\/)?embed\/(charts|maps)\/[^/]+\/$/.test(p) && !p.includes('/maps/national/'));
 
   it('has the pages it measures', () => {
     for (const p of stories) expect(pages, p).toContain(p);
@@ -129,7 +130,7 @@ describeInBrowser('charts and maps drawn for their width', () => {
       }
       expect(found).toEqual([]);
     });
-    it(`chart embeds at ${width} px`, async () => {
+    it(`chart and locator map embeds at ${width} px`, async () => {
       const found: string[] = [];
       for (const path of embeds) found.push(...problems(`${path} at ${width} px`, await measure(path, width, 'main > figure')));
       expect(found).toEqual([]);
