@@ -8,7 +8,7 @@ import type { Lang } from '#/i18n/format.ts';
 import { t } from '#/i18n/words.ts';
 import { punctuation } from '#/i18n/punctuation.ts';
 import { formatFigure } from '#/i18n/format.ts';
-import { INNER, SIZE } from './frame.ts';
+import { SIZE } from './frame.ts';
 import type { ResolvedChart } from './resolve.ts';
 import { ASCENT, DESCENT, textBox, textLines, type Block, type Mark, type TextMark } from './scene.ts';
 import { textWidth, wrapText } from '#/svg/text.ts';
@@ -18,20 +18,20 @@ const CELLS = 10;
 const CELL_GAP = 3;
 const CELL_H = 28;
 
-export function partChart(chart: Extract<ResolvedChart, { type: 'part-of-whole' }>, lang: Lang): Block {
+export function partChart(chart: Extract<ResolvedChart, { type: 'part-of-whole' }>, lang: Lang, inner: number): Block {
   const { part, whole } = chart;
   const marks: Mark[] = [];
   let y = 0;
   const text = valueText(part, lang);
-  const size = Math.min(SIZE.big, INNER / textWidth(text, 1, true));
+  const size = Math.min(SIZE.big, inner / textWidth(text, 1, true));
   const big = textLines([text], 0, y, size, { cls: 'big', bold: true });
   marks.push(...big.marks);
   y += big.height + 4;
-  const label = textLines(wrapText(part.label[lang], INNER, SIZE.label), 0, y, SIZE.label, { cls: 'label' });
+  const label = textLines(wrapText(part.label[lang], inner, SIZE.label), 0, y, SIZE.label, { cls: 'label' });
   marks.push(...label.marks);
   y += label.height + 14;
 
-  const cellW = (INNER - (CELLS - 1) * CELL_GAP) / CELLS;
+  const cellW = (inner - (CELLS - 1) * CELL_GAP) / CELLS;
   const tenths = part.figure.value / 10;
   for (let i = 0; i < CELLS; i++) {
     const cx = i * (cellW + CELL_GAP);
@@ -47,7 +47,7 @@ export function partChart(chart: Extract<ResolvedChart, { type: 'part-of-whole' 
     { kind: 'text', x: 0, y: cellsBottom + 6 + ASCENT * SIZE.tick, text: '0', size: SIZE.tick, anchor: 'start', cls: 'tick' },
     {
       kind: 'text',
-      x: INNER,
+      x: inner,
       y: cellsBottom + 6 + ASCENT * SIZE.tick,
       text: part.field.format === 'cheng' ? formatFigure({ value: 100, qualifiers: [] }, part.field, lang) : '100%',
       size: SIZE.tick,
@@ -80,9 +80,9 @@ export function partChart(chart: Extract<ResolvedChart, { type: 'part-of-whole' 
       anchor: dir >= 0 ? 'start' : 'end',
       cls: 'unit',
     };
-    const below: TextMark = { ...beside, x: dir >= 0 ? INNER : 0, y: ay + 10 + ASCENT * SIZE.tick, anchor: dir >= 0 ? 'end' : 'start' };
+    const below: TextMark = { ...beside, x: dir >= 0 ? inner : 0, y: ay + 10 + ASCENT * SIZE.tick, anchor: dir >= 0 ? 'end' : 'start' };
     const b0 = textBox(beside);
-    const note = b0.x0 >= 0 && b0.x1 <= INNER ? beside : below;
+    const note = b0.x0 >= 0 && b0.x1 <= inner ? beside : below;
     marks.push(note);
     y = Math.max(ay + 5, textBox(note).y1);
   }
@@ -90,7 +90,7 @@ export function partChart(chart: Extract<ResolvedChart, { type: 'part-of-whole' 
   if (whole) {
     y += 12;
     const line = `${whole.label[lang]}${punctuation(lang).colon}${valueText(whole, lang)}`;
-    const w = textLines(wrapText(line, INNER, SIZE.label), 0, y, SIZE.label, { cls: 'label' });
+    const w = textLines(wrapText(line, inner, SIZE.label), 0, y, SIZE.label, { cls: 'label' });
     marks.push(...w.marks);
     y += w.height;
   }

@@ -5,7 +5,7 @@
  */
 import { extent, max, scaleLinear, scaleUtc, line } from 'd3';
 import type { Lang } from '#/i18n/format.ts';
-import { INNER, PAD, SIZE } from './frame.ts';
+import { PAD, SIZE } from './frame.ts';
 import type { ChartValue, ResolvedChart, SlopeSeries } from './resolve.ts';
 import { ASCENT, DESCENT, overlaps, textBox, type Block, type Mark, type TextMark } from './scene.ts';
 import { textWidth, wrapText } from '#/svg/text.ts';
@@ -25,7 +25,7 @@ const LINE_CLS = [
 /** Space between a label and the plot. */
 const GAP = 8;
 /** The plot's share of the width, whatever the labels need. */
-const MIN_PLOT = INNER * 0.34;
+const MIN_PLOT_SHARE = 0.34;
 
 /** A label group (a value, maybe wrapped, and maybe a name) wanting its number's line level with its point. */
 interface Group {
@@ -92,7 +92,8 @@ export function spread(groups: Pick<Group, 'want' | 'top' | 'height'>[], gap: nu
   }
 }
 
-export function slopeChart(chart: Extract<ResolvedChart, { type: 'slope' }>, lang: Lang): Block {
+export function slopeChart(chart: Extract<ResolvedChart, { type: 'slope' }>, lang: Lang, inner: number): Block {
+  const MIN_PLOT = inner * MIN_PLOT_SHARE;
   const series = chart.series;
   const dates = series.flatMap((s) => s.points.map((p) => Date.parse(p.date)));
   const [first, last] = extent(dates) as [number, number];
@@ -110,14 +111,14 @@ export function slopeChart(chart: Extract<ResolvedChart, { type: 'slope' }>, lan
   // long (English) labels wrap instead, the left side giving way first.
   const leftNeed = Math.max(...series.map((s) => textWidth(leftText(s), SIZE.value, true)));
   const nameNeed = Math.max(0, ...series.filter(named).map((s) => textWidth(s.label[lang], SIZE.value)));
-  const rightNeed = Math.max(...series.map((s) => textWidth(rightText(s), SIZE.value, true)), Math.min(nameNeed, INNER * 0.42));
-  const room = INNER - MIN_PLOT - 2 * GAP;
+  const rightNeed = Math.max(...series.map((s) => textWidth(rightText(s), SIZE.value, true)), Math.min(nameNeed, inner * 0.42));
+  const room = inner - MIN_PLOT - 2 * GAP;
   const leftW = leftNeed + rightNeed <= room ? leftNeed : Math.min(leftNeed, room * 0.4);
   const rightW = Math.min(rightNeed, room - leftW);
   const names = (s: SlopeSeries) => (named(s) ? wrapText(s.label[lang], rightW, SIZE.value) : []);
   const x = scaleUtc()
     .domain([first, last])
-    .range([leftW + GAP, INNER - rightW - GAP]);
+    .range([leftW + GAP, inner - rightW - GAP]);
   const px = (date: string) => x(Date.parse(date));
 
   const under: Mark[] = [];
@@ -177,7 +178,15 @@ export function slopeChart(chart: Extract<ResolvedChart, { type: 'slope' }>, lan
   const rowY = (row: number) => labelsBottom + 10 + ASCENT * SIZE.tick + row * SIZE.tick * LEADING;
   const labelled = [...new Map(series.flatMap((s) => s.points.map((p) => [p.date, p.label[lang]] as const)))].sort(([a], [b]) => a.localeCompare(b));
   const dateMark = (date: string, text: string, row: number, anchor: TextMark['anchor']): TextMark =>
-    clampInside({ kind: 'text', x: px(date) + (anchor === 'end' ? 6 : anchor === 'start' ? -6 : 0), y: rowY(row), text, size: SIZE.tick, anchor, cls: 'tick' });
+    clampInside(inner, {
+      kind: 'text',
+      x: px(date) + (anchor === 'end' ? 6 : anchor === 'start' ? -6 : 0),
+      y: rowY(row),
+      text,
+      size: SIZE.tick,
+      anchor,
+      cls: 'tick',
+    });
   const anchors = labelled.map((): TextMark['anchor'] => 'middle');
   const touch = (a: TextMark, b: TextMark) => overlaps(textBox(a), textBox(b), 6);
   if (labelled.length === 2 && touch(dateMark(...labelled[0], 0, 'middle'), dateMark(...labelled[1], 0, 'middle'))) anchors.splice(0, 2, 'end', 'start');
@@ -193,9 +202,9 @@ export function slopeChart(chart: Extract<ResolvedChart, { type: 'slope' }>, lan
 }
 
 /** Keep a label centred on its x if it fits inside the chart, else pin it to the edge it would cross. */
-function clampInside(m: TextMark): TextMark {
+function clampInside(inner: number, m: TextMark): TextMark {
   const b = textBox(m);
   if (b.x0 < -PAD + 2) return { ...m, x: -PAD + 2, anchor: 'start' };
-  if (b.x1 > INNER + PAD - 2) return { ...m, x: INNER + PAD - 2, anchor: 'end' };
+  if (b.x1 > inner + PAD - 2) return { ...m, x: inner + PAD - 2, anchor: 'end' };
   return m;
 }

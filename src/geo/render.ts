@@ -23,6 +23,7 @@ import { esc } from '#/svg/markup.ts';
 // Colours as presentation attributes, so the SVG stands alone (embeds, PNG); pages restyle by class for dark.
 import { MAP_LIGHT } from '#/svg/palette.ts';
 import { textWidth, wrapText } from '#/svg/text.ts';
+import { variantsMarkup, WIDTHS, type Variant } from '#/svg/widths.ts';
 import { labelBox, placeLabels, type Box, type LabelSide } from './labels.ts';
 
 const LABEL_SIZE = 14;
@@ -30,8 +31,8 @@ const LABEL_SIZE = 14;
 const INSET_LABEL_SIZE = 11;
 const INSET_LABEL_LEAD = 13;
 const INSET_LABEL_PAD = 4;
-/** Locator maps are shown smaller than they are drawn (about 320 of 400 units wide): a larger label. */
-const LOCATOR_LABEL_SIZE = 17;
+/** Locator maps are drawn for the width they are shown at (src/svg/widths.ts): the national map's label size. */
+const LOCATOR_LABEL_SIZE = LABEL_SIZE;
 
 /**
  * d3-geo wants exterior rings clockwise, the opposite of RFC 7946: rewind a copy.
@@ -223,9 +224,9 @@ export interface LocatorOptions {
 /** "青龙县在河北省的位置" / "Where Qinglong County is in Hebei": the one title of a locator map, on the page, in its SVG and on its downloads. */
 export const locatorTitle = (county: County, lang: Lang) => t(lang, 'locatorTitle', { county: county.name[lang], province: county.province[lang] });
 
-/** A story's locator map: its county within its province, neighbours in grey. */
+/** A story's locator map: its county within its province, neighbours in grey; `width` units wide (320 by default). */
 export function renderLocatorSvg(code: string, lang: Lang, options: LocatorOptions = {}): string {
-  const { width = 400, idPrefix = `locator-${code}` } = options;
+  const { width = WIDTHS[0], idPrefix = `locator-${code}` } = options;
   const { locator, national } = options.geometry ?? { locator: getLocatorGeometry(), national: getNationalGeometry() };
   const county = (options.counties ?? getCounties()).find((c) => c.code === code);
   if (!county) throw new Error(`renderLocatorSvg: ${code} is not in data/counties.json`);
@@ -252,6 +253,17 @@ export function renderLocatorSvg(code: string, lang: Lang, options: LocatorOptio
     `</svg>`,
   ].join('');
 }
+
+type LocatorWidthsOptions = Omit<LocatorOptions, 'width'> & { widths?: readonly number[] };
+
+/** The locator map at each of `widths` (all of WIDTHS by default), each SVG with ids of its own: `<idPrefix>-w<width>`. */
+export function locatorVariants(code: string, lang: Lang, options: LocatorWidthsOptions = {}): Variant[] {
+  const { widths = WIDTHS, idPrefix = `locator-${code}`, ...rest } = options;
+  return widths.map((width) => ({ width, svg: renderLocatorSvg(code, lang, { ...rest, width, idPrefix: `${idPrefix}-w${width}` }) }));
+}
+
+/** The locator map's variants as markup a page shows one of by CSS (src/svg/widths.ts). */
+export const renderLocatorWidths = (code: string, lang: Lang, options: LocatorWidthsOptions = {}) => variantsMarkup(locatorVariants(code, lang, options));
 
 interface LocatorDrawing {
   height: number;

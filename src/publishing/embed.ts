@@ -12,10 +12,12 @@ import { esc } from '#/svg/markup.ts';
 import { DARK, LIGHT, type Palette } from '#/svg/palette.ts';
 import { mapDarkRules } from '#/svg/stylesheets.ts';
 import { wrapText } from '#/svg/text.ts';
+import { widthsCss } from '#/svg/widths.ts';
 
 /**
- * The width an embed is designed for (a chart, 320 units wide, shows at 2×);
- * download PNGs are 2× of it, 1280 px: 4× a chart's artboard (src/charts/frame.ts WIDTH).
+ * The width an embed snippet asks for (its iframe shows the chart's 600-unit
+ * layout there, src/svg/widths.ts); download PNGs are 2× of it, 1280 px: the
+ * widest layout (840 units) at about 1.5×.
  */
 export const EMBED_WIDTH = 640;
 export const PNG_SCALE = 2;
@@ -58,6 +60,8 @@ export const EMBED_STYLE = [
   `html, body { margin: 0; background: var(--bg); color: var(--fg); font-family: ${FONT}; }`,
   'figure { margin: 0; }',
   'figure svg { display: block; width: 100%; height: auto; }',
+  // A chart or locator map drawn for several widths: the frame shows the one drawn for its width.
+  widthsCss('', 0),
   'footer { padding: 6px 8px 8px; font-size: 12px; line-height: 1.5; color: var(--mu); }',
   '.credit { margin: 0; }',
   '.credit a { color: var(--ac); }',

@@ -1,7 +1,8 @@
 /**
- * The download files of a chart or map: a standalone SVG at the figure's own
- * size (a chart 320 units wide, maps 400 or 800) and a PNG 1280 px wide
- * (EMBED_WIDTH × PNG_SCALE: 4× a chart), both with the title, source line
+ * The download files of a chart or map: a standalone SVG of the figure's
+ * widest layout (a chart or county map 840 units wide, src/svg/widths.ts WIDE;
+ * the national map 800) and a PNG 1280 px wide (EMBED_WIDTH × PNG_SCALE:
+ * about 1.5× a chart), both with the title, source line
  * and credit drawn in, the SVG with presentation attributes only. The PNG is rendered with the bundled fonts (src/publishing/png/svg-to-png.ts).
  */
 import { downloadPath, type EmbedKind } from './urls.ts';

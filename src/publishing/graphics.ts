@@ -5,14 +5,15 @@
  */
 import { chartPagePath, editionPagePath, storyPagePath, type EmbedKind } from './urls.ts';
 import { getCharts } from '#/charts/registry.ts';
-import { renderChart } from '#/charts/render.ts';
+import { chartVariants, renderChart } from '#/charts/render.ts';
+import { variantsMarkup, widthAt, WIDE, type Variant } from '#/svg/widths.ts';
 import { LIGHT } from '#/svg/palette.ts';
 import { chartVars } from '#/svg/style.ts';
-import { locatorTitle, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
+import { locatorTitle, locatorVariants, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
 import type { Bilingual } from '#/data/schemas.ts';
 import { getCounties, getDatasets } from '#/data/site-data.ts';
 import type { Citable } from './cite.ts';
-import { inlineChartStyle, roundPathData, standaloneGraphic, svgSize, type EmbedFigure } from './embed.ts';
+import { EMBED_WIDTH, inlineChartStyle, roundPathData, standaloneGraphic, svgSize, type EmbedFigure } from './embed.ts';
 import { htmlLang, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import { cachedUntilDataChanges } from '#/authoring/live.ts';
@@ -25,7 +26,9 @@ export interface Graphic {
   homePath: (lang: Lang) => string;
   /** The dataset version a chart is pinned to. */
   dataset?: { id: string; version: string };
-  /** The graphic as drawn on the site. */
+  /** The graphic's layouts, one per width it is drawn at (src/svg/widths.ts); the national map has one. */
+  variants: (lang: Lang) => Variant[];
+  /** The graphic as drawn on the site: its layouts, of which CSS shows one (variantsMarkup). */
   svg: (lang: Lang) => string;
   /** For downloads: the graphic with its title, source line and credit drawn in, colours resolved. */
   standalone: (lang: Lang, url: string) => string;
@@ -33,8 +36,22 @@ export interface Graphic {
   attribution?: (lang: Lang) => string;
 }
 
-/** The graphic's size and the lines its embed page shows under it: the credit, and its attribution if any. */
-export const embedFigure = (graphic: Graphic, lang: Lang): EmbedFigure => ({ ...svgSize(graphic.svg(lang)), footerLines: graphic.attribution ? 2 : 1 });
+/**
+ * The size of the layout an embed EMBED_WIDTH px wide shows (its height there is the snippet's), and the
+ * lines its embed page shows under it: the credit, and its attribution if any.
+ */
+export function embedFigure(graphic: Graphic, lang: Lang): EmbedFigure {
+  const variants = graphic.variants(lang);
+  const shown = widthAt(
+    EMBED_WIDTH,
+    0,
+    variants.map((v) => v.width),
+  );
+  return { ...svgSize(variants.find((v) => v.width === shown)!.svg), footerLines: graphic.attribution ? 2 : 1 };
+}
+
+/** A graphic's variants and their markup. */
+const drawn = (variants: (lang: Lang) => Variant[]) => ({ variants, svg: (lang: Lang) => variantsMarkup(variants(lang)) });
 
 /** The chart palette's custom properties, resolved for files that leave the site. */
 const CHART_VARS = chartVars(LIGHT);
@@ -49,10 +66,10 @@ function chartFigures(): Graphic[] {
     // The chart's own page: no "#", so credit lines, oEmbed and citations survive copying.
     homePath: (lang) => chartPagePath(chart.id, lang),
     dataset: { id: chart.spec.dataset, version: chart.spec.version },
-    svg: (lang) => renderChart(chart, lang, { idPrefix: `embed-${chart.id}` }),
-    // The chart already draws its title and source line (with the dataset version).
+    ...drawn((lang) => chartVariants(chart, lang, { idPrefix: `embed-${chart.id}` })),
+    // The chart already draws its title and source line (with the dataset version). Its widest layout.
     standalone: (lang, url) =>
-      standaloneGraphic(inlineChartStyle(renderChart(chart, lang, { idPrefix: `dl-${chart.id}` }), CHART_VARS), {
+      standaloneGraphic(inlineChartStyle(renderChart(chart, lang, { idPrefix: `dl-${chart.id}`, width: WIDE }), CHART_VARS), {
         lang: htmlLang(lang),
         lines: [t(lang, 'credit'), url],
         background: LIGHT.bg,
@@ -83,7 +100,10 @@ function mapFigures(): Graphic[] {
     homePath: (lang) => editionPagePath('/', lang),
     attribution,
     // The embed shows it at most 640 px wide: whole-unit coordinates keep the page under 20 KB.
-    svg: (lang) => roundPathData(renderNationalMapSvg(lang, { idPrefix: 'embed-national' })),
+    ...drawn((lang) => {
+      const svg = roundPathData(renderNationalMapSvg(lang, { idPrefix: 'embed-national' }));
+      return [{ width: svgSize(svg).width, svg }];
+    }),
     standalone: (lang, url) => mapStandalone(renderNationalMapSvg(lang, { idPrefix: 'dl-national' }), t(lang, 'mapTitle'), lang, url),
   };
   const locators = getCounties().map((county): Graphic => {
@@ -94,8 +114,10 @@ function mapFigures(): Graphic[] {
       title,
       homePath: (lang) => storyPagePath('county', county.slug, lang),
       attribution,
-      svg: (lang) => renderLocatorSvg(county.code, lang, { idPrefix: `embed-${county.slug}` }),
-      standalone: (lang, url) => mapStandalone(renderLocatorSvg(county.code, lang, { idPrefix: `dl-${county.slug}` }), title[lang], lang, url),
+      // Four layouts in one page: whole-unit coordinates (under 0.6 px off at the ≤ 1.2× a layout is shown at) keep it light.
+      ...drawn((lang) => locatorVariants(county.code, lang, { idPrefix: `embed-${county.slug}` }).map((v) => ({ ...v, svg: roundPathData(v.svg) }))),
+      // Its widest layout, as charts.
+      standalone: (lang, url) => mapStandalone(renderLocatorSvg(county.code, lang, { idPrefix: `dl-${county.slug}`, width: WIDE }), title[lang], lang, url),
     };
   });
   return [national, ...locators];

@@ -1,13 +1,14 @@
 /**
  * The palette and the font stack as CSS custom properties, so the site's
  * stylesheets name colours (var(--accent)) and never carry a hex of their
- * own. Served to Vite as virtual CSS modules: a page imports them like any
+ * own; and the container queries that pick a chart's layout (./widths.ts). Served to Vite as virtual CSS modules: a page imports them like any
  * stylesheet, so Astro bundles them with the rest (inlined, and allowed by
  * the hashes it writes into the Content-Security-Policy), no request added.
  */
 import type { Plugin } from 'vite';
 import { FONT } from './font.ts';
 import { DARK, DRAFT, LIGHT, MAP_DARK, MAP_LIGHT, PRINT, type MapPalette, type Palette } from './palette.ts';
+import { CHART_PAD, widthsCss } from './widths.ts';
 
 const declarations = (values: Record<string, string>) =>
   Object.entries(values)
@@ -57,6 +58,8 @@ export const mapDarkRules = (scope: string): string =>
 export const STYLESHEETS: Record<string, () => string> = {
   'virtual:site-palette.css': siteCss,
   'virtual:map-palette.css': mapCss,
+  // Which of a chart's layouts shows at the width of its column (src/svg/widths.ts), its padding in the margin.
+  'virtual:chart-widths.css': () => widthsCss('.chart', CHART_PAD),
 };
 
 /** Vite plugin (astro.config.mjs) serving STYLESHEETS. */

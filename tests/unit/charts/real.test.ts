@@ -9,6 +9,7 @@ import { tableRows, valueText } from '#/charts/words.ts';
 import { ASCENT, DESCENT, type CircleMark, type TextMark } from '#/charts/scene.ts';
 import { findTags } from '#/stories/mdx.ts';
 import { expectClean } from './geometry.ts';
+import { WIDTHS } from '#/svg/widths.ts';
 
 const root = process.cwd();
 const charts = loadCharts(root, loadAllDatasets(root));
@@ -32,6 +33,13 @@ describe('the site’s charts', () => {
         }
         expectClean(layoutChart(chart, lang), `${chart.id}/${lang}`);
       });
+      // Every width a page may show (src/svg/widths.ts): labels re-flow, none leaves the artboard or overlaps another.
+      for (const width of WIDTHS)
+        it(`${chart.id} (${lang}) laid out ${width} wide keeps every label inside and apart`, () => {
+          const scene = layoutChart(chart, lang, width);
+          expect(scene.width).toBe(width);
+          expectClean(scene, `${chart.id}/${lang}/${width}`);
+        });
     }
   }
 });
@@ -43,8 +51,8 @@ describe('slope charts’ end labels', () => {
   for (const chart of charts.values()) {
     if (chart.type !== 'slope') continue;
     for (const lang of ['zh', 'en'] as const) {
-      it(`${chart.id} (${lang})`, () => {
-        const marks = layoutChart(chart, lang).marks;
+      it.each(WIDTHS)(`${chart.id} (${lang}) %i wide`, (width) => {
+        const marks = layoutChart(chart, lang, width).marks;
         const dots = marks.filter((m): m is CircleMark => m.kind === 'circle');
         const endLabels = marks.filter((m): m is TextMark => m.kind === 'text' && (m.cls === 'value' || m.cls === 'label') && m.anchor !== 'middle');
         for (const end of [0, -1] as const) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { scaleLinear } from 'd3';
 import { resolveChart, type ResolvedChart } from '#/charts/resolve.ts';
 import { layoutChart, renderChart } from '#/charts/render.ts';
-import { INNER, PAD } from '#/charts/frame.ts';
+import { INNER, PAD, SIZE } from '#/charts/frame.ts';
+import { WIDTHS } from '#/svg/widths.ts';
 import { spread } from '#/charts/slope.ts';
 import { sourceText } from '#/charts/words.ts';
 import { formatNumber } from '#/i18n/format.ts';
@@ -70,6 +71,15 @@ describe('every form', () => {
   for (const [name, spec] of Object.entries(specs)) {
     for (const lang of ['zh', 'en'] as const) {
       it(`${name} (${lang}) keeps every label inside the viewBox and apart`, () => expectClean(layoutChart(resolve(spec), lang), `${name}/${lang}`));
+      it.each(WIDTHS)(`${name} (${lang}) laid out %i wide: its text keeps its size, inside and apart`, (width) => {
+        const scene = layoutChart(resolve(spec), lang, width);
+        expectClean(scene, `${name}/${lang}/${width}`);
+        // Labels re-flow, never scale: the title is set at its one size at every width.
+        const title = scene.marks.filter((m): m is TextMark => m.kind === 'text' && m.cls === 'title');
+        expect(new Set(title.map((t) => t.size))).toEqual(new Set([SIZE.title]));
+        // A wider layout needs no more lines for its title than a narrower one.
+        expect(title.length).toBeLessThanOrEqual(texts(resolve(spec), lang).filter((t) => t.cls === 'title').length);
+      });
     }
   }
   it('slope labels stay apart when the values are close', () => {
@@ -84,7 +94,7 @@ describe('every form', () => {
       ],
     };
     // Same values twice: the two right-hand groups would sit on top of each other.
-    for (const lang of ['zh', 'en'] as const) expectClean(layoutChart(resolve(close), lang), `slope-close/${lang}`);
+    for (const lang of ['zh', 'en'] as const) for (const width of WIDTHS) expectClean(layoutChart(resolve(close), lang, width), `slope-close/${lang}/${width}`);
   });
 });
 

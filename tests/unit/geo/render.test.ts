@@ -9,6 +9,7 @@ import { labelBox, placeLabels } from '#/geo/labels.ts';
 import { textWidth } from '#/svg/text.ts';
 import { nationalMapLayout, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
 import type { County } from '#/data/schemas.ts';
+import { WIDTHS } from '#/svg/widths.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const counties: County[] = JSON.parse(readFileSync(path.join(ROOT, 'data/counties.json'), 'utf8'));
@@ -60,6 +61,27 @@ describe('renderLocatorSvg', () => {
     expect(zh).toMatch(/class="county-shape" d="M/);
     expect(renderLocatorSvg(c.code, 'en')).toContain(`Where ${c.name.en.replace("'", '&#39;')} is in ${c.province.en}`);
   });
+
+  // Drawn for each width a page may show (src/svg/widths.ts): the label keeps its size, inside the map, clear of the ring.
+  it.each(counties.flatMap((c) => WIDTHS.flatMap((width) => (['zh', 'en'] as const).map((lang) => ({ c, width, lang })))))(
+    '$c.code ($lang) at $width units: its label at 14 units, inside the map and beside its ring',
+    ({ c, width, lang }) => {
+      const svg = renderLocatorSvg(c.code, lang, { width });
+      const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!.map(Number);
+      expect(w).toBe(width);
+      const [, x, y, anchor, size, text] = /<text class="county-label" x="([\d.-]+)" y="([\d.-]+)" text-anchor="(\w+)" font-size="([\d.]+)"[^>]*>([^<]+)</.exec(
+        svg,
+      )!;
+      expect(Number(size)).toBe(14);
+      const tw = textWidth(text.replace('&#39;', "'"), 14);
+      const x0 = anchor === 'start' ? Number(x) : anchor === 'end' ? Number(x) - tw : Number(x) - tw / 2;
+      const box = { x0, x1: x0 + tw, y0: Number(y) - 0.92 * 14, y1: Number(y) + 0.24 * 14 };
+      expect(box.x0 >= 0 && box.x1 <= w && box.y0 >= 0 && box.y1 <= h, `${text} [${Object.values(box).map((n) => n.toFixed(1))}] in ${w}×${h}`).toBe(true);
+      const [, cx, cy, r] = /<circle class="county-marker" cx="([\d.-]+)" cy="([\d.-]+)" r="([\d.]+)"/.exec(svg)!.map(Number);
+      const gap = Math.hypot(Math.max(box.x0 - cx, 0, cx - box.x1), Math.max(box.y0 - cy, 0, cy - box.y1));
+      expect(gap, 'the label stays off the ring').toBeGreaterThanOrEqual(r - 0.5);
+    },
+  );
 
   it('refuses a code that is not a featured county', () => {
     expect(() => renderLocatorSvg('110101', 'zh')).toThrow(/110101 is not in data\/counties\.json/);
