@@ -44,6 +44,9 @@ const words = {
   citeThis: { zh: '引用', en: 'Cite this' },
   copy: { zh: '复制', en: 'Copy' },
   copied: { zh: '已复制', en: 'Copied' },
+  /** A copy button's name for screen readers, where "Copy" alone is ambiguous: "复制嵌入代码" / "Copy the embed code". */
+  copyWhat: { zh: '复制{what}', en: 'Copy {what}' },
+  embedCode: { zh: '嵌入代码', en: 'the embed code' },
   /** GB/T 7714's edition statement of a dataset: "1.1.0版" / "Version 1.1.0". */
   citeVersion: { zh: '{version}版', en: 'Version {version}' },
   /** GB/T 7714: the dataset version a chart draws, in brackets after its title. */
