@@ -3,18 +3,22 @@
  * its id, title, the page it belongs to, and its SVG in each edition — drawn
  * by the charts' and maps' own pure functions (src/charts/, src/geo/).
  */
-import { chartPagePath, storyPagePath, type EmbedKind } from './urls.ts';
-import { getCharts } from '#/charts/registry.ts';
+import { absoluteUrl, chartPagePath, embedPath, newsletterPngPath, pinnedEmbedPath, storyPagePath, type EmbedKind } from './urls.ts';
+import { chartVersions, getCharts } from '#/charts/registry.ts';
 import { renderChart } from '#/charts/render.ts';
 import { LIGHT } from '#/svg/palette.ts';
 import { chartVars } from '#/svg/style.ts';
 import { locatorTitle, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
 import type { Bilingual } from '#/data/schemas.ts';
-import { getCounties, getDatasets } from '#/data/site-data.ts';
+import { getClaimants, getCounties, getDatasets } from '#/data/site-data.ts';
+import { countiesCsv, tidyCsv } from './dataset-files.ts';
 import type { Citable } from './cite.ts';
-import { inlineChartStyle, roundPathData, standaloneGraphic, svgSize, type EmbedFigure } from './embed.ts';
+import { embedSnippet, imageSnippet, inlineChartStyle, roundPathData, standaloneGraphic, svgSize, type EmbedFigure, type ImageFallback } from './embed.ts';
+import { graphicPngSize, NEWSLETTER_PNG_WIDTH, NEWSLETTER_WIDTH } from './graphic-files.ts';
 import { htmlLang, localePath, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
+import { punctuation } from '#/i18n/punctuation.ts';
+import { describe } from '#/charts/words.ts';
 import { cachedUntilDataChanges } from '#/authoring/live.ts';
 
 export interface Graphic {
@@ -27,10 +31,22 @@ export interface Graphic {
   dataset?: { id: string; version: string };
   /** The graphic as drawn on the site. */
   svg: (lang: Lang) => string;
+  /** What the graphic shows, in words: the alt text of its images outside the site. */
+  alt: (lang: Lang) => string;
   /** For downloads: the graphic with its title, source line and credit drawn in, colours resolved. */
   standalone: (lang: Lang, url: string) => string;
   /** A credit the graphic's data needs wherever it is shown (maps: the boundaries' source). */
   attribution?: (lang: Lang) => string;
+  /** The graphic's own data as CSV, one file for both editions (/downloads/<kind>/<id>.csv): a chart's figures as the tidy CSV writes them; a map's counties. */
+  csv: (site: URL | string | undefined) => string;
+  /** Charts: the chart drawn from each dataset version it resolves in, oldest first (pinned embeds). */
+  pinned?: PinnedVersion[];
+}
+
+/** A chart as drawn from one released version of its dataset. */
+export interface PinnedVersion {
+  version: string;
+  svg: (lang: Lang) => string;
 }
 
 /** The graphic's size and the lines its embed page shows under it: the credit, and its attribution if any. */
@@ -50,6 +66,17 @@ function chartFigures(): Graphic[] {
     homePath: (lang) => chartPagePath(chart.id, lang),
     dataset: { id: chart.spec.dataset, version: chart.spec.version },
     svg: (lang) => renderChart(chart, lang, { idPrefix: `embed-${chart.id}` }),
+    alt: (lang) => `${chart.spec.title[lang]}${punctuation(lang).colon}${describe(chart, lang)}`,
+    csv: () =>
+      tidyCsv(
+        chart.dataset.data,
+        getClaimants(),
+        chart.values.map((v) => ({ row: v.row.id, field: v.field.key })),
+      ),
+    pinned: chartVersions(chart).map((drawn) => ({
+      version: drawn.dataset.data.version,
+      svg: (lang: Lang) => renderChart(drawn, lang, { idPrefix: `embed-${chart.id}` }),
+    })),
     // The chart already draws its title and source line (with the dataset version).
     standalone: (lang, url) =>
       standaloneGraphic(inlineChartStyle(renderChart(chart, lang, { idPrefix: `dl-${chart.id}` }), CHART_VARS), {
@@ -62,6 +89,9 @@ function chartFigures(): Graphic[] {
       }),
   }));
 }
+
+/** The county's story, in the Chinese edition (a map's CSV is one file for both; its story_url column is absolute). */
+const countyStoryPath = (county: { slug: string }) => storyPagePath('county', county.slug, 'zh');
 
 function mapFigures(): Graphic[] {
   const attribution = (lang: Lang) => t(lang, 'mapAttribution');
@@ -82,6 +112,8 @@ function mapFigures(): Graphic[] {
     title: both((lang) => t(lang, 'mapTitle')),
     homePath: (lang) => localePath('/', lang),
     attribution,
+    alt: (lang) => t(lang, 'mapTitle'),
+    csv: (site) => countiesCsv(getCounties(), (c) => absoluteUrl(countyStoryPath(c), site)),
     // The embed shows it at most 640 px wide: whole-unit coordinates keep the page under 20 KB.
     svg: (lang) => roundPathData(renderNationalMapSvg(lang, { idPrefix: 'embed-national' })),
     standalone: (lang, url) => mapStandalone(renderNationalMapSvg(lang, { idPrefix: 'dl-national' }), t(lang, 'mapTitle'), lang, url),
@@ -94,6 +126,8 @@ function mapFigures(): Graphic[] {
       title,
       homePath: (lang) => storyPagePath('county', county.slug, lang),
       attribution,
+      alt: (lang) => title[lang],
+      csv: (site) => countiesCsv([county], (c) => absoluteUrl(countyStoryPath(c), site)),
       svg: (lang) => renderLocatorSvg(county.code, lang, { idPrefix: `embed-${county.slug}` }),
       standalone: (lang, url) => mapStandalone(renderLocatorSvg(county.code, lang, { idPrefix: `dl-${county.slug}` }), title[lang], lang, url),
     };
@@ -114,11 +148,13 @@ export function getGraphic(kind: EmbedKind, id: string): Graphic | undefined {
 }
 
 /**
- * How a chart is cited (src/publishing/cite.ts): at its own page, as of the
- * dataset version it is pinned to (a chart has no date of its own). Maps are
- * not cited on their own: undefined.
+ * How a chart or map is cited (src/publishing/cite.ts): a chart at its own
+ * page, as of the dataset version it is pinned to (a chart has no date of its
+ * own); a map at the page it belongs to, undated. Undefined for a chart whose
+ * version is missing.
  */
 export function graphicCitable(graphic: Graphic, lang: Lang, site: URL | string | undefined): Citable | undefined {
+  if (graphic.kind === 'maps') return { kind: 'map', title: graphic.title[lang], url: new URL(graphic.homePath(lang), site).href };
   const pinned = graphic.dataset && getDatasets().get(graphic.dataset.id, graphic.dataset.version);
   if (!graphic.dataset || !pinned) return undefined;
   return {
@@ -128,4 +164,56 @@ export function graphicCitable(graphic: Graphic, lang: Lang, site: URL | string 
     url: new URL(graphic.homePath(lang), site).href,
     dataset: graphic.dataset,
   };
+}
+
+/** The embed snippets of a graphic, ready to copy: each with the image fallback (the newsletter PNG) in <noscript>. */
+export interface GraphicSnippets {
+  /** The live embed: follows the graphic as published now (a chart: its spec's dataset version). */
+  live: string;
+  /** A chart's embeds pinned to each dataset version it resolves in, oldest first. */
+  pinned: { version: string; snippet: string }[];
+  /** The image alone, linking to the graphic's page: hosts that strip iframes, feeds, newsletters. */
+  image: string;
+}
+
+export function graphicSnippets(graphic: Graphic, lang: Lang, site: URL | string | undefined): GraphicSnippets {
+  const url = (p: string) => absoluteUrl(p, site);
+  const fallback = graphicImage(graphic, lang, site);
+  const common = { title: graphic.title[lang], script: url('/embed.js'), fallback };
+  return {
+    live: embedSnippet({ ...common, src: url(embedPath(graphic.kind, graphic.id, lang)), figure: embedFigure(graphic, lang) }),
+    pinned: (graphic.pinned ?? []).map((p) => ({
+      version: p.version,
+      snippet: embedSnippet({ ...common, ...pinnedSnippetOptions(graphic, p, lang, site) }),
+    })),
+    image: imageSnippet(fallback, NEWSLETTER_WIDTH),
+  };
+}
+
+/** A pinned version's size and footer lines, as embedFigure gives the live one's. */
+export const pinnedFigure = (graphic: Graphic, pinned: PinnedVersion, lang: Lang): EmbedFigure => ({
+  ...svgSize(pinned.svg(lang)),
+  footerLines: graphic.attribution ? 2 : 1,
+});
+
+/** The newsletter PNG as an image fallback: what it shows in words, linking to the graphic's page. */
+export function graphicImage(graphic: Graphic, lang: Lang, site: URL | string | undefined): ImageFallback {
+  const home = absoluteUrl(graphic.homePath(lang), site);
+  return {
+    src: absoluteUrl(newsletterPngPath(graphic.kind, graphic.id, lang), site),
+    alt: graphic.alt(lang),
+    href: home,
+    ...graphicPngSize(graphic, lang, home, NEWSLETTER_PNG_WIDTH),
+  };
+}
+
+/**
+ * The embed pinned to a version: its page, size and fallback. The image shows
+ * the chart as published, so only the version it draws gets it; an older
+ * version falls back to a link to its embed page, never to other figures.
+ */
+export function pinnedSnippetOptions(graphic: Graphic, pinned: PinnedVersion, lang: Lang, site: URL | string | undefined) {
+  const src = absoluteUrl(pinnedEmbedPath(graphic.id, pinned.version, lang), site);
+  const fallback = pinned.version === graphic.dataset?.version ? graphicImage(graphic, lang, site) : { href: src, text: graphic.title[lang] };
+  return { src, figure: pinnedFigure(graphic, pinned, lang), fallback };
 }

@@ -48,6 +48,20 @@ export const embedPath = (kind: EmbedKind, id: string, lang: Lang) => localePath
 export const oembedPath = (kind: EmbedKind, id: string, lang: Lang) => `/oembed/${kind}/${editionFile(id, lang)}.json`;
 export const downloadPath = (kind: EmbedKind, id: string, lang: Lang, format: 'svg' | 'png') => `/downloads/${kind}/${editionFile(id, lang)}.${format}`;
 
+/**
+ * A chart's embed pinned to one released version of its dataset, which never
+ * changes: /embed/charts/<id>/<version>/ (under /en/ in English). The live
+ * embed (embedPath) follows the chart as published now.
+ */
+export const pinnedEmbedPath = (id: string, version: string, lang: Lang) => localePath(`/embed/charts/${id}/${version}/`, lang);
+export const pinnedOembedPath = (id: string, version: string, lang: Lang) => `/oembed/charts/${id}/${editionFile(version, lang)}.json`;
+
+/** The graphic's own figures as a tidy CSV, one file for both editions: /downloads/charts/<id>.csv (src/publishing/graphic-files.ts). */
+export const graphicCsvPath = (kind: EmbedKind, id: string) => `/downloads/${kind}/${id}.csv`;
+
+/** The image for newsletters and feeds: the PNG 1200 px wide, to be shown at 600 CSS px (2× for sharp text on high-density screens). */
+export const newsletterPngPath = (kind: EmbedKind, id: string, lang: Lang) => `/downloads/${kind}/${editionFile(id, lang)}.newsletter.png`;
+
 /** A page's social card: /counties/qinglong/ → /og/counties/qinglong.png; /en/ → /og/en.png; / → /og/site.png */
 export function cardPath(pagePath: string): string {
   const trimmed = pagePath.replace(/^\/|\/$/g, '');
