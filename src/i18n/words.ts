@@ -159,6 +159,11 @@ const words = {
   },
   imageCode: { zh: '图片代码', en: 'the image code' },
   downloadCsv: { zh: '下载 CSV（图中数据）', en: 'Download CSV (the data shown)' },
+  /** Under a chart drawn from an older dataset version: which downloads show which version. */
+  downloadsShowLive: {
+    zh: 'CSV 为 {version} 的数据；PNG、SVG 与邮件用 PNG 为本站现在发布的图表（{dataset}）。',
+    en: 'The CSV holds the figures of {version}; the PNG, SVG and newsletter PNG show the chart as published now ({dataset}).',
+  },
   downloadNewsletterPng: { zh: '邮件用 PNG（600 像素宽，2倍）', en: 'Newsletter PNG (600 px wide, 2×)' },
   /** Dataset version pages: the charts drawn from this version. */
   chartsFromVersion: { zh: '用本版本数据绘制的图表', en: 'Charts drawn from this version' },

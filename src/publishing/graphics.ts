@@ -6,6 +6,7 @@
 import { absoluteUrl, chartPagePath, embedPath, newsletterPngPath, pinnedEmbedPath, storyPagePath, type EmbedKind } from './urls.ts';
 import { chartVersions, getCharts } from '#/charts/registry.ts';
 import { renderChart } from '#/charts/render.ts';
+import type { ResolvedChart } from '#/charts/resolve.ts';
 import { LIGHT } from '#/svg/palette.ts';
 import { chartVars } from '#/svg/style.ts';
 import { locatorTitle, renderLocatorSvg, renderNationalMapSvg } from '#/geo/render.ts';
@@ -47,6 +48,8 @@ export interface Graphic {
 export interface PinnedVersion {
   version: string;
   svg: (lang: Lang) => string;
+  /** The figures it draws, as the tidy CSV of that version writes them. */
+  csv: () => string;
 }
 
 /** The graphic's size and the lines its embed page shows under it: the credit, and its attribution if any. */
@@ -56,6 +59,14 @@ export const embedFigure = (graphic: Graphic, lang: Lang): EmbedFigure => ({ ...
 const CHART_VARS = chartVars(LIGHT);
 
 const both = (f: (lang: Lang) => string): Bilingual => ({ zh: f('zh'), en: f('en') });
+
+/** A chart's own figures, with the columns and cells of its dataset version's tidy CSV. */
+const chartCsv = (chart: ResolvedChart) =>
+  tidyCsv(
+    chart.dataset.data,
+    getClaimants(),
+    chart.values.map((v) => ({ row: v.row.id, field: v.field.key })),
+  );
 
 function chartFigures(): Graphic[] {
   return [...getCharts().values()].map((chart) => ({
@@ -67,15 +78,11 @@ function chartFigures(): Graphic[] {
     dataset: { id: chart.spec.dataset, version: chart.spec.version },
     svg: (lang) => renderChart(chart, lang, { idPrefix: `embed-${chart.id}` }),
     alt: (lang) => `${chart.spec.title[lang]}${punctuation(lang).colon}${describe(chart, lang)}`,
-    csv: () =>
-      tidyCsv(
-        chart.dataset.data,
-        getClaimants(),
-        chart.values.map((v) => ({ row: v.row.id, field: v.field.key })),
-      ),
+    csv: () => chartCsv(chart),
     pinned: chartVersions(chart).map((drawn) => ({
       version: drawn.dataset.data.version,
       svg: (lang: Lang) => renderChart(drawn, lang, { idPrefix: `embed-${chart.id}` }),
+      csv: () => chartCsv(drawn),
     })),
     // The chart already draws its title and source line (with the dataset version).
     standalone: (lang, url) =>

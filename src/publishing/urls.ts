@@ -59,6 +59,9 @@ export const pinnedOembedPath = (id: string, version: string, lang: Lang) => `/o
 /** The graphic's own figures as a tidy CSV, one file for both editions: /downloads/charts/<id>.csv (src/publishing/graphic-files.ts). */
 export const graphicCsvPath = (kind: EmbedKind, id: string) => `/downloads/${kind}/${id}.csv`;
 
+/** A chart's figures as drawn from one dataset version (its pinned embed's data): /downloads/charts/<id>/<version>.csv. */
+export const pinnedCsvPath = (id: string, version: string) => `/downloads/charts/${id}/${version}.csv`;
+
 /** The image for newsletters and feeds: the PNG 1200 px wide, to be shown at 600 CSS px (2× for sharp text on high-density screens). */
 export const newsletterPngPath = (kind: EmbedKind, id: string, lang: Lang) => `/downloads/${kind}/${editionFile(id, lang)}.newsletter.png`;
 

@@ -172,6 +172,26 @@ describe.each(charts.map((c) => [c.id, c] as const))('chart %s', (id, chart) => 
   });
 });
 
+describe.each(datasets.all.map((d) => [versionKey(d.data.id, d.data.version), d] as const))('the page of dataset version %s', (key, d) => {
+  const drawn = charts.filter((c) => c.spec.dataset === d.data.id && resolvingVersions(c).some((r) => r.dataset === d));
+
+  it('lists every chart drawn from this version, with its toolkit offering the embed pinned to this version and this version’s figures as CSV', () => {
+    for (const lang of LANGS) {
+      const page = `${prefix(lang)}/datasets/${d.data.id}/${d.data.version}/`;
+      const kits = toolkits(page);
+      expect(kits.map((k) => k.tools).sort(), page).toEqual(drawn.map((c) => `charts/${c.id}`).sort());
+      for (const kit of kits) {
+        const id = kit.tools.split('/')[1];
+        const pinned = unescape(/<textarea[^>]*data-snippet="pinned"[^>]*>([\s\S]*?)<\/textarea>/.exec(kit.body)![1]);
+        expect(pinned).toContain(`${site}${prefix(lang)}/embed/charts/${id}/${d.data.version}/`);
+        const csvHref = /<a href="([^"]+)"[^>]*data-download="csv"/.exec(kit.body)![1];
+        const records = tidyCsvRecords(file(csvHref).toString('utf8'));
+        expect(new Set(records.map((r) => r.dataset)), `${page} ${id}: ${csvHref}`).toEqual(new Set([key]));
+      }
+    }
+  });
+});
+
 describe('maps', () => {
   it('download the counties they show as CSV, and the newsletter image is 1200 px wide (600 CSS px at 2×)', () => {
     const national = csvParse(file('/downloads/maps/national.csv').toString('utf8').slice(1));
