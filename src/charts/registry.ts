@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DatasetIndex } from '#/data/datasets.ts';
+import { compareVersions, type DatasetIndex } from '#/data/datasets.ts';
 import { DataError, describeIssues } from '#/authoring/errors.ts';
 import { parseJsonBytes } from '#/data/json-file.ts';
 import { chartSpec, chartTypes, type ChartSpec, type Claimant } from '#/data/schemas.ts';
@@ -100,3 +100,33 @@ export function findChart(charts: ReadonlyMap<string, ResolvedChart>, broken: Re
   }
   return chart;
 }
+
+/**
+ * The chart drawn from each version of its dataset where its rows and fields
+ * resolve, oldest first: the versions a pinned embed exists for
+ * (/embed/charts/<id>/<version>/). The chart as published draws
+ * `spec.version`, which is among them; a version the spec does not fit (a
+ * row or field it names is missing there) is left out.
+ */
+export const chartVersions = (chart: ResolvedChart): ResolvedChart[] => chartVersionsOf().get(chart.id) ?? [chart];
+
+const chartVersionsOf = cachedUntilDataChanges(() => {
+  const datasets = getDatasets();
+  const claimants = getClaimants();
+  return new Map(
+    [...getCharts().values()].map((chart) => [
+      chart.id,
+      datasets
+        .versions(chart.spec.dataset)
+        .toSorted((a, b) => compareVersions(a.data.version, b.data.version))
+        .flatMap((d) => {
+          if (d.data.version === chart.spec.version) return [chart];
+          try {
+            return [resolveChart({ ...chart.spec, version: d.data.version }, chart.file, datasets, claimants)];
+          } catch {
+            return [];
+          }
+        }),
+    ]),
+  );
+});

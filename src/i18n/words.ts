@@ -160,9 +160,32 @@ const words = {
   printedDate: { zh: '{date}', en: '“{date}”' },
   embed: { zh: '嵌入', en: 'Embed' },
   embedHelp: {
-    zh: '把这段代码粘贴到你的网页中。图表固定使用所注明的数据集版本，不会随本站更新而改变。可选的脚本会让框架自动适应图表高度。',
-    en: 'Paste this into your page. The chart is pinned to the dataset version shown and never changes under your article. The optional script resizes the frame to fit.',
+    zh: '把代码粘贴到你的网页中。实时嵌入随本站发布的图表更新；固定嵌入始终显示所注明的数据集版本，不会在你的文章里改变。可选的脚本会让框架自动适应高度；不运行脚本的地方显示图片。',
+    en: 'Paste a snippet into your page. The live embed follows the chart as this site publishes it; a pinned embed always shows the dataset version named and never changes under your article. The optional script resizes the frame to fit; where scripts do not run, the image shows instead.',
   },
+  /** {dataset} is "gongyi-baobei@1.1.0". */
+  embedLive: { zh: '实时嵌入（随本站更新，现在显示 {dataset}）', en: 'Live embed (follows this site; shows {dataset} now)' },
+  embedPinned: { zh: '固定嵌入（始终显示 {dataset}）', en: 'Pinned embed (always shows {dataset})' },
+  embedOtherVersions: { zh: '固定于其他版本的嵌入页：', en: 'Embeds pinned to other versions: ' },
+  embedSnippet: { zh: '嵌入代码', en: 'Embed code' },
+  pinnedEmbedCode: { zh: '固定嵌入代码', en: 'the pinned embed code' },
+  imageOnly: {
+    zh: '仅图片（用于不支持 iframe 的网站、RSS 与邮件通讯，宽 600 像素）',
+    en: 'Image only (for hosts that strip iframes, feeds and newsletters; 600 px wide)',
+  },
+  imageCode: { zh: '图片代码', en: 'the image code' },
+  downloadCsv: { zh: '下载 CSV（图中数据）', en: 'Download CSV (the data shown)' },
+  /** Under a chart drawn from an older dataset version: which downloads show which version. */
+  downloadsShowLive: {
+    zh: 'CSV 为 {version} 的数据；PNG、SVG 与邮件用 PNG 为本站现在发布的图表（{dataset}）。',
+    en: 'The CSV holds the figures of {version}; the PNG, SVG and newsletter PNG show the chart as published now ({dataset}).',
+  },
+  downloadNewsletterPng: { zh: '邮件用 PNG（600 像素宽，2倍）', en: 'Newsletter PNG (600 px wide, 2×)' },
+  /** Dataset version pages: the charts drawn from this version. */
+  chartsFromVersion: { zh: '用本版本数据绘制的图表', en: 'Charts drawn from this version' },
+  /** APA for a map, which has no date of its own. */
+  citeApaNoDate: { zh: '(无日期)', en: '(n.d.)' },
+  citeApaMap: { zh: ' [地图]. ', en: ' [Map]. ' },
   downloadSvg: { zh: '下载 SVG', en: 'Download SVG' },
   downloadPng: { zh: '下载 PNG（2倍）', en: 'Download PNG (2×)' },
   credit: { zh: '图：县域故事', en: 'Graphic: County Stories' },

@@ -26,7 +26,9 @@ export interface Citation {
 export type Citable =
   | { kind: 'story'; title: string; published: string; url: string }
   | { kind: 'chart'; title: string; published: string; url: string; dataset: { id: string; version: string } }
-  | { kind: 'dataset'; title: string; released: string; version: string; url: string };
+  | { kind: 'dataset'; title: string; released: string; version: string; url: string }
+  /** A map: no date of its own (its geometry is dated in its provenance). */
+  | { kind: 'map'; title: string; url: string };
 
 export interface CiteContext {
   lang: Lang;
@@ -51,6 +53,8 @@ export function gbt7714(item: Citable, ctx: CiteContext): Citation {
   } else if (item.kind === 'chart') {
     const data = t(lang, 'citeChartData', { dataset: `${item.dataset.id}@${item.dataset.version}` });
     body = `${item.title}${inParens(data, lang)}[EB/OL]. (${item.published})`;
+  } else if (item.kind === 'map') {
+    body = `${item.title}[EB/OL]`;
   } else {
     body = `${item.title}[EB/OL]. (${item.published})`;
   }
@@ -74,6 +78,9 @@ export function apa(item: Citable, ctx: CiteContext): Citation {
   if (item.kind === 'dataset') {
     const described = t(lang, 'citeApaDataset', { version: item.version });
     return { style: 'apa', parts: [`${author}${apaDate(item.released, lang, false)}. `, { em: item.title }, `${described}${item.url}`] };
+  }
+  if (item.kind === 'map') {
+    return { style: 'apa', parts: [`${author}${t(lang, 'citeApaNoDate')}. `, { em: item.title }, `${t(lang, 'citeApaMap')}${item.url}`] };
   }
   if (item.kind === 'chart') {
     const described = t(lang, 'citeApaChart', { dataset: item.dataset.id, version: item.dataset.version });

@@ -28,7 +28,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { csvFormatRow, csvParse } from 'd3';
 import { figureCells, versionKey, type LoadedDataset } from '#/data/datasets.ts';
-import type { Claimant, Dataset, Field, Figure, Row } from '#/data/schemas.ts';
+import type { Claimant, County, Dataset, Field, Figure, Row } from '#/data/schemas.ts';
 import { isFigure } from '#/data/lookup.ts';
 import { attribution } from '#/data/claimants.ts';
 import { QUALIFIERS } from '#/data/qualifiers.ts';
@@ -252,10 +252,39 @@ function tidyCell(column: TidyColumn, text: string): string {
   return spreadsheetSafe(text);
 }
 
-/** The tidy CSV download of a dataset version, BOM included. */
-export function tidyCsv(data: Dataset, claimants: ReadonlyMap<string, Claimant>): string {
-  const lines = [[...TIDY_COLUMNS], ...tidyRecords(data, claimants).map((r) => TIDY_COLUMNS.map((c) => tidyCell(c, r[c])))];
-  return BOM + lines.map((line) => csvFormatRow(line) + '\r\n').join('');
+/** A figure of a dataset version by its row id and field key. */
+export interface FigureKey {
+  row: string;
+  field: string;
+}
+
+/**
+ * The tidy CSV download of a dataset version, BOM included. With `only`
+ * (a chart's figures: /downloads/charts/<id>.csv), just those figures, in
+ * that order, each once; the columns and the cells are the same.
+ */
+export function tidyCsv(data: Dataset, claimants: ReadonlyMap<string, Claimant>, only?: readonly FigureKey[]): string {
+  let records = tidyRecords(data, claimants);
+  if (only) {
+    const byKey = new Map(records.map((r) => [`${r.row}\u0000${r.field}`, r]));
+    const keys = [...new Set(only.map((k) => `${k.row}\u0000${k.field}`))];
+    records = keys.map((k) => {
+      const record = byKey.get(k);
+      if (!record) throw new Error(`tidy CSV of ${versionKey(data.id, data.version)}: no figure ${k.replace('\u0000', ' → ')}`);
+      return record;
+    });
+  }
+  return csvText([[...TIDY_COLUMNS], ...records.map((r) => TIDY_COLUMNS.map((c) => tidyCell(c, r[c])))]);
+}
+
+/** Lines of cells as a CSV file: BOM, CRLF between records (RFC 4180, as spreadsheet software expects). */
+export const csvText = (lines: string[][]) => BOM + lines.map((line) => csvFormatRow(line) + '\r\n').join('');
+
+/** A map's own data (/downloads/maps/<id>.csv): the counties it shows, one line each, text cells formula-safe. */
+export function countiesCsv(counties: readonly County[], storyUrl: (county: County) => string): string {
+  const columns = ['code', 'official_name', 'name_zh', 'name_en', 'province_zh', 'province_en', 'story_url'];
+  const rows = counties.map((c) => [c.code, c.officialName, c.name.zh, c.name.en, c.province.zh, c.province.en, storyUrl(c)].map(spreadsheetSafe));
+  return csvText([columns, ...rows]);
 }
 
 /** Records back from a tidy CSV (BOM optional): dates trimmed, the formula-safety apostrophe dropped. */

@@ -39,12 +39,16 @@ export const EMBED_THEMES = ['light', 'dark', 'auto'] as const;
 export type EmbedTheme = (typeof EMBED_THEMES)[number];
 export const DEFAULT_EMBED_THEME: EmbedTheme = 'light';
 
+/** `?plain` on an embed's URL (any value but 0): the figure without its title and without the site's credit line. */
+export const PLAIN_PARAM = 'plain';
+
 /**
  * Inline script in the embed page's <head>: sets `data-theme` on <html> from
- * `?theme=dark` or `?theme=auto`. The page is written with
- * data-theme="light", so without JavaScript (or without the option) it is light.
+ * `?theme=dark` or `?theme=auto`, and `data-plain` from `?plain`. The page is
+ * written with data-theme="light" and no data-plain, so without JavaScript
+ * (or without the options) it is light, with its title and credit line.
  */
-export const THEME_SWITCHER = `(()=>{const t=new URLSearchParams(location.search).get("theme");if(${JSON.stringify(EMBED_THEMES.filter((x) => x !== DEFAULT_EMBED_THEME))}.includes(t))document.documentElement.dataset.theme=t})();`;
+export const THEME_SWITCHER = `(()=>{const p=new URLSearchParams(location.search),t=p.get("theme"),d=document.documentElement.dataset;if(${JSON.stringify(EMBED_THEMES.filter((x) => x !== DEFAULT_EMBED_THEME))}.includes(t))d.theme=t;if(p.has(${JSON.stringify(PLAIN_PARAM)})&&p.get(${JSON.stringify(PLAIN_PARAM)})!=="0")d.plain=""})();`;
 
 /**
  * The embed page's stylesheet, inline (one request fewer) and allowed by its
@@ -65,6 +69,8 @@ export const EMBED_STYLE = [
   'footer { padding: 6px 8px 8px; font-size: 12px; line-height: 1.5; color: var(--mu); }',
   '.credit { margin: 0; }',
   '.credit a { color: var(--ac); }',
+  // Plain mode: no title, no site credit; the data's own attributions (a chart's source line, a map's boundary credit) stay.
+  ':root[data-plain] figure svg .title, :root[data-plain] .credit:not(.attribution), :root[data-plain] footer:not(:has(.attribution)) { display: none; }',
   '.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; margin: 0; }',
 ].join('');
 
@@ -103,6 +109,19 @@ export interface EmbedFigure {
 export const embedHeight = (figure: EmbedFigure, width = EMBED_WIDTH) =>
   Math.ceil((figure.height * width) / figure.width) + EMBED_FOOTER + EMBED_FOOTER_LINE * ((figure.footerLines ?? 1) - 1);
 
+/** A static image of the graphic, for hosts and readers an iframe does not reach. */
+export interface ImageFallback {
+  /** Absolute URL of the PNG. */
+  src: string;
+  /** What the image shows, in words (its alt text). */
+  alt: string;
+  /** Absolute URL of the graphic's page on the site: the image links there. */
+  href: string;
+  /** The PNG's size in pixels. */
+  width: number;
+  height: number;
+}
+
 export interface SnippetOptions {
   /** Absolute URL of the embed page. */
   src: string;
@@ -110,16 +129,35 @@ export interface SnippetOptions {
   /** Absolute URL of public/embed.js. */
   script: string;
   figure: EmbedFigure;
+  /**
+   * Shown inside <noscript> where the host runs no script (feeds, some CMSs):
+   * the image, or (where no image shows what the iframe shows: an older
+   * pinned version) a link to the embed page.
+   */
+  fallback?: ImageFallback | { href: string; text: string };
+}
+
+/**
+ * The image alone, linking to the graphic's page, shown at most `width` CSS
+ * pixels wide: for hosts that strip iframes, feeds and newsletters.
+ */
+export function imageSnippet(image: ImageFallback, width = EMBED_WIDTH): string {
+  const height = Math.round((image.height * width) / image.width);
+  return `<a href="${esc(image.href)}"><img src="${esc(image.src)}" alt="${esc(image.alt)}" width="${width}" height="${height}" style="display:block;border:0;width:100%;max-width:${width}px;height:auto"></a>`;
 }
 
 /**
  * The copy-paste snippet. Without the script the iframe keeps its default
  * height, and where aspect-ratio is supported it also follows its width.
+ * With a fallback, a <noscript> holds the image linking to the graphic's page.
  */
-export function embedSnippet({ src, title, script, figure }: SnippetOptions): string {
+export function embedSnippet({ src, title, script, figure, fallback }: SnippetOptions): string {
   const height = embedHeight(figure);
   const style = `border:0;width:100%;max-width:${EMBED_WIDTH}px;height:${height}px`;
-  return `<iframe src="${esc(src)}" title="${esc(title)}" width="${EMBED_WIDTH}" height="${height}" style="${style}" loading="lazy"></iframe>\n<script src="${esc(script)}" async></script>`;
+  const iframe = `<iframe src="${esc(src)}" title="${esc(title)}" width="${EMBED_WIDTH}" height="${height}" style="${style}" loading="lazy"></iframe>`;
+  const inner = !fallback ? '' : 'src' in fallback ? imageSnippet(fallback) : `<a href="${esc(fallback.href)}">${esc(fallback.text)}</a>`;
+  const noscript = inner && `\n<noscript>${inner}</noscript>`;
+  return `${iframe}${noscript}\n<script src="${esc(script)}" async></script>`;
 }
 
 export interface OembedOptions {
@@ -129,7 +167,9 @@ export interface OembedOptions {
   siteUrl: string;
   script: string;
   figure: EmbedFigure;
-  thumbnail: { url: string; width: number; height: number };
+  fallback?: SnippetOptions['fallback'];
+  /** Optional in oEmbed 1.0; a pinned version has no image of its own. */
+  thumbnail?: { url: string; width: number; height: number };
 }
 
 /** oEmbed 1.0 "rich" response, served as a static file per figure and edition. */
@@ -145,9 +185,7 @@ export function oembedJson(o: OembedOptions) {
     html: embedSnippet(o),
     width: EMBED_WIDTH,
     height: embedHeight(o.figure),
-    thumbnail_url: o.thumbnail.url,
-    thumbnail_width: o.thumbnail.width,
-    thumbnail_height: o.thumbnail.height,
+    ...(o.thumbnail && { thumbnail_url: o.thumbnail.url, thumbnail_width: o.thumbnail.width, thumbnail_height: o.thumbnail.height }),
     cache_age: 86400,
   };
 }

@@ -113,6 +113,23 @@ export const oembedPath = (kind: EmbedKind, id: string, lang: Lang) => sitePath(
 export const downloadPath = (kind: EmbedKind, id: string, lang: Lang, format: 'svg' | 'png') =>
   sitePath(`/downloads/${kind}/${editionFile(id, lang)}.${format}`);
 
+/**
+ * A chart's embed pinned to one released version of its dataset, which never
+ * changes: /embed/charts/<id>/<version>/ (under /en/ in English). The live
+ * embed (embedPath) follows the chart as published now.
+ */
+export const pinnedEmbedPath = (id: string, version: string, lang: Lang) => sitePath(localePath(`/embed/charts/${id}/${version}/`, lang));
+export const pinnedOembedPath = (id: string, version: string, lang: Lang) => sitePath(`/oembed/charts/${id}/${editionFile(version, lang)}.json`);
+
+/** The graphic's own figures as a tidy CSV, one file for both editions: /downloads/charts/<id>.csv (src/publishing/graphic-files.ts). */
+export const graphicCsvPath = (kind: EmbedKind, id: string) => sitePath(`/downloads/${kind}/${id}.csv`);
+
+/** A chart's figures as drawn from one dataset version (its pinned embed's data): /downloads/charts/<id>/<version>.csv. */
+export const pinnedCsvPath = (id: string, version: string) => sitePath(`/downloads/charts/${id}/${version}.csv`);
+
+/** The image for newsletters and feeds: the PNG 1200 px wide, to be shown at 600 CSS px (2× for sharp text on high-density screens). */
+export const newsletterPngPath = (kind: EmbedKind, id: string, lang: Lang) => sitePath(`/downloads/${kind}/${editionFile(id, lang)}.newsletter.png`);
+
 /** A page's social card, from the page's site path: /counties/qinglong/ → /og/counties/qinglong.png; /en/ → /og/en.png; / → /og/site.png */
 export function cardPath(pagePath: string): string {
   const trimmed = siteRoute(pagePath).replace(/^\/|\/$/g, '');

@@ -227,6 +227,68 @@ describeInBrowser('embeds (iframe on a host page)', () => {
     });
   });
 
+  describe('plain mode (?plain)', () => {
+    /** What an embed page shows: the chart's title, its source line (drawn in the SVG), the site's credit line, a map's boundary credit. */
+    async function shown(path: string, javaScriptEnabled = true) {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(site.url(path));
+      const seen = await page.evaluate(() => {
+        const visible = (selector: string) => {
+          const el = document.querySelector(selector);
+          return el ? getComputedStyle(el).display !== 'none' && (el.getBoundingClientRect().height > 0 || el.getBoundingClientRect().width > 0) : undefined;
+        };
+        return { title: visible('figure svg .title'), credit: visible('.credit:not(.attribution)'), attribution: visible('.attribution') };
+      });
+      await context.close();
+      return seen;
+    }
+    const chart = () => listPages(siteDir()).find((p) => /^\/embed\/charts\/[^/]+\/$/.test(p))!;
+
+    it('drops the title and the site credit, keeps the data attributions; without it (or without JavaScript) both show', async () => {
+      expect(await shown(chart())).toMatchObject({ title: true, credit: true });
+      expect(await shown(`${chart()}?plain`)).toMatchObject({ title: false, credit: false });
+      expect(await shown(`${chart()}?plain=0`)).toMatchObject({ title: true, credit: true });
+      expect(await shown(`${chart()}?plain`, false)).toMatchObject({ title: true, credit: true });
+      // A map's boundary credit stays: the data's licence asks for it wherever the map is shown.
+      expect(await shown('/embed/maps/national/?plain')).toMatchObject({ credit: false, attribution: true });
+    });
+  });
+
+  it('shows the snippet’s image fallback on a host page that runs no script, linking to the chart’s page', async () => {
+    const { html } = sample();
+    const key = `/host-noscript.html`;
+    hostPages.set(key, `<!doctype html><html><body style="margin:0"><div style="width:640px">${html}</div></body></html>`);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${hostOrigin}${key}`);
+    const img = page.locator('noscript + img, a > img').first();
+    await img.waitFor();
+    const seen = await img.evaluate(async (el: HTMLImageElement) => {
+      await el.decode().catch(() => undefined);
+      return { natural: el.naturalWidth, shown: el.getBoundingClientRect().width, alt: el.alt, href: (el.parentElement as HTMLAnchorElement).href };
+    });
+    expect(seen.natural).toBe(1200);
+    expect(seen.shown).toBeLessThanOrEqual(640);
+    expect(seen.alt.length).toBeGreaterThan(3);
+    expect(new URL(seen.href).pathname).toMatch(/^\/charts\/[^/]+\/$/);
+    await context.close();
+  });
+
+  it('a pinned embed (oEmbed of /embed/charts/<id>/<version>/) loads and resizes like the live one', async () => {
+    const pinned = listPages(siteDir()).find((p) => /^\/embed\/charts\/[^/]+\/\d+\.\d+\.\d+\/$/.test(p));
+    expect(pinned, 'a pinned embed page in the build').toBeDefined();
+    const [, , id, version] = pinned!.split('/').filter(Boolean);
+    const oembed = JSON.parse(readFileSync(path.join(siteDir(), 'oembed', 'charts', id, `${version}.json`), 'utf8')) as { html: string };
+    const page = await open(oembed.html.replace(/https?:\/\/[^/"]+\//g, `${site.origin}/`), 640);
+    await page.waitForFunction(() => document.querySelector('iframe')?.hasAttribute('data-embed-height'), null, { timeout: 15_000 });
+    const frame = await embedFrame(page);
+    expect(await frame.locator('footer').innerText()).toContain(`@${version}`);
+    const content = await frameContentHeight(page);
+    expect(Math.abs((await page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height)) - content)).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
   it("shows a map's boundary credit under it, and the snippet's height leaves room for it (no script)", async () => {
     const oembed = JSON.parse(readFileSync(path.join(siteDir(), 'oembed', 'maps', 'national.json'), 'utf8')) as { html: string; height: number };
     const page = await open(oembed.html.replace(/https?:\/\/[^/"]+\//g, `${site.origin}/`).replace(/<script[^>]*><\/script>/, ''), 640);

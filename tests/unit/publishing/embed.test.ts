@@ -17,6 +17,7 @@ import {
   HEIGHT_SENDER,
   embedHeight,
   embedSnippet,
+  imageSnippet,
   oembedJson,
   resolveCssVars,
   roundPathData,
@@ -123,6 +124,30 @@ describe('embed snippet and oEmbed', () => {
     expect(embedHeight({ ...figure, footerLines: 2 })).toBe(embedHeight(figure) + EMBED_FOOTER_LINE);
     expect(snippet).toContain('title="标题 &quot;引号&quot; &lt;b&gt;"');
     expect(snippet).toContain('<script src="https://s.example/embed.js" async></script>');
+  });
+
+  it('carries an image fallback in <noscript> (escaped alt text, linking to the page), or a link where no image shows that version', () => {
+    const image = { src: 'https://s.example/a.newsletter.png', alt: '标题：甲 "1" <2>', href: 'https://s.example/charts/a/', width: 1200, height: 1500 };
+    const withImage = embedSnippet({ src: 'https://s.example/embed/charts/a/', title: 't', script: 'https://s.example/embed.js', figure, fallback: image });
+    expect(withImage).toContain(
+      '<noscript><a href="https://s.example/charts/a/"><img src="https://s.example/a.newsletter.png" alt="标题：甲 &quot;1&quot; &lt;2&gt;" width="640" height="800"',
+    );
+    expect(withImage.indexOf('<noscript>')).toBeGreaterThan(withImage.indexOf('</iframe>'));
+    expect(imageSnippet(image, 600)).toMatch(/^<a href="https:\/\/s.example\/charts\/a\/"><img [^>]*width="600" height="750"[^>]*><\/a>$/);
+    const withLink = embedSnippet({
+      src: 'https://s.example/embed/charts/a/1.0.0/',
+      title: 't',
+      script: 's',
+      figure,
+      fallback: { href: 'https://s.example/embed/charts/a/1.0.0/', text: 'T <1>' },
+    });
+    expect(withLink).toContain('<noscript><a href="https://s.example/embed/charts/a/1.0.0/">T &lt;1&gt;</a></noscript>');
+    expect(snippet).not.toContain('<noscript>');
+  });
+
+  it('reads ?plain (any value but 0) in the same inline script as ?theme=', () => {
+    expect(THEME_SWITCHER).toContain('"plain"');
+    expect(EMBED_STYLE).toContain(':root[data-plain] figure svg .title');
   });
 
   it('answers oEmbed as a "rich" type with the same snippet', () => {

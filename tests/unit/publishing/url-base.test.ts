@@ -46,6 +46,11 @@ const SAMPLES: Record<string, [(u: Urls) => string, string]> = {
   embedPath: [(u) => u.embedPath('maps', 'qinglong', 'zh'), '/embed/maps/qinglong/'],
   oembedPath: [(u) => u.oembedPath('charts', 'envoy-coverage', 'en'), '/oembed/charts/envoy-coverage.en.json'],
   downloadPath: [(u) => u.downloadPath('charts', 'envoy-coverage', 'zh', 'png'), '/downloads/charts/envoy-coverage.png'],
+  pinnedEmbedPath: [(u) => u.pinnedEmbedPath('envoy-coverage', '1.0.0', 'en'), '/en/embed/charts/envoy-coverage/1.0.0/'],
+  pinnedOembedPath: [(u) => u.pinnedOembedPath('envoy-coverage', '1.0.0', 'en'), '/oembed/charts/envoy-coverage/1.0.0.en.json'],
+  graphicCsvPath: [(u) => u.graphicCsvPath('maps', 'qinglong'), '/downloads/maps/qinglong.csv'],
+  pinnedCsvPath: [(u) => u.pinnedCsvPath('envoy-coverage', '1.0.0'), '/downloads/charts/envoy-coverage/1.0.0.csv'],
+  newsletterPngPath: [(u) => u.newsletterPngPath('charts', 'envoy-coverage', 'en'), '/downloads/charts/envoy-coverage.en.newsletter.png'],
   cardPath: [(u) => u.cardPath(`${BASE}/en/counties/qinglong/`), '/og/en/counties/qinglong.png'],
 };
 /** Exports that are not builders of a site path. */

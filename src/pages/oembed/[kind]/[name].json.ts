@@ -7,7 +7,7 @@ import { downloadPath, editionPagePath, embedPath, embedScriptPath, oembedPath }
 import type { APIRoute } from 'astro';
 import { LANGS, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
-import { embedFigure, getGraphics, type Graphic } from '#/publishing/graphics.ts';
+import { embedFigure, getGraphics, graphicImage, type Graphic } from '#/publishing/graphics.ts';
 import { oembedJson } from '#/publishing/embed.ts';
 import { graphicPngSize } from '#/publishing/graphic-files.ts';
 
@@ -36,6 +36,7 @@ export const GET: APIRoute = ({ props, site }) => {
     siteUrl: url(editionPagePath('/', lang)),
     script: url(embedScriptPath()),
     figure: embedFigure(graphic, lang),
+    fallback: graphicImage(graphic, lang, site),
     thumbnail: { url: url(downloadPath(graphic.kind, graphic.id, lang, 'png')), ...graphicPngSize(graphic, lang, url(graphic.homePath(lang))) },
   });
   return new Response(JSON.stringify(body, null, 2) + '\n', { headers: { 'Content-Type': 'application/json+oembed; charset=utf-8' } });
