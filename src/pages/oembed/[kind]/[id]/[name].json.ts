@@ -3,9 +3,9 @@
  * oEmbed answer for a chart's embed pinned to one dataset version, found
  * through the discovery link on that embed page.
  */
-import { pinnedOembedPath } from '#/publishing/urls.ts';
+import { editionPagePath, embedScriptPath, pinnedOembedPath } from '#/publishing/urls.ts';
 import type { APIRoute } from 'astro';
-import { LANGS, localePath, type Lang } from '#/i18n/editions.ts';
+import { LANGS, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import { getGraphics, pinnedSnippetOptions, type Graphic, type PinnedVersion } from '#/publishing/graphics.ts';
 import { oembedJson } from '#/publishing/embed.ts';
@@ -34,8 +34,8 @@ export const GET: APIRoute = ({ props, site }) => {
   const body = oembedJson({
     title: graphic.title[lang],
     siteName: t(lang, 'siteName'),
-    siteUrl: url(localePath('/', lang)),
-    script: url('/embed.js'),
+    siteUrl: url(editionPagePath('/', lang)),
+    script: url(embedScriptPath()),
     ...pinnedSnippetOptions(graphic, pinned, lang, site),
   });
   return new Response(JSON.stringify(body, null, 2) + '\n', { headers: { 'Content-Type': 'application/json+oembed; charset=utf-8' } });
