@@ -18,8 +18,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { LATIN_FACE } from '#/svg/font.ts';
+import { ENCODER, encodeOpaquePng } from './encode.ts';
 import { subsetFont, svgCodePoints } from './font-subset.ts';
 
 const require = createRequire(import.meta.url);
@@ -40,8 +41,12 @@ export const FONT_FAMILY = LATIN_FACE;
 
 const version = (packageJson: string) => (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 const fontVersion = (pkg: string) => `${pkg}-${version(path.join(root(pkg), 'package.json'))}`;
-/** Names the renderer and both fonts' versions; part of every cache key, so an upgrade never reuses old images. */
-export const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/package.json'))}/${fontVersion(LATIN_PACKAGE)}/${fontVersion(CJK_PACKAGE)}/2`;
+/**
+ * Names the renderer, both fonts' versions and the encoder's settings; part of
+ * every cache key, so an upgrade never reuses old images (nor the RGBA PNGs
+ * cached before the encoder wrote RGB).
+ */
+export const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/package.json'))}/${fontVersion(LATIN_PACKAGE)}/${fontVersion(CJK_PACKAGE)}/${ENCODER}`;
 
 /** Characters set in the CJK face: ideographs, kana, hangul, CJK and full-width punctuation. */
 const CJK =
@@ -95,23 +100,25 @@ export interface RenderedPng {
   height: number;
 }
 
-/** `svg` drawn `width` pixels wide (height follows its aspect ratio). */
+/** resvg's options for an image `width` pixels wide set in `fontFiles` (the subsets of subsetFontFiles). */
+export const resvgOptions = (fontFiles: string[], width: number): ResvgRenderOptions => ({
+  fitTo: { mode: 'width', value: width },
+  font: {
+    fontFiles,
+    loadSystemFonts: false,
+    defaultFontFamily: FONT_FAMILY,
+    sansSerifFamily: FONT_FAMILY,
+    serifFamily: FONT_FAMILY,
+    monospaceFamily: FONT_FAMILY,
+    cursiveFamily: FONT_FAMILY,
+    fantasyFamily: FONT_FAMILY,
+  },
+});
+
+/** `svg` drawn `width` pixels wide (height follows its aspect ratio), as an opaque RGB PNG (src/publishing/png/encode.ts). */
 export function renderPng(svg: string, width: number): RenderedPng {
-  const resvg = new Resvg(markCjkRuns(svg), {
-    fitTo: { mode: 'width', value: width },
-    font: {
-      fontFiles: subsetFontFiles(svg),
-      loadSystemFonts: false,
-      defaultFontFamily: FONT_FAMILY,
-      sansSerifFamily: FONT_FAMILY,
-      serifFamily: FONT_FAMILY,
-      monospaceFamily: FONT_FAMILY,
-      cursiveFamily: FONT_FAMILY,
-      fantasyFamily: FONT_FAMILY,
-    },
-  });
-  const image = resvg.render();
-  return { png: image.asPng(), width: image.width, height: image.height };
+  const image = new Resvg(markCjkRuns(svg), resvgOptions(subsetFontFiles(svg), width)).render();
+  return { png: encodeOpaquePng(image.pixels, image.width, image.height), width: image.width, height: image.height };
 }
 
 /**
@@ -120,7 +127,7 @@ export function renderPng(svg: string, width: number): RenderedPng {
  * are 8 MB each, the subsets a few dozen kB (the image is the same). One pair
  * of files per thread, overwritten each time: a thread renders one image at a time.
  */
-function subsetFontFiles(svg: string): string[] {
+export function subsetFontFiles(svg: string): string[] {
   const points = svgCodePoints(svg);
   const chinese = isChinese(svg);
   const cjkPoints = cjkCodePoints(points, chinese);
