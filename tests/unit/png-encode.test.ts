@@ -8,7 +8,7 @@ import { PNG } from 'pngjs';
 import { Resvg } from '@resvg/resvg-js';
 import { cardSvg, CARD_WIDTH } from '#/publishing/social-card.ts';
 import { encodeOpaquePng } from '#/publishing/png/encode.ts';
-import { markCjkRuns, renderPng, resvgOptions, subsetFontFiles } from '#/publishing/png/render.ts';
+import { markCjkRuns, renderPng, resvgOptions, subsetFontFiles, unclipNestedSvgs } from '#/publishing/png/render.ts';
 import { isWholePng } from '#/publishing/png/cache.ts';
 
 /** Colour type, from the IHDR chunk: 2 is RGB, 6 RGBA, 3 palette. */
@@ -66,5 +66,25 @@ describe('renderPng', () => {
     const now = renderPng(svg, CARD_WIDTH).png;
     expect(now.length).toBeLessThan(before.length);
     expect(Buffer.from(PNG.sync.read(now).data).equals(Buffer.from(PNG.sync.read(before).data))).toBe(true);
+  });
+});
+
+describe('unclipNestedSvgs', () => {
+  const frame = (inner: string) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="140"><rect width="100" height="140" fill="#fff"/><svg x="0" y="0" xmlns="http://www.w3.org/2000/svg" class="ch" viewBox="0 0 100 100" width="100" height="100"><rect class="bg" width="100" height="100" fill="#eee"/>${inner}</svg><text x="4" y="130" font-size="10">credit</text></svg>`;
+  const options = resvgOptions(subsetFontFiles(frame('')), 400);
+
+  it("drops the clip of a chart's <svg> whose drawing stays inside it: same pixels", () => {
+    const svg = frame('<circle cx="50" cy="50" r="30" fill="#a33"/>');
+    const unclipped = unclipNestedSvgs(svg, options);
+    expect(unclipped).toContain('<svg overflow="visible" x="0" y="0"');
+    expect(new Resvg(unclipped, options).render().pixels.equals(new Resvg(svg, options).render().pixels)).toBe(true);
+  });
+
+  it('keeps the clip of one whose drawing runs past its viewport, and of a nested <svg> that is not a chart', () => {
+    const past = frame('<circle cx="50" cy="95" r="30" fill="#a33"/>');
+    expect(unclipNestedSvgs(past, options)).toBe(past);
+    const map = frame('').replace('class="ch"', 'class="geo-map"');
+    expect(unclipNestedSvgs(map, options)).toBe(map);
   });
 });

@@ -115,9 +115,65 @@ export const resvgOptions = (fontFiles: string[], width: number): ResvgRenderOpt
   },
 });
 
+/**
+ * The SVG with `overflow="visible"` on each chart's <svg> (class "ch",
+ * nested in a download's frame) whose drawing stays inside its own viewport,
+ * so clipping to that viewport changes no pixel. resvg clips a nested <svg>
+ * by drawing it into a layer and a mask the size of the whole image: for a
+ * chart that was about two thirds of the time to rasterise it (bench/png.ts).
+ * Maps keep their clip: their provinces run past the frame, and resvg's
+ * getBBox, which decides here, misjudged two of them. Each chart's <svg> is
+ * parsed once more on its own (text laid out with the same fonts) for it.
+ * tests/build/publishing.test.ts checks every download's pixels against
+ * resvg's drawing of the unchanged SVG.
+ */
+export function unclipNestedSvgs(svg: string, options: ResvgRenderOptions): string {
+  const tags = [...svg.matchAll(/<svg\b[^>]*>|<\/svg>/g)];
+  let out = '';
+  let copied = 0;
+  for (let i = 1; i < tags.length; i++) {
+    const open = tags[i];
+    if (open[0].startsWith('</') || /\soverflow=/.test(open[0]) || !/\sclass="ch[\s"]/.test(open[0])) continue;
+    // The matching </svg>.
+    let depth = 0;
+    let close = i;
+    for (; close < tags.length; close++) {
+      depth += tags[close][0].startsWith('</') ? -1 : 1;
+      if (depth === 0) break;
+    }
+    if (close === tags.length || close === tags.length - 1) continue;
+    const element = svg.slice(open.index, tags[close].index + tags[close][0].length);
+    if (!staysInside(element, options)) continue;
+    out += svg.slice(copied, open.index) + open[0].replace(/^<svg\b/, '<svg overflow="visible"');
+    copied = open.index + open[0].length;
+  }
+  return out + svg.slice(copied);
+}
+
+/** Whether a nested <svg>'s drawing (strokes and text included) is inside its viewBox. */
+function staysInside(element: string, options: ResvgRenderOptions): boolean {
+  const viewBox = /\sviewBox="([^"]+)"/
+    .exec(/^<svg\b[^>]*>/.exec(element)![0])?.[1]
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  if (!viewBox || viewBox.length !== 4 || viewBox.some((n) => !Number.isFinite(n))) return false;
+  const [x, y, w, h] = viewBox;
+  const standalone = element.replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\s(x|y|width|height)="[^"]*"/g, ''));
+  const box = new Resvg(
+    /\sxmlns=/.test(standalone.slice(0, standalone.indexOf('>'))) ? standalone : standalone.replace(/^<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"'),
+    {
+      ...options,
+      fitTo: { mode: 'original' },
+    },
+  ).getBBox();
+  return !box || (box.x >= x && box.y >= y && box.x + box.width <= x + w && box.y + box.height <= y + h);
+}
+
 /** `svg` drawn `width` pixels wide (height follows its aspect ratio), as an opaque RGB PNG (src/publishing/png/encode.ts). */
 export function renderPng(svg: string, width: number): RenderedPng {
-  const image = new Resvg(markCjkRuns(svg), resvgOptions(subsetFontFiles(svg), width)).render();
+  const options = resvgOptions(subsetFontFiles(svg), width);
+  const image = new Resvg(unclipNestedSvgs(markCjkRuns(svg), options), options).render();
   return { png: encodeOpaquePng(image.pixels, image.width, image.height), width: image.width, height: image.height };
 }
 
