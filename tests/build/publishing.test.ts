@@ -293,5 +293,6 @@ describe('embeds and figure downloads', () => {
         expect(Buffer.from(PNG.sync.read(png).data).equals(Buffer.from(PNG.sync.read(before).data)), `${kind}/${id}${suffix}: pixels`).toBe(true);
       }
     }
-  });
+    // It draws every download again: 20-60 s on two idle cores, minutes on a busy machine.
+  }, 900_000);
 });
