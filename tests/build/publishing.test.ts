@@ -6,12 +6,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { csvParse } from 'd3';
 import { PNG } from 'pngjs';
+import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { bytesHash, bytesKey, contentHash, figureCells, loadAllDatasets, readLock, versionKey } from '#/data/datasets.ts';
 import { BOM, csvToRows, tidyCsvRecords } from '#/publishing/dataset-files.ts';
 import { checkPublishedUrls } from '#/publishing/published-urls.ts';
 import { getSources } from '#/data/site-data.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from '#/publishing/social-card.ts';
+import { PNG_WIDTH } from '#/publishing/graphic-files.ts';
+import { markCjkRuns, resvgOptions, subsetFontFiles } from '#/publishing/png/render.ts';
 import { t } from '#/i18n/words.ts';
 import { isStory, listPages, pageFile, siteDir } from '../helpers/site.ts';
 
@@ -97,7 +100,9 @@ describe('stories', () => {
       const image = /<meta property="og:image" content="([^"]+)"/.exec(html(page))?.[1];
       expect(image, page).toBeDefined();
       expect(html(page), page).toContain('name="twitter:card" content="summary_large_image"');
-      const png = PNG.sync.read(read(new URL(image!).pathname));
+      const file = read(new URL(image!).pathname);
+      expect(file[25], `${page}: colour type RGB, opaque`).toBe(2);
+      const png = PNG.sync.read(file);
       expect([png.width, png.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
       // The title is drawn in near-black from x=80 around y=200–290: count dark pixels there.
       let dark = 0;
@@ -279,4 +284,18 @@ describe('embeds and figure downloads', () => {
       }
     }
   });
+
+  it('download as opaque RGB PNGs with exactly the pixels resvg draws from the SVG download (issues 16 and 18)', () => {
+    for (const [kind, id] of figures()) {
+      for (const suffix of ['', '.en']) {
+        const png = read(`/downloads/${kind}/${id}${suffix}.png`);
+        expect(png[25], `${kind}/${id}${suffix}: colour type`).toBe(2);
+        // What the renderer before drew (resvg's own RGBA PNG), from the same SVG.
+        const svg = html(`/downloads/${kind}/${id}${suffix}.svg`);
+        const before = new Resvg(markCjkRuns(svg), resvgOptions(subsetFontFiles(svg), PNG_WIDTH)).render().asPng();
+        expect(Buffer.from(PNG.sync.read(png).data).equals(Buffer.from(PNG.sync.read(before).data)), `${kind}/${id}${suffix}: pixels`).toBe(true);
+      }
+    }
+    // It draws every download again: 20-60 s on two idle cores, minutes on a busy machine.
+  }, 900_000);
 });

@@ -18,8 +18,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { LATIN_FACE } from '#/svg/font.ts';
+import { ENCODER, encodeOpaquePng } from './encode.ts';
 import { subsetFont, svgCodePoints } from './font-subset.ts';
 
 const require = createRequire(import.meta.url);
@@ -40,8 +41,12 @@ export const FONT_FAMILY = LATIN_FACE;
 
 const version = (packageJson: string) => (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 const fontVersion = (pkg: string) => `${pkg}-${version(path.join(root(pkg), 'package.json'))}`;
-/** Names the renderer and both fonts' versions; part of every cache key, so an upgrade never reuses old images. */
-export const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/package.json'))}/${fontVersion(LATIN_PACKAGE)}/${fontVersion(CJK_PACKAGE)}/2`;
+/**
+ * Names the renderer, both fonts' versions and the encoder's settings; part of
+ * every cache key, so an upgrade never reuses old images (nor the RGBA PNGs
+ * cached before the encoder wrote RGB).
+ */
+export const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/package.json'))}/${fontVersion(LATIN_PACKAGE)}/${fontVersion(CJK_PACKAGE)}/${ENCODER}`;
 
 /** Characters set in the CJK face: ideographs, kana, hangul, CJK and full-width punctuation. */
 const CJK =
@@ -95,23 +100,81 @@ export interface RenderedPng {
   height: number;
 }
 
-/** `svg` drawn `width` pixels wide (height follows its aspect ratio). */
-export function renderPng(svg: string, width: number): RenderedPng {
-  const resvg = new Resvg(markCjkRuns(svg), {
-    fitTo: { mode: 'width', value: width },
-    font: {
-      fontFiles: subsetFontFiles(svg),
-      loadSystemFonts: false,
-      defaultFontFamily: FONT_FAMILY,
-      sansSerifFamily: FONT_FAMILY,
-      serifFamily: FONT_FAMILY,
-      monospaceFamily: FONT_FAMILY,
-      cursiveFamily: FONT_FAMILY,
-      fantasyFamily: FONT_FAMILY,
+/** resvg's options for an image `width` pixels wide set in `fontFiles` (the subsets of subsetFontFiles). */
+export const resvgOptions = (fontFiles: string[], width: number): ResvgRenderOptions => ({
+  fitTo: { mode: 'width', value: width },
+  font: {
+    fontFiles,
+    loadSystemFonts: false,
+    defaultFontFamily: FONT_FAMILY,
+    sansSerifFamily: FONT_FAMILY,
+    serifFamily: FONT_FAMILY,
+    monospaceFamily: FONT_FAMILY,
+    cursiveFamily: FONT_FAMILY,
+    fantasyFamily: FONT_FAMILY,
+  },
+});
+
+/**
+ * The SVG with `overflow="visible"` on each chart's <svg> (class "ch",
+ * nested in a download's frame) whose drawing stays inside its own viewport,
+ * so clipping to that viewport changes no pixel. resvg clips a nested <svg>
+ * by drawing it into a layer and a mask the size of the whole image: for a
+ * chart that was about two thirds of the time to rasterise it (bench/png.ts).
+ * Maps keep their clip: their provinces run past the frame, and resvg's
+ * getBBox, which decides here, misjudged two of them. Each chart's <svg> is
+ * parsed once more on its own (text laid out with the same fonts) for it.
+ * tests/build/publishing.test.ts checks every download's pixels against
+ * resvg's drawing of the unchanged SVG.
+ */
+export function unclipNestedSvgs(svg: string, options: ResvgRenderOptions): string {
+  const tags = [...svg.matchAll(/<svg\b[^>]*>|<\/svg>/g)];
+  let out = '';
+  let copied = 0;
+  for (let i = 1; i < tags.length; i++) {
+    const open = tags[i];
+    if (open[0].startsWith('</') || /\soverflow=/.test(open[0]) || !/\sclass="ch[\s"]/.test(open[0])) continue;
+    // The matching </svg>.
+    let depth = 0;
+    let close = i;
+    for (; close < tags.length; close++) {
+      depth += tags[close][0].startsWith('</') ? -1 : 1;
+      if (depth === 0) break;
+    }
+    if (close === tags.length || close === tags.length - 1) continue;
+    const element = svg.slice(open.index, tags[close].index + tags[close][0].length);
+    if (!staysInside(element, options)) continue;
+    out += svg.slice(copied, open.index) + open[0].replace(/^<svg\b/, '<svg overflow="visible"');
+    copied = open.index + open[0].length;
+  }
+  return out + svg.slice(copied);
+}
+
+/** Whether a nested <svg>'s drawing (strokes and text included) is inside its viewBox. */
+function staysInside(element: string, options: ResvgRenderOptions): boolean {
+  const viewBox = /\sviewBox="([^"]+)"/
+    .exec(/^<svg\b[^>]*>/.exec(element)![0])?.[1]
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  if (!viewBox || viewBox.length !== 4 || viewBox.some((n) => !Number.isFinite(n))) return false;
+  const [x, y, w, h] = viewBox;
+  const standalone = element.replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\s(x|y|width|height)="[^"]*"/g, ''));
+  const box = new Resvg(
+    /\sxmlns=/.test(standalone.slice(0, standalone.indexOf('>'))) ? standalone : standalone.replace(/^<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"'),
+    {
+      ...options,
+      fitTo: { mode: 'original' },
     },
-  });
-  const image = resvg.render();
-  return { png: image.asPng(), width: image.width, height: image.height };
+  ).getBBox();
+  return !box || (box.x >= x && box.y >= y && box.x + box.width <= x + w && box.y + box.height <= y + h);
+}
+
+/** `svg` drawn `width` pixels wide (height follows its aspect ratio), as an opaque RGB PNG (src/publishing/png/encode.ts). */
+export function renderPng(svg: string, width: number): RenderedPng {
+  const options = resvgOptions(subsetFontFiles(svg), width);
+  const image = new Resvg(unclipNestedSvgs(markCjkRuns(svg), options), options).render();
+  return { png: encodeOpaquePng(image.pixels, image.width, image.height), width: image.width, height: image.height };
 }
 
 /**
@@ -120,7 +183,7 @@ export function renderPng(svg: string, width: number): RenderedPng {
  * are 8 MB each, the subsets a few dozen kB (the image is the same). One pair
  * of files per thread, overwritten each time: a thread renders one image at a time.
  */
-function subsetFontFiles(svg: string): string[] {
+export function subsetFontFiles(svg: string): string[] {
   const points = svgCodePoints(svg);
   const chinese = isChinese(svg);
   const cjkPoints = cjkCodePoints(points, chinese);

@@ -9,7 +9,7 @@
  * once). Results are cached by content (src/publishing/png/cache.ts): an unchanged
  * image is never drawn again.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
@@ -30,6 +30,7 @@ export interface PngOptions {
 
 export async function svgToPng(svg: string, { width, cache = true }: PngOptions): Promise<RenderedPng & { cached: boolean }> {
   const key = pngCacheKey(RENDERER, width, svg);
+  if (DUMP) dumpSvg(svg, width);
   const hit = cache ? readCachedPng(key) : undefined;
   if (hit) return { png: hit, width: hit.readUInt32BE(16), height: hit.readUInt32BE(20), cached: true };
   const rendered: RenderedPng = await workers().run({ svg, width });
@@ -37,6 +38,16 @@ export async function svgToPng(svg: string, { width, cache = true }: PngOptions)
   const png = Buffer.from(rendered.png.buffer, rendered.png.byteOffset, rendered.png.byteLength);
   if (cache) writeCachedPng(key, png);
   return { png, width: rendered.width, height: rendered.height, cached: false };
+}
+
+/**
+ * With PNG_SVG_DUMP=<folder> set, every SVG the build draws (or takes from the
+ * cache) is also written there as `<width>-<hash>.svg`, for bench/png.ts.
+ */
+const DUMP = process.env.PNG_SVG_DUMP;
+function dumpSvg(svg: string, width: number) {
+  mkdirSync(DUMP!, { recursive: true });
+  writeFileSync(path.join(DUMP!, `${width}-${pngCacheKey('svg', width, svg).slice(0, 16)}.svg`), svg);
 }
 
 let pool: Piscina | undefined;
