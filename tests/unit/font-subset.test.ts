@@ -2,27 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import { PNG } from 'pngjs';
 import { cardSvg, CARD_WIDTH } from '#/publishing/social-card.ts';
-import { FONT_FAMILY, FONT_FILES, svgToPng } from '#/publishing/png/svg-to-png.ts';
-import { LATIN_FONT_FILES, markCjkRuns } from '#/publishing/png/render.ts';
+import { FONT_FILES, svgToPng } from '#/publishing/png/svg-to-png.ts';
+import { LATIN_FONT_FILES, markCjkRuns, resvgOptions } from '#/publishing/png/render.ts';
 import { subsetFont, svgCodePoints } from '#/publishing/png/font-subset.ts';
 
 /** The PNG as the full fonts draw it (resvg's own RGBA encoder; compared pixel by pixel): what the subsets must reproduce where the full fonts already draw it right (Latin-only text, CJK-only text). */
-const withFullFonts = (svg: string) =>
-  new Resvg(markCjkRuns(svg), {
-    fitTo: { mode: 'width', value: CARD_WIDTH },
-    font: {
-      fontFiles: FONT_FILES,
-      loadSystemFonts: false,
-      defaultFontFamily: FONT_FAMILY,
-      sansSerifFamily: FONT_FAMILY,
-      serifFamily: FONT_FAMILY,
-      monospaceFamily: FONT_FAMILY,
-      cursiveFamily: FONT_FAMILY,
-      fantasyFamily: FONT_FAMILY,
-    },
-  })
-    .render()
-    .asPng();
+const withFullFonts = (svg: string) => new Resvg(markCjkRuns(svg), resvgOptions(FONT_FILES, CARD_WIDTH)).render().asPng();
 
 describe('PNG rendering with per-image font subsets', () => {
   it.each([
