@@ -3,7 +3,17 @@
  * its id, title, the page it belongs to, and its SVG in each edition — drawn
  * by the charts' and maps' own pure functions (src/charts/, src/geo/).
  */
-import { absoluteUrl, chartPagePath, editionPagePath, embedPath, embedScriptPath, newsletterPngPath, pinnedEmbedPath, storyPagePath, type EmbedKind } from './urls.ts';
+import {
+  absoluteUrl,
+  chartPagePath,
+  editionPagePath,
+  embedPath,
+  embedScriptPath,
+  newsletterPngPath,
+  pinnedEmbedPath,
+  storyPagePath,
+  type EmbedKind,
+} from './urls.ts';
 import { chartVersions, getCharts } from '#/charts/registry.ts';
 import { chartVariants, renderChart } from '#/charts/render.ts';
 import type { ResolvedChart } from '#/charts/resolve.ts';
@@ -15,7 +25,17 @@ import type { Bilingual } from '#/data/schemas.ts';
 import { getClaimants, getCounties, getDatasets } from '#/data/site-data.ts';
 import { countiesCsv, tidyCsv } from './dataset-files.ts';
 import type { Citable } from './cite.ts';
-import { EMBED_WIDTH, embedSnippet, imageSnippet, inlineChartStyle, roundPathData, standaloneGraphic, svgSize, type EmbedFigure, type ImageFallback } from './embed.ts';
+import {
+  EMBED_WIDTH,
+  embedSnippet,
+  imageSnippet,
+  inlineChartStyle,
+  roundPathData,
+  standaloneGraphic,
+  svgSize,
+  type EmbedFigure,
+  type ImageFallback,
+} from './embed.ts';
 import { graphicPngSize, NEWSLETTER_WIDTH } from './graphic-files.ts';
 import { htmlLang, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
