@@ -234,9 +234,11 @@ describeInBrowser('embeds (iframe on a host page)', () => {
       const page = await context.newPage();
       await page.goto(site.url(path));
       const seen = await page.evaluate(() => {
+        // Any match that takes space: a chart is drawn for several widths and shows one layout (src/svg/widths.ts).
         const visible = (selector: string) => {
-          const el = document.querySelector(selector);
-          return el ? getComputedStyle(el).display !== 'none' && (el.getBoundingClientRect().height > 0 || el.getBoundingClientRect().width > 0) : undefined;
+          const all = [...document.querySelectorAll(selector)];
+          if (all.length === 0) return undefined;
+          return all.some((el) => getComputedStyle(el).display !== 'none' && (el.getBoundingClientRect().height > 0 || el.getBoundingClientRect().width > 0));
         };
         return { title: visible('figure svg .title'), credit: visible('.credit:not(.attribution)'), attribution: visible('.attribution') };
       });

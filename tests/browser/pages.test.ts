@@ -80,8 +80,17 @@ async function invisibleContent(page: Page): Promise<string[]> {
     };
     // Deliberately hidden things (hidden attribute, aria-hidden decoration, print-only, sr-only text) are not content that should show.
     const meant = (el: Element) => !el.closest('[hidden], [aria-hidden="true"], template, noscript, .sr-only, .visually-hidden');
+    // A graphic drawn for several widths (src/svg/widths.ts) shows exactly one layout; the others are display:none on purpose.
+    for (const group of main.querySelectorAll('.gw')) {
+      const layouts = [...group.children].filter(shown).length;
+      if (layouts !== 1) problems.push(`${describe(group)} shows ${layouts} layouts, not one`);
+    }
+    const unusedLayout = (el: Element) => {
+      const layout = el.closest('.gw > [data-w]');
+      return layout !== null && getComputedStyle(layout).display === 'none';
+    };
     for (const el of main.querySelectorAll('.fig, figure, svg, img, picture, video, table')) {
-      if (!meant(el) || el.parentElement?.closest('svg')) continue; // parts of an SVG are judged with the SVG
+      if (!meant(el) || unusedLayout(el) || el.parentElement?.closest('svg')) continue; // parts of an SVG are judged with the SVG
       if (!shown(el)) problems.push(`${describe(el)} is not shown`);
     }
     for (const img of main.querySelectorAll('img')) {

@@ -285,15 +285,28 @@ describe('embeds and figure downloads', () => {
     }
   });
 
-  it('download as opaque RGB PNGs with exactly the pixels resvg draws from the SVG download (issues 16 and 18)', () => {
+  it('download as opaque RGB PNGs with the pixels resvg draws from the SVG download, within one level on the edge of a chart (issues 16 and 18)', () => {
     for (const [kind, id] of figures()) {
       for (const suffix of ['', '.en']) {
-        const png = read(`/downloads/${kind}/${id}${suffix}.png`);
-        expect(png[25], `${kind}/${id}${suffix}: colour type`).toBe(2);
-        // What the renderer before drew (resvg's own RGBA PNG), from the same SVG.
-        const svg = html(`/downloads/${kind}/${id}${suffix}.svg`);
-        const before = new Resvg(markCjkRuns(svg), resvgOptions(subsetFontFiles(svg), PNG_WIDTH)).render().asPng();
-        expect(Buffer.from(PNG.sync.read(png).data).equals(Buffer.from(PNG.sync.read(before).data)), `${kind}/${id}${suffix}: pixels`).toBe(true);
+        const name = `${kind}/${id}${suffix}`;
+        const png = read(`/downloads/${name}.png`);
+        expect(png[25], `${name}: colour type`).toBe(2);
+        // What the renderer before drew (resvg's own RGBA PNG, every chart clipped to its frame), from the same SVG.
+        const svg = html(`/downloads/${name}.svg`);
+        const before = PNG.sync.read(new Resvg(markCjkRuns(svg), resvgOptions(subsetFontFiles(svg), PNG_WIDTH)).render().asPng()).data;
+        const now = PNG.sync.read(png).data;
+        expect(now.length, `${name}: size`).toBe(before.length);
+        // Drawing a chart without its clip (unclipNestedSvgs) may move the antialiasing of the clip's
+        // edge, a fractional pixel row, by one level: on ai-dou-women.en, one row of 1,280 pixels.
+        let differing = 0;
+        let most = 0;
+        for (let i = 0; i < now.length; i++) {
+          const d = Math.abs(now[i] - before[i]);
+          if (d) differing++;
+          most = Math.max(most, d);
+        }
+        expect(most, `${name}: largest channel difference`).toBeLessThanOrEqual(1);
+        expect(differing / now.length, `${name}: share of channels that differ`).toBeLessThan(0.005);
       }
     }
     // It draws every download again: 20-60 s on two idle cores, minutes on a busy machine.
