@@ -74,10 +74,22 @@ if (address.placeholder && siteUrlRequired()) {
 }
 
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
+/**
+ * glibc's allocator for Astro's process, read once when it starts (so it is set
+ * here, for the child, not in Astro's config). By default each PNG worker
+ * thread gets malloc arenas of its own (up to 8 per core), which keep the
+ * freed ~10 MB pixel buffers passing through them resident; two arenas hold
+ * the same work in less memory (BENCHMARKS.md, "Memory"). A value already in
+ * the environment wins.
+ */
+const ASTRO_MALLOC = { MALLOC_ARENA_MAX: '2' };
 const started = new Date();
 let log = '';
 const code = await new Promise<number>((resolve) => {
-  astroProcess = spawn(process.execPath, [astro, 'build', '--outDir', staging], { stdio: values.verbose ? 'inherit' : ['inherit', 'pipe', 'pipe'] });
+  astroProcess = spawn(process.execPath, [astro, 'build', '--outDir', staging], {
+    env: { ...ASTRO_MALLOC, ...process.env },
+    stdio: values.verbose ? 'inherit' : ['inherit', 'pipe', 'pipe'],
+  });
   astroProcess.stdout?.on('data', (d) => (log += d));
   astroProcess.stderr?.on('data', (d) => (log += d));
   astroProcess.on('close', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
