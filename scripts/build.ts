@@ -76,11 +76,11 @@ if (address.placeholder && siteUrlRequired()) {
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
 /**
  * glibc's allocator for Astro's process, read once when it starts (so it is set
- * here, for the child, not in Astro's config). By default each PNG worker
- * thread gets malloc arenas of its own (up to 8 per core), which keep the
- * freed ~10 MB pixel buffers passing through them resident; two arenas hold
- * the same work in less memory (BENCHMARKS.md, "Memory"). A value already in
- * the environment wins.
+ * here, for the child, not in Astro's config). By default glibc may give each
+ * thread (the PNG workers among them) arenas of its own, up to 8 per core,
+ * and memory freed in them stays resident; with two, the render phase at
+ * N = 100 held about a quarter less at the same CPU per image (BENCHMARKS.md,
+ * "Memory"). A value already in the environment wins.
  */
 const ASTRO_MALLOC = { MALLOC_ARENA_MAX: '2' };
 const started = new Date();
