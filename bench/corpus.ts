@@ -531,3 +531,71 @@ export function folderBytes(dir: string): number {
   }
   return total;
 }
+
+/** What `editOneCounty` changed, for the report. */
+export interface CountyEdit {
+  slug: string;
+  story: string;
+  dataset: string;
+}
+
+/** Added to a story's first paragraph and to a figure's note by the one-county edit: no numeral, so no prose check reads it as a figure. */
+const EDIT_MARK = { zh: '（基准测试改过这一句。）', en: ' (Changed by the benchmark.)' };
+
+/** The first paragraph of prose after the front matter (not a heading, an import or a component), with the sentence appended. */
+function appendToFirstParagraph(text: string, sentence: string): string {
+  const end = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text)?.[0].length ?? 0;
+  const lines = text.slice(end).split('\n');
+  const i = lines.findIndex((l) => l.trim() && !/^(#|import |export |<|---|\s*[-*>|])/.test(l));
+  if (i === -1) throw new Error('no paragraph of prose to edit');
+  lines[i] = lines[i].trimEnd() + sentence;
+  return text.slice(0, end) + lines.join('\n');
+}
+
+/**
+ * The one-county edit of the benchmark: what an editor correcting one county
+ * does. In the corpus at `dir`: one sentence added to the county's story (its
+ * first paragraph, in the default edition) and to one figure's note in the
+ * newest dataset version its story pins, with that version's lock entries
+ * recomputed (as `npm run release-datasets` would). A synthetic county when
+ * the corpus has one. Returns what was changed.
+ */
+export function editOneCounty(dir: string): CountyEdit {
+  const stories = readdirSync(path.join(dir, 'content/counties')).filter((f) => /\.mdx?$/.test(f));
+  const file = stories.find((f) => f.startsWith(SYNTHETIC_PREFIX)) ?? stories[0];
+  if (!file) throw new Error(`${dir}: no county story to edit`);
+  const story = `content/counties/${file}`;
+  const text = readFileSync(path.join(dir, story), 'utf8');
+  writeFileSync(path.join(dir, story), appendToFirstParagraph(text, EDIT_MARK.zh));
+
+  const pins = frontMatter(text, story).datasets ?? {};
+  const [id, version] = Object.entries(pins)[0] ?? [];
+  if (!id) throw new Error(`${story}: pins no dataset, so there is no figure note to edit`);
+  const dataset = `${DATASETS_DIR}/${id}/${version}.json`;
+  const before = readFileSync(path.join(dir, dataset), 'utf8');
+  // The first note, edited in place so the file keeps its layout; a dataset without notes gets one on its first figure.
+  let after = before.replace(
+    /("note":\s*\{\s*"zh":\s*")((?:[^"\\]|\\.)*)("\s*,\s*"en":\s*")((?:[^"\\]|\\.)*)"/,
+    (_, a, zh, b, en) => `${a}${zh}${EDIT_MARK.zh}${b}${en}${EDIT_MARK.en}"`,
+  );
+  if (after === before) {
+    const raw = JSON.parse(before) as { rows: Record<string, unknown>[] };
+    const cell = raw.rows.flatMap((r) => Object.values(r)).find(isFigure) as { note?: unknown } | undefined;
+    if (!cell) throw new Error(`${dataset}: no figure to annotate`);
+    cell.note = { zh: EDIT_MARK.zh, en: EDIT_MARK.en.trim() };
+    after = `${JSON.stringify(raw, null, 2)}\n`;
+  }
+  writeFileSync(path.join(dir, dataset), after);
+  const lockFile = path.join(dir, LOCK_FILE);
+  const lock: Record<string, string> = JSON.parse(readFileSync(lockFile, 'utf8'));
+  Object.assign(lock, releaseEntries(Buffer.from(after)));
+  writeFileSync(lockFile, `${JSON.stringify(lock, null, 2)}\n`);
+  return { slug: file.replace(/\.mdx?$/, ''), story, dataset };
+}
+
+/** The baseline's one-county edit: the same sentence added to that county's page. */
+export function editBaselinePage(dir: string, slug: string): void {
+  const pages = path.join(dir, 'src/pages/counties');
+  const file = path.join(pages, existsSync(path.join(pages, `${slug}.mdx`)) ? `${slug}.mdx` : readdirSync(pages)[0]);
+  writeFileSync(file, appendToFirstParagraph(readFileSync(file, 'utf8'), EDIT_MARK.zh));
+}

@@ -48,6 +48,8 @@ export interface RunResult {
   cpuSeconds: number;
   /** The 1-minute load average just before the run: other work on the machine skews wall times. */
   loadBefore: number;
+  /** The 1-minute load average sampled every second during the run, averaged, and its highest sample. */
+  loadDuring: { mean: number; max: number };
   peakRssBytes: number;
   exitCode: number;
   /** The build's own log (stdout and stderr), kept for errors. */
@@ -97,8 +99,11 @@ export function measureRun(command: string, cwd: string, logFile: string, env: N
     }
     let peak = 0;
     const memory: RunResult['memory'] = [];
+    const loads: number[] = [];
+    let samples = 0;
     const sample = () => {
       if (!child.pid) return;
+      if (samples++ % (1000 / SAMPLE_MS) === 0) loads.push(loadAverage());
       const bytes = treeRss(child.pid);
       memory.push({ at: since(), bytes });
       peak = Math.max(peak, bytes);
@@ -108,7 +113,10 @@ export function measureRun(command: string, cwd: string, logFile: string, env: N
     child.on('close', (code) => {
       clearInterval(timer);
       const seconds = since();
-      log.end(() => resolve({ seconds, cpuSeconds: cpuFromTimes(lines), loadBefore, peakRssBytes: peak, exitCode: code ?? 1, logFile, lines, memory }));
+      const loadDuring = { mean: loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length), max: Math.max(loadBefore, ...loads) };
+      log.end(() =>
+        resolve({ seconds, cpuSeconds: cpuFromTimes(lines), loadBefore, loadDuring, peakRssBytes: peak, exitCode: code ?? 1, logFile, lines, memory }),
+      );
     });
   });
 }

@@ -4,8 +4,15 @@
  *   npm run bench                  N = 10, 100, 1000, 2800
  *   npm run bench -- --quick       N = 10, 100
  *   npm run bench -- --sizes=500   any sizes
+ *
+ * Each N is built three times, the site and the bare-Astro baseline alike:
+ * cold (no caches), warm (again, with the caches the cold build left) and
+ * after a one-county edit (bench/corpus.ts `editOneCounty`: one sentence of a
+ * county's story and one figure's note in its dataset changed, then rebuilt
+ * with the caches the warm build left; the baseline's same page edited).
+ *
  *   options: --keep (leave the corpora in bench/.corpora/), --no-baseline, --no-site,
- *            --warm (build each corpus a second time, with the caches the first build left),
+ *            --cold-only (skip the warm and edit rebuilds; --warm is accepted and is the default),
  *            --cpu-prof (write V8 CPU profiles of the build to bench/.corpora/<N>/profiles/),
  *            --patch=<file.diff> (apply a patch, made at the repo root, to each corpus's
  *            copy of the code: measures a proposed fix without touching the real files),
@@ -14,13 +21,14 @@
  * For each N it writes a corpus (bench/corpus.ts), runs the project's own
  * `npm run build` in it while sampling memory (bench/measure.ts), then builds
  * the same N stories as plain MDX with bare Astro (bench/baseline/) and prints
- * our time as a ratio to that. Results also go to bench/.corpora/results.json.
+ * each figure as a ratio to the baseline's same build (cold to cold, warm to
+ * warm, edit to edit). Results also go to bench/.corpora/results.json.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateBaseline, generateCorpus, syntheticToken, type CorpusInfo } from './corpus.ts';
+import { editBaselinePage, editOneCounty, generateBaseline, generateCorpus, syntheticToken, type CorpusInfo, type CountyEdit } from './corpus.ts';
 import { listFiles, measureRun, pageTypes, type PageType, type RunResult } from './measure.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -33,7 +41,8 @@ const { values: opts } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-baseline': { type: 'boolean', default: false },
     'no-site': { type: 'boolean', default: false },
-    warm: { type: 'boolean', default: false },
+    warm: { type: 'boolean', default: true },
+    'cold-only': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     patch: { type: 'string', multiple: true, default: [] },
     report: { type: 'string', multiple: true, default: [] },
@@ -48,22 +57,38 @@ interface Phase {
   peakRssBytes: number;
 }
 
+/** The PNGs of a build: files in dist/, and the distinct images it drew or took from the content-keyed cache. */
+interface Images {
+  files: number;
+  drawn: number;
+  reused: number;
+}
+
 interface Build extends RunResult {
   pages: number;
+  images?: Images;
   distBytes: number;
   types: PageType[];
   phases: Phase[];
   render: ReturnType<typeof renderTimes>;
 }
 
+/** Cold: no caches. Warm: the same corpus built again with the caches the cold build left. Edit: after `editOneCounty`, with the warm build's caches. */
+const KINDS = ['cold', 'warm', 'edit'] as const;
+type Kind = (typeof KINDS)[number];
+type Builds = Partial<Record<Kind, Build>>;
+
 interface Result {
   n: number;
   corpus: Omit<CorpusInfo, 'bodies' | 'dir'> & { seconds: number };
-  site?: Build;
-  /** The same corpus built again: content-keyed caches (rendered PNGs …) are warm. */
-  warm?: Build;
-  baseline?: Build;
+  edit?: CountyEdit;
+  site: Builds;
+  baseline: Builds;
 }
+
+/** The site's PNG cache in a corpus (src/publishing/png/cache.ts): its entries are named by content key. */
+const pngCache = (dir: string) => path.join(dir, 'node_modules/.cache/county-stories/png');
+const cacheKeys = (dir: string) => new Set(existsSync(pngCache(dir)) ? readdirSync(pngCache(dir)).filter((f) => f.endsWith('.png')) : []);
 
 /** Where the build spends its time, from the moments Astro prints its section headers. */
 const PHASES: [string, RegExp][] = [
@@ -121,6 +146,7 @@ const SITE_BUILD = 'npm run build -- --verbose';
 
 /** `command`: the site's build with --verbose, so the log has Astro's own lines (phases, page counts, per-page times); the baseline's is plain `astro build`. */
 async function build(dir: string, label: string, command = 'npm run build'): Promise<Build> {
+  const keysBefore = cacheKeys(dir);
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
   if (opts['cpu-prof']) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.join(dir, 'profiles')}`;
   const logFile = path.join(dir, 'build.log');
@@ -132,9 +158,14 @@ async function build(dir: string, label: string, command = 'npm run build'): Pro
   const files = listFiles(path.join(dir, 'dist'));
   const log = readFileSync(logFile, 'utf8');
   const pages = [...log.matchAll(/(\d+) page\(s\) built/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  // After a successful build the cache holds exactly the images it used (the rest are pruned); the new keys are the ones it drew.
+  const keysAfter = cacheKeys(dir);
+  const drawn = [...keysAfter].filter((k) => !keysBefore.has(k)).length;
+  const pngFiles = files.filter((f) => f.file.endsWith('.png')).length;
   return {
     ...run,
     pages,
+    images: command === SITE_BUILD ? { files: pngFiles, drawn, reused: keysAfter.size - drawn } : undefined,
     distBytes: files.reduce((s, f) => s + f.bytes, 0),
     types: pageTypes(files, syntheticToken),
     phases: phasesOf(run.lines, run.memory, run.seconds),
@@ -153,89 +184,114 @@ function table(head: string[], rows: string[][]): string {
 
 const dash = '—';
 
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${(a / b).toFixed(a / b < 10 ? 2 : 1)}×` : dash);
+
+/**
+ * CPU per image drawn: the CPU the cold build spent beyond the warm one (which
+ * renders the same pages and draws next to nothing), over the images it drew
+ * beyond the warm one's. Image work only, not pages.
+ */
+function cpuPerImage(r: Result): number | undefined {
+  const { cold, warm } = r.site;
+  if (!cold?.images || !warm?.images) return undefined;
+  const images = cold.images.drawn - warm.images.drawn;
+  return images > 0 ? (cold.cpuSeconds - warm.cpuSeconds) / images : undefined;
+}
+
 function summary(results: Result[]): string {
   const main = table(
     [
       'N',
-      'pages',
-      'build (wall)',
+      'build',
+      'wall',
       'CPU',
-      's / county',
-      'marginal s / county',
-      'marginal CPU s / county',
       'peak RSS',
-      'dist/',
-      'baseline (wall)',
+      'PNGs (files / drawn / reused)',
+      'baseline wall',
       'baseline CPU',
-      'ratio',
-      'CPU ratio',
       'baseline peak RSS',
-      'load before',
+      'ratio wall',
+      'ratio CPU',
+      'ratio peak RSS',
+      'load (before / mean during)',
     ],
-    results.map((r, i) => {
-      const { site, baseline: base } = r;
-      const prev = results[i - 1]?.site;
-      const marginal = site && prev ? (site.seconds - prev.seconds) / (r.n - results[i - 1].n) : undefined;
-      return [
-        String(r.n),
-        site ? String(site.pages) : dash,
-        site ? s(site.seconds) : dash,
-        site ? s(site.cpuSeconds) : dash,
-        site ? (site.seconds / r.n).toFixed(3) : dash,
-        marginal === undefined ? dash : marginal.toFixed(3),
-        site && prev ? ((site.cpuSeconds - prev.cpuSeconds) / (r.n - results[i - 1].n)).toFixed(3) : dash,
-        site ? mb(site.peakRssBytes) : dash,
-        site ? mb(site.distBytes) : dash,
-        base ? s(base.seconds) : dash,
-        base ? s(base.cpuSeconds) : dash,
-        site && base ? `${(site.seconds / base.seconds).toFixed(2)}×` : dash,
-        site && base ? `${(site.cpuSeconds / base.cpuSeconds).toFixed(2)}×` : dash,
-        base ? mb(base.peakRssBytes) : dash,
-        (site ?? base)!.loadBefore.toFixed(1),
-      ];
-    }),
+    results.flatMap((r) =>
+      KINDS.filter((k) => r.site[k] || r.baseline[k]).map((k) => {
+        const site = r.site[k];
+        const base = r.baseline[k];
+        const img = site?.images;
+        const load = (b?: Build) => (b ? `${b.loadBefore.toFixed(1)} / ${b.loadDuring?.mean.toFixed(1) ?? dash}` : dash);
+        return [
+          String(r.n),
+          k,
+          site ? s(site.seconds) : dash,
+          site ? s(site.cpuSeconds) : dash,
+          site ? mb(site.peakRssBytes) : dash,
+          img ? `${img.files} / ${img.drawn} / ${img.reused}` : dash,
+          base ? s(base.seconds) : dash,
+          base ? s(base.cpuSeconds) : dash,
+          base ? mb(base.peakRssBytes) : dash,
+          ratio(site?.seconds, base?.seconds),
+          ratio(site?.cpuSeconds, base?.cpuSeconds),
+          ratio(site?.peakRssBytes, base?.peakRssBytes),
+          `${load(site)}${base ? `; baseline ${load(base)}` : ''}`,
+        ];
+      }),
+    ),
   );
-  const warm = results.some((r) => r.warm)
+  const perImage = results.some((r) => cpuPerImage(r) !== undefined)
     ? table(
-        ['N', 'warm rebuild (wall)', 'CPU', 's / county', 'ratio to baseline'],
-        results
-          .filter((r) => r.warm)
-          .map((r) => [
+        ['N', 'CPU per image drawn (cold − warm CPU over images drawn)', 'cold: pages', 'cold: dist/', 'cold: s / county', 'cold: marginal CPU s / county'],
+        results.map((r, i) => {
+          const cold = r.site.cold;
+          const prev = results[i - 1];
+          const perImg = cpuPerImage(r);
+          return [
             String(r.n),
-            s(r.warm!.seconds),
-            s(r.warm!.cpuSeconds),
-            (r.warm!.seconds / r.n).toFixed(3),
-            r.baseline ? `${(r.warm!.seconds / r.baseline.seconds).toFixed(2)}×` : dash,
-          ]),
+            perImg === undefined ? dash : `${(perImg * 1000).toFixed(0)} ms`,
+            cold ? String(cold.pages) : dash,
+            cold ? mb(cold.distBytes) : dash,
+            cold ? (cold.seconds / r.n).toFixed(3) : dash,
+            cold && prev?.site.cold ? ((cold.cpuSeconds - prev.site.cold.cpuSeconds) / (r.n - prev.n)).toFixed(3) : dash,
+          ];
+        }),
       )
     : '';
-  const built = results.filter((r) => r.site);
+  const built = results.filter((r) => r.site.cold);
   const last = built.at(-1);
-  if (!last?.site) return [main, warm].join('\n\n');
+  const head = [
+    'Each build of the site and of the bare Astro baseline, and its ratio to the baseline built the same way in the same run (cold to cold, warm to warm, edit to edit). PNGs: files in dist/, distinct images drawn, distinct images taken from the cache.',
+    '',
+    main,
+    ...(perImage ? ['', perImage] : []),
+  ];
+  if (!last?.site.cold) return head.join('\n');
+  const lastBuild = last.site.cold;
   const phases = table(
-    ['N', ...last.site.phases.map((p) => p.name)],
-    built.map((r) => [String(r.n), ...r.site!.phases.map((p) => `${s(p.seconds)}, peak ${mb(p.peakRssBytes ?? 0)}`)]),
+    ['N', 'build', ...lastBuild.phases.map((p) => p.name)],
+    built.flatMap((r) =>
+      KINDS.filter((k) => r.site[k]).map((k) => [String(r.n), k, ...r.site[k]!.phases.map((p) => `${s(p.seconds)}, peak ${mb(p.peakRssBytes ?? 0)}`)]),
+    ),
   );
   const render = table(
     ['route', 'pages', 'ms / page', 'total'],
-    last.site.render.slice(0, 15).map((r) => [`\`${r.pattern}\``, String(r.pages), (r.ms / r.pages).toFixed(1), s(r.ms / 1000)]),
+    lastBuild.render.slice(0, 15).map((r) => [`\`${r.pattern}\``, String(r.pages), (r.ms / r.pages).toFixed(1), s(r.ms / 1000)]),
   );
-  const perCounty = last.site.types.filter((t) => t.pattern.includes('<county>')).slice(0, 20);
-  const shared = last.site.types.filter((t) => !t.pattern.includes('<county>')).slice(0, 12);
+  const perCounty = lastBuild.types.filter((t) => t.pattern.includes('<county>')).slice(0, 20);
+  const shared = lastBuild.types.filter((t) => !t.pattern.includes('<county>')).slice(0, 12);
   const types = (list: PageType[]) =>
     table(
       ['page type', 'files', 'bytes / file', 'total'],
       list.map((t) => [`\`${t.pattern}\``, String(t.files), kb(t.bytes / t.files), mb(t.bytes)]),
     );
   return [
-    main,
+    ...head,
     '',
-    ...(warm ? ['Rebuilt with the caches of the first build (images come from the content-keyed cache):', '', warm, ''] : []),
-    `Where the time goes (from Astro's log; the site's build), with the peak memory of each phase:`,
+    `Where the time goes (from Astro's log; the site's builds), with the peak memory of each phase:`,
     '',
     phases,
     '',
-    `Render time per route at N = ${last.n} (Astro's per-page timings, slowest 15):`,
+    `Render time per route at N = ${last.n}, cold (Astro's per-page timings, slowest 15):`,
     '',
     render,
     '',
@@ -249,13 +305,21 @@ function summary(results: Result[]): string {
   ].join('\n');
 }
 
+/** A results.json of an earlier version of this script ({ site, warm, baseline }) in today's shape. */
+function upgrade(r: Result & { warm?: Build }): Result {
+  if (r.site && 'seconds' in r.site)
+    return { ...r, site: { cold: r.site as unknown as Build, warm: r.warm }, baseline: r.baseline ? { cold: r.baseline as unknown as Build } : {} };
+  return { ...r, site: r.site ?? {}, baseline: r.baseline ?? {} };
+}
+
 async function main() {
   if (opts.report.length) {
-    const saved = opts.report.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as Result[]);
+    const saved = opts.report.flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as Result[]).map(upgrade));
     console.log(summary([...new Map(saved.map((r) => [r.n, r])).values()].sort((a, b) => a.n - b.n)));
     return;
   }
   mkdirSync(WORK, { recursive: true });
+  const rebuilds = !opts['cold-only'];
   const results: Result[] = [];
   for (const n of sizes) {
     const dir = path.join(WORK, String(n));
@@ -266,33 +330,43 @@ async function main() {
     console.error(
       `N=${n}: corpus written in ${s(corpusSeconds)}: ${corpus.synthetic} synthetic counties, each with at least ${corpus.perCounty.datasets} datasets and ${corpus.perCounty.charts} charts (files: ${JSON.stringify(corpus.files)}); building…`,
     );
-    let site: Build | undefined;
+    const result: Result = { n, corpus: { ...corpus, seconds: corpusSeconds }, site: {}, baseline: {} };
+    const said = (what: string, b: Build) =>
+      console.error(
+        `N=${n}: ${what} in ${s(b.seconds)} (CPU ${s(b.cpuSeconds)}), peak ${mb(b.peakRssBytes)}${b.images ? `, PNGs drawn ${b.images.drawn}, reused ${b.images.reused}` : ''}; load ${b.loadBefore.toFixed(1)} before, ${b.loadDuring.mean.toFixed(1)} during`,
+      );
     if (!opts['no-site']) {
-      site = await build(dir, `site N=${n}`, SITE_BUILD);
-      console.error(`N=${n}: site built in ${s(site.seconds)} (CPU ${s(site.cpuSeconds)}), peak ${mb(site.peakRssBytes)}, ${site.pages} pages`);
+      result.site.cold = await build(dir, `site N=${n}`, SITE_BUILD);
+      said(`site built cold (${result.site.cold.pages} pages)`, result.site.cold);
+      if (rebuilds) {
+        result.site.warm = await build(dir, `warm rebuild N=${n}`, SITE_BUILD);
+        said('site rebuilt warm', result.site.warm);
+        result.edit = editOneCounty(dir);
+        result.site.edit = await build(dir, `one-county edit N=${n}`, SITE_BUILD);
+        said(`site rebuilt after editing ${result.edit.story} and ${result.edit.dataset}`, result.site.edit);
+      }
     }
-    let warm: Build | undefined;
-    if (site && opts.warm) {
-      warm = await build(dir, `warm rebuild N=${n}`, SITE_BUILD);
-      console.error(`N=${n}: rebuilt with warm caches in ${s(warm.seconds)} (CPU ${s(warm.cpuSeconds)})`);
-    }
-    let baseline: Build | undefined;
     if (!opts['no-baseline']) {
       const baseDir = path.join(WORK, `baseline-${n}`);
       generateBaseline(ROOT, baseDir, bodies);
-      baseline = await build(baseDir, `baseline N=${n}`);
-      console.error(
-        `N=${n}: baseline built in ${s(baseline.seconds)} (CPU ${s(baseline.cpuSeconds)})${site ? ` → ratio ${(site.seconds / baseline.seconds).toFixed(2)}×` : ''}`,
-      );
+      result.baseline.cold = await build(baseDir, `baseline N=${n}`);
+      said('baseline built cold', result.baseline.cold);
+      if (rebuilds) {
+        result.baseline.warm = await build(baseDir, `baseline warm N=${n}`);
+        said('baseline rebuilt warm', result.baseline.warm);
+        editBaselinePage(baseDir, result.edit?.slug ?? '');
+        result.baseline.edit = await build(baseDir, `baseline edit N=${n}`);
+        said('baseline rebuilt after the edit', result.baseline.edit);
+      }
       if (!opts.keep) rmSync(baseDir, { recursive: true, force: true });
     }
     if (!opts.keep) rmSync(dir, { recursive: true, force: true });
-    results.push({ n, corpus: { ...corpus, seconds: corpusSeconds }, site, warm, baseline });
-    const withoutLines = (b?: Build) => b && { ...b, lines: undefined, memory: undefined };
+    results.push(result);
+    const withoutLines = (builds: Builds) => Object.fromEntries(Object.entries(builds).map(([k, b]) => [k, { ...b, lines: undefined, memory: undefined }]));
     writeFileSync(
       path.join(WORK, 'results.json'),
       JSON.stringify(
-        results.map((r) => ({ ...r, site: withoutLines(r.site), warm: withoutLines(r.warm), baseline: withoutLines(r.baseline) })),
+        results.map((r) => ({ ...r, site: withoutLines(r.site), baseline: withoutLines(r.baseline) })),
         null,
         2,
       ),
