@@ -34,7 +34,35 @@ function body(chart: ResolvedChart, lang: Lang, inner: number): Block {
 
 /** The chart laid out `width` units wide (320 by default): text keeps its size, labels re-flow. */
 export function layoutChart(chart: ResolvedChart, lang: Lang, width: number = WIDTH): Scene {
-  return frame(chart, lang, body(chart, lang, innerWidth(width)), width);
+  const key = `${chartSerial(chart)} ${lang} ${width}`;
+  const scene = recentLayouts.get(key) ?? frame(chart, lang, body(chart, lang, innerWidth(width)), width);
+  // Newest last; the oldest goes when there are too many.
+  recentLayouts.delete(key);
+  recentLayouts.set(key, scene);
+  if (recentLayouts.size > RECENT_LAYOUTS) recentLayouts.delete(recentLayouts.keys().next().value!);
+  return scene;
+}
+
+/**
+ * The layouts computed lately, by chart, lang and width. A build lays out the
+ * same chart again and again: its page, its embed and pinned-embed pages, the
+ * oEmbed answers and the downloads each ask for its widths, some several
+ * times (a cold build of the nine-county site asked for 3,980 layouts of 256
+ * distinct ones). A few dozen kept cover the repeats within a page and
+ * between the pages of a route Astro renders one after another; keeping every
+ * layout would hold hundreds of MB at 2,800 counties. A scene is never
+ * changed once made (serialize only reads it), so sharing one is safe.
+ * Charts are told apart by identity: data/ or content/charts/ changing in the
+ * dev server makes new chart objects (src/authoring/live.ts), so a stale
+ * layout is never found, and ages out.
+ */
+const recentLayouts = new Map<string, Scene>();
+const RECENT_LAYOUTS = 64;
+const serials = new WeakMap<ResolvedChart, number>();
+let lastSerial = 0;
+function chartSerial(chart: ResolvedChart): number {
+  if (!serials.has(chart)) serials.set(chart, ++lastSerial);
+  return serials.get(chart)!;
 }
 
 export interface RenderOptions {

@@ -18,10 +18,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { LATIN_FACE } from '#/svg/font.ts';
 import { ENCODER, encodeOpaquePng } from './encode.ts';
 import { subsetFont, svgCodePoints } from './font-subset.ts';
+import { Resvg } from './resvg.ts';
 
 const require = createRequire(import.meta.url);
 const LATIN_PACKAGE = '@embedpdf/fonts-latin';

@@ -33,10 +33,30 @@ export async function svgToPng(svg: string, { width, cache = true }: PngOptions)
   if (DUMP) dumpSvg(svg, width);
   const hit = cache ? readCachedPng(key) : undefined;
   if (hit) return { png: hit, width: hit.readUInt32BE(16), height: hit.readUInt32BE(20), cached: true };
+  if (!cache) return draw(svg, width);
+  // The same image asked for again while it is being drawn (two routes, concurrent pages): drawn once.
+  let drawing = inFlight.get(key);
+  if (!drawing) {
+    drawing = draw(svg, width).then((rendered) => {
+      writeCachedPng(key, rendered.png);
+      return rendered;
+    });
+    inFlight.set(key, drawing);
+    // Once written to the cache, the next request reads it from there.
+    drawing.then(
+      () => inFlight.delete(key),
+      () => inFlight.delete(key),
+    );
+  }
+  return drawing;
+}
+
+const inFlight = new Map<string, Promise<RenderedPng & { cached: false }>>();
+
+async function draw(svg: string, width: number): Promise<RenderedPng & { cached: false }> {
   const rendered: RenderedPng = await workers().run({ svg, width });
   // Structured clone hands back a Uint8Array; callers expect a Buffer.
   const png = Buffer.from(rendered.png.buffer, rendered.png.byteOffset, rendered.png.byteLength);
-  if (cache) writeCachedPng(key, png);
   return { png, width: rendered.width, height: rendered.height, cached: false };
 }
 

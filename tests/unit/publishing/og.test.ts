@@ -42,4 +42,14 @@ describe('social cards', () => {
     expect(second.png.equals(first.png)).toBe(true);
     expect([second.width, second.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
   });
+
+  it('are drawn once when asked for twice at the same time', async () => {
+    const svg = cardSvg({ ...base, title: `同时请求 ${process.pid} ${Date.now()}` });
+    const [first, second] = await Promise.all([svgToPng(svg, { width: CARD_WIDTH }), svgToPng(svg, { width: CARD_WIDTH })]);
+    // One drawing, handed to both: the same bytes, not two equal copies (nor one drawing and one cache read).
+    expect(second.png).toBe(first.png);
+    expect(first.cached || second.cached).toBe(false);
+    const later = await svgToPng(svg, { width: CARD_WIDTH });
+    expect(later.cached).toBe(true);
+  });
 });

@@ -1,0 +1,23 @@
+/**
+ * resvg-js, loaded with its memory allocator told to keep freed memory.
+ *
+ * resvg-js allocates with mimalloc, which hands freed memory back to the
+ * system after 10 ms (its `purge_delay`). A 1,280-px image's pixels are about
+ * 10 MB, and on this site's build machines touching memory the system has just
+ * handed over costs more than drawing into it (BENCHMARKS.md, "One PNG"): each
+ * image paid for fresh pages again. Kept, the next image reuses them: CPU per
+ * chart PNG about 90 → 50 ms, map 195 → 78 ms, social card 54 → 34 ms, the
+ * same bytes. A build's workers draw one image after another, so what is kept
+ * is about one image's memory per worker.
+ *
+ * mimalloc reads its options from the environment once, when the library is
+ * first loaded in the process; so the variable is set here, before the
+ * require below, in the thread that loads it first (the build's main thread:
+ * svg-to-png.ts imports render.ts). A value already set wins.
+ */
+import { createRequire } from 'node:module';
+
+process.env.MIMALLOC_PURGE_DELAY ??= '-1';
+
+const require = createRequire(import.meta.url);
+export const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
