@@ -5,7 +5,7 @@
  * request and runs no script for it. The encoder is uqr (zero dependencies);
  * this module draws its matrix as one <path>, with the quiet zone the QR
  * standard asks for (4 modules) and its own ground in the print palette's
- * black on white (src/svg/palette.ts), so the code scans in the dark scheme too. tests/build/share.test.ts decodes the drawn code
+ * black on white (src/svg/palette.ts), so the code scans in the dark scheme too. tests/build/reader.test.ts decodes the drawn code
  * (jsQR) and compares it with the page's address.
  */
 import { encode } from 'uqr';
