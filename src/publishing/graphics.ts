@@ -240,7 +240,7 @@ export function graphicSnippets(graphic: Graphic, lang: Lang, site: URL | string
     live: embedSnippet({ ...common, src: url(embedPath(graphic.kind, graphic.id, lang)), figure: embedFigure(graphic, lang) }),
     pinned: (graphic.pinned ?? []).map((p) => ({
       version: p.version,
-      snippet: embedSnippet({ ...common, ...pinnedSnippetOptions(graphic, p, lang, site) }),
+      snippet: embedSnippet({ ...common, ...pinnedSnippetOptions(graphic, p, lang, site, fallback) }),
     })),
     image: imageSnippet(fallback, NEWSLETTER_WIDTH),
   };
@@ -264,9 +264,10 @@ export function graphicImage(graphic: Graphic, lang: Lang, site: URL | string | 
  * The embed pinned to a version: its page, size and fallback. The image shows
  * the chart as published, so only the version it draws gets it; an older
  * version falls back to a link to its embed page, never to other figures.
+ * `image` is that image where the caller has it already (graphicSnippets).
  */
-export function pinnedSnippetOptions(graphic: Graphic, pinned: PinnedVersion, lang: Lang, site: URL | string | undefined) {
+export function pinnedSnippetOptions(graphic: Graphic, pinned: PinnedVersion, lang: Lang, site: URL | string | undefined, image?: ImageFallback) {
   const src = absoluteUrl(pinnedEmbedPath(graphic.id, pinned.version, lang), site);
-  const fallback = pinned.version === graphic.dataset?.version ? graphicImage(graphic, lang, site) : { href: src, text: graphic.title[lang] };
+  const fallback = pinned.version === graphic.dataset?.version ? (image ?? graphicImage(graphic, lang, site)) : { href: src, text: graphic.title[lang] };
   return { src, figure: pinnedFigure(graphic, pinned, lang), fallback };
 }
