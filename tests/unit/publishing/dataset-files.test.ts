@@ -10,6 +10,32 @@ const withoutNulls = (rows: Row[]) => rows.map((r) => Object.fromEntries(Object.
 
 const datasets = loadAllDatasets(process.cwd());
 
+/** A one-version dataset for these tests, from one saved article (its title given when it matters), with the fields and rows given. */
+const testDataset = ({
+  id,
+  title,
+  sourceTitle = '标题',
+  fields,
+  rows,
+}: {
+  id: string;
+  title: { zh: string; en: string };
+  sourceTitle?: string;
+  fields: unknown[];
+  rows: unknown[];
+}) =>
+  datasetSchema.parse({
+    id,
+    version: '1.0.0',
+    released: '2026-01-01',
+    license: 'CC-BY-4.0',
+    title,
+    description: { zh: '测试', en: 'Test' },
+    sources: [{ id: 'retu-2022', title: sourceTitle, date: '2022-07-25', file: '003_096f2e30b87b1bab.txt' }],
+    fields,
+    rows,
+  });
+
 describe('CSV download', () => {
   it.each(datasets.all.map((d) => [`${d.data.id}@${d.data.version}`, d] as const))('%s starts with a BOM and round-trips to the same rows', (_, { data }) => {
     const csv = datasetCsv(data);
@@ -22,14 +48,9 @@ describe('CSV download', () => {
   });
 
   it('keeps commas, quotes, line breaks, notes, dates and qualifiers intact', () => {
-    const data = datasetSchema.parse({
+    const data = testDataset({
       id: 'edge',
-      version: '1.0.0',
-      released: '2026-01-01',
-      license: 'CC-BY-4.0',
       title: { zh: '边界', en: 'Edges' },
-      description: { zh: '测试', en: 'Test' },
-      sources: [{ id: 'retu-2022', title: '标题', date: '2022-07-25', file: '003_096f2e30b87b1bab.txt' }],
       fields: [
         { key: 'name', label: { zh: '名称', en: 'Name' }, type: 'text' },
         { key: 'code', label: { zh: '代码', en: 'Code' }, type: 'admin-code' },
@@ -64,14 +85,9 @@ describe('CSV download', () => {
 
   it('neutralises formulas in text cells with a leading apostrophe, keeps numbers as numbers, and reads back exactly', () => {
     const hostile = ['=HYPERLINK("http://x.example","click")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', "'=already quoted", "'plain apostrophe"];
-    const data = datasetSchema.parse({
+    const data = testDataset({
       id: 'formulas',
-      version: '1.0.0',
-      released: '2026-01-01',
-      license: 'CC-BY-4.0',
       title: { zh: '公式', en: 'Formulas' },
-      description: { zh: '测试', en: 'Test' },
-      sources: [{ id: 'retu-2022', title: '标题', date: '2022-07-25', file: '003_096f2e30b87b1bab.txt' }],
       fields: [
         { key: 'name', label: { zh: '名称', en: 'Name' }, type: 'text' },
         { key: 'change', label: { zh: '变化', en: 'Change' }, type: 'figure', unit: { zh: '人', en: 'people' } },
@@ -164,14 +180,10 @@ describe('tidy CSV download (one line per figure, for people)', () => {
   });
 
   it('keeps text cells formula-safe and numbers as numbers', () => {
-    const data = datasetSchema.parse({
+    const data = testDataset({
       id: 'formulas',
-      version: '1.0.0',
-      released: '2026-01-01',
-      license: 'CC-BY-4.0',
       title: { zh: '公式', en: 'Formulas' },
-      description: { zh: '测试', en: 'Test' },
-      sources: [{ id: 'retu-2022', title: '=HYPERLINK("x")', date: '2022-07-25', file: '003_096f2e30b87b1bab.txt' }],
+      sourceTitle: '=HYPERLINK("x")',
       fields: [{ key: 'change', label: { zh: '+变化', en: '@Change' }, type: 'figure', unit: { zh: '人', en: 'people' } }],
       rows: [{ id: 'r', change: { value: -3, quote: '-3人', source: 'retu-2022', claimant: 'alibaba' } }],
     });
