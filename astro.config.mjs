@@ -33,6 +33,10 @@ export default defineConfig({
   // writes each redirect page at its route under the base but sends the reader to the target as given,
   // so the target gets the base here (sitePath, src/publishing/urls.ts).
   redirects: Object.fromEntries(Object.entries(readRedirects(process.cwd())).map(([from, to]) => [from, sitePath(to)])),
+  // Pages whose inputs and code are unchanged since the last build are copied from it, not rendered
+  // again: each dynamic route gives its pages a key (src/publishing/page-keys.ts). The cache lives in
+  // node_modules/.astro/; `npm run build -- --force` renders every page.
+  experimental: { incrementalBuild: true },
   // Two routes making the same path stop the build: above all a redirect over a live page (src/publishing/published-urls.ts).
   prerenderConflictBehavior: 'error',
   // The palette and font stack as CSS custom properties (virtual:site-palette.css, src/svg/stylesheets.ts).

@@ -9,7 +9,7 @@
 export const plain = (log: string) => log.replace(/\x1b\[[0-9;]*m/g, '');
 
 /** The lines worth an author's eyes in a successful build: the checks, the page count, any warning. */
-export function successSummary(log: string): { checked?: string; pages?: string; warnings: string[] } {
+export function successSummary(log: string): { checked?: string; pages?: string; copied: number; warnings: string[] } {
   const text = plain(log);
   const checked = /\[county-stories:data-checks\] (.+) checked/.exec(text)?.[1];
   const built = /\[build\] (\d+) page\(s\) built in ([\d.]+)s/.exec(text);
@@ -17,7 +17,9 @@ export function successSummary(log: string): { checked?: string; pages?: string;
     .split('\n')
     .filter((l) => l.includes('[WARN]'))
     .map((l) => l.replace(/^\d\d:\d\d:\d\d /, '').trim());
-  return { checked, pages: built ? `${built[1]} pages built in ${built[2]} s` : undefined, warnings };
+  // Astro's incremental build marks each file it copied from the last build instead of rendering.
+  const copied = text.match(/ \((restored|cached)\)$/gm)?.length ?? 0;
+  return { checked, pages: built ? `${built[1]} pages built in ${built[2]} s` : undefined, copied, warnings };
 }
 
 /** Astro's error output from the first error on, without stack traces (the full log keeps them). */

@@ -8,6 +8,11 @@
  *   npm run build                       → dist/
  *   node scripts/build.ts --out <dir>   → <dir> (the tests build into a temp folder)
  *   npm run build -- --verbose          → Astro's whole log as it runs
+ *   npm run build -- --force            → every page rendered, none copied from the last build
+ *
+ * Astro renders again only the pages whose inputs or code changed since the
+ * last build and copies the rest from its cache in node_modules/.astro/
+ * (incremental build, src/publishing/page-keys.ts).
  *
  * The terminal gets a short summary (scripts/build-report.ts); Astro's log is
  * kept in node_modules/.cache/county-stories/last-build.log.
@@ -33,7 +38,9 @@ import { placeholderWarning, publicAddress, siteUrlRequired } from '#/publishing
 import { errorSection, problemLines, successSummary } from './build-report.ts';
 
 // --verbose: Astro's whole log in the terminal, as it runs. Otherwise it goes to LOG_FILE and a summary is printed.
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' }, verbose: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { out: { type: 'string', default: 'dist' }, verbose: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
+});
 const LOG_FILE = 'node_modules/.cache/county-stories/last-build.log';
 const out = path.resolve(values.out!);
 // Same parent folder, so the final rename never crosses file systems. `.dist-*` is git-ignored.
@@ -86,8 +93,10 @@ const ASTRO_MALLOC = { MALLOC_ARENA_MAX: '2' };
 const started = new Date();
 let log = '';
 const code = await new Promise<number>((resolve) => {
-  astroProcess = spawn(process.execPath, [astro, 'build', '--outDir', staging], {
-    env: { ...ASTRO_MALLOC, ...process.env },
+  astroProcess = spawn(process.execPath, [astro, 'build', '--outDir', staging, ...(values.force ? ['--force'] : [])], {
+    // Always a production build: a NODE_ENV inherited from the caller (Vitest sets "test") would make Vite
+    // build in development mode, where import.meta.env.DEV is true and the site differs from a deploy's.
+    env: { ...ASTRO_MALLOC, ...process.env, NODE_ENV: 'production' },
     stdio: values.verbose ? 'inherit' : ['inherit', 'pipe', 'pipe'],
   });
   astroProcess.stdout?.on('data', (d) => (log += d));
@@ -143,14 +152,16 @@ if (existsSync(out)) renameSync(out, retired);
 renameSync(staging, out);
 rmSync(retired, { recursive: true, force: true });
 
-// Only after a success: a failed build may not have reached every image.
-const pruned = prunePngCache(started);
 const summary = successSummary(log);
+// Only after a success that drew every page: a failed build may not have reached every image, and
+// an incremental one copied pages (and their images) without asking the PNG cache for them.
+const pruned = summary.copied ? 0 : prunePngCache(started);
 const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(1);
 console.log(
   [
     summary.checked && `Checked ${summary.checked}`,
     summary.pages && `${summary.pages}; ${images} images`,
+    summary.copied && `${summary.copied} files copied from the last build (unchanged inputs)`,
     `Search index: ${indexed}`,
     pruned > 0 && `PNG cache: ${pruned} image(s) no longer on the site removed`,
     ...summary.warnings,

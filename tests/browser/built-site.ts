@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { authorEnv } from '../helpers/sandbox.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,7 +40,7 @@ function buildOnce(): SharedBuild {
   const parent = mkdtempSync(path.join(tmpdir(), 'county-stories-site-'));
   const dir = path.join(parent, 'site');
   const started = Date.now();
-  const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', dir], { encoding: 'utf8' });
+  const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', dir], { encoding: 'utf8', env: authorEnv() });
   if (build.status !== 0) {
     rmSync(parent, { recursive: true, force: true });
     throw new Error(

@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, type Sandbox } from '../helpers/sandbox.ts';
+import { authorEnv, copyProject, type Sandbox } from '../helpers/sandbox.ts';
 
 const STORY = 'content/counties/qinglong.mdx';
 const STORY_PAGE = '/counties/qinglong/';
@@ -98,13 +98,7 @@ beforeAll(async () => {
   // Its own process group, so the end of the test stops Astro and everything it started.
   server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: sb.root,
-    // As an author's shell would have it: without Vitest's variables (NODE_ENV=test, VITEST…), which change how Vite serves.
-    env: {
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(k))),
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
+    env: authorEnv({ NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' }),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -21,6 +21,16 @@ const LEAVE_OUT = new Set(['node_modules', '.git', 'dist', '.astro', 'bench', 't
 /** Caches that must not be shared between copies building at the same time. */
 const PRIVATE_CACHES = new Set(['.astro', '.vite', '.cache', '.vite-temp']);
 
+/**
+ * The environment of an author's shell, for the builds and servers tests start: without the variables
+ * Vitest adds (NODE_ENV=test, DEV=1, MODE=test, VITEST…), which Vite reads and which would build or
+ * serve the site in test mode, not as a deploy or an author sees it.
+ */
+export const authorEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST.*|NODE_ENV|TEST|DEV|PROD|MODE|SSR|BASE_URL)$/.test(k))),
+  ...extra,
+});
+
 export interface BuildResult {
   code: number;
   /** stdout and stderr, without colours. */
@@ -73,14 +83,14 @@ export class Sandbox {
       : [];
   }
 
-  /** `node scripts/build.ts` in the copy, as `npm run build` would run it; `env` adds to the environment (e.g. SITE_URL). */
-  build(env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
-    return this.startBuild(env).done;
+  /** `node scripts/build.ts` in the copy, as `npm run build` would run it; `env` adds to the environment (e.g. SITE_URL), `args` to its arguments (e.g. --force). */
+  build(env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<BuildResult> {
+    return this.startBuild(env, args).done;
   }
 
   /** The same, started: the process (to signal it) and its result. */
-  startBuild(env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<BuildResult> } {
-    const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: this.root, env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  startBuild(env: NodeJS.ProcessEnv = {}, args: string[] = []): { child: ChildProcess; done: Promise<BuildResult> } {
+    const child = spawn(process.execPath, ['scripts/build.ts', ...args], { cwd: this.root, env: authorEnv({ ...env, NO_COLOR: '1', FORCE_COLOR: '0' }) });
     const done = new Promise<BuildResult>((resolve) => {
       let output = '';
       child.stdout.on('data', (d) => (output += d));

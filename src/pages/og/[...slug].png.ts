@@ -11,21 +11,30 @@ import { CARD_WIDTH, cardSvg, type CardContent } from '#/publishing/social-card.
 import { LANGS, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import { svgToPng } from '#/publishing/png/svg-to-png.ts';
+import { pageKeys } from '#/publishing/page-keys.ts';
 
 export async function getStaticPaths() {
   // The address printed on the card: the host, and the folder when the site is under a sub-path.
   const host = new URL(import.meta.env.SITE).href.replace(/^https?:\/\/|\/$/g, '');
-  const cards: { path: string; card: CardContent }[] = [];
+  const cards: { path: string; card: CardContent; cacheKey?: string }[] = [];
   for (const lang of LANGS as readonly Lang[]) {
     const siteName = t(lang, 'siteName');
-    cards.push({ path: cardPath(editionPagePath('/', lang)), card: { lang, siteName, title: siteName, summary: t(lang, 'siteTagline'), host } });
+    cards.push({
+      path: cardPath(editionPagePath('/', lang)),
+      card: { lang, siteName, title: siteName, summary: t(lang, 'siteTagline'), host },
+      cacheKey: pageKeys.shared(),
+    });
     for (const story of await getEditionStories(lang)) {
       const county = story.entry.data.county ? countyByCode(story.entry.data.county) : undefined;
       const kicker = county ? t(lang, 'cardCounty', { county: officialCountyName(county)[lang], province: county.province[lang] }) : t(lang, 'themeStory');
-      cards.push({ path: cardPath(story.path), card: { lang, siteName, kicker, title: story.title, summary: story.summary, host } });
+      cards.push({
+        path: cardPath(story.path),
+        card: { lang, siteName, kicker, title: story.title, summary: story.summary, host },
+        cacheKey: await pageKeys.story(story.entry),
+      });
     }
   }
-  return cards.map(({ path, card }) => ({ params: { slug: siteRoute(path).replace(/^\/og\/|\.png$/g, '') }, props: { card } }));
+  return cards.map(({ path, card, cacheKey }) => ({ params: { slug: siteRoute(path).replace(/^\/og\/|\.png$/g, '') }, props: { card }, cacheKey }));
 }
 
 export const GET: APIRoute = async ({ props }) => {

@@ -116,7 +116,19 @@ describe("the build's report", () => {
     expect(successSummary(log)).toEqual({
       checked: '10 dataset versions, 9 counties',
       pages: '132 pages built in 9.55 s',
+      copied: 0,
       warnings: ['[WARN] [router] something odd'],
     });
+  });
+
+  it('counts the files an incremental build copied from the last one instead of rendering', () => {
+    // Astro's lines, as its logger writes them: the path, then "(restored)" or "(cached)" for a copied file, or the time taken.
+    const log = [
+      '12:00:01   ├─ /counties/a/index.html (restored)',
+      '12:00:01   ├─ /counties/b/index.html (+12ms)',
+      '12:00:01   ├─ /downloads/maps/a.png (cached)',
+      '12:00:02 [build] 3 page(s) built in 1.20s',
+    ].join('\n');
+    expect(successSummary(log).copied).toBe(2);
   });
 });

@@ -5,20 +5,23 @@
  * dates as text). A map: the counties it shows.
  */
 import type { APIRoute } from 'astro';
+import { withGraphicKeys } from '#/publishing/page-keys.ts';
 import { getGraphics, type Graphic } from '#/publishing/graphics.ts';
 import { graphicCsvPath } from '#/publishing/urls.ts';
 
 export const getStaticPaths = () =>
-  getGraphics().map((graphic) => ({
-    params: {
-      kind: graphic.kind,
-      name: graphicCsvPath(graphic.kind, graphic.id)
-        .split('/')
-        .at(-1)!
-        .replace(/\.csv$/, ''),
-    },
-    props: { graphic },
-  }));
+  withGraphicKeys(
+    getGraphics().map((graphic) => ({
+      params: {
+        kind: graphic.kind,
+        name: graphicCsvPath(graphic.kind, graphic.id)
+          .split('/')
+          .at(-1)!
+          .replace(/\.csv$/, ''),
+      },
+      props: { graphic },
+    })),
+  );
 
 export const GET: APIRoute = ({ props, site }) =>
   new Response((props as { graphic: Graphic }).graphic.csv(site), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

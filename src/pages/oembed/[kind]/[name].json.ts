@@ -5,6 +5,7 @@
  */
 import { downloadPath, editionPagePath, embedPath, embedScriptPath, oembedPath } from '#/publishing/urls.ts';
 import type { APIRoute } from 'astro';
+import { withGraphicKeys } from '#/publishing/page-keys.ts';
 import { LANGS, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import { embedFigure, getGraphics, graphicImage, type Graphic } from '#/publishing/graphics.ts';
@@ -12,17 +13,19 @@ import { oembedJson } from '#/publishing/embed.ts';
 import { graphicPngSize } from '#/publishing/graphic-files.ts';
 
 export function getStaticPaths() {
-  return getGraphics().flatMap((graphic) =>
-    (LANGS as readonly Lang[]).map((lang) => ({
-      params: {
-        kind: graphic.kind,
-        name: oembedPath(graphic.kind, graphic.id, lang)
-          .split('/')
-          .at(-1)!
-          .replace(/\.json$/, ''),
-      },
-      props: { graphic, lang },
-    })),
+  return withGraphicKeys(
+    getGraphics().flatMap((graphic) =>
+      (LANGS as readonly Lang[]).map((lang) => ({
+        params: {
+          kind: graphic.kind,
+          name: oembedPath(graphic.kind, graphic.id, lang)
+            .split('/')
+            .at(-1)!
+            .replace(/\.json$/, ''),
+        },
+        props: { graphic, lang },
+      })),
+    ),
   );
 }
 

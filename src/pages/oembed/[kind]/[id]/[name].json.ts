@@ -5,25 +5,28 @@
  */
 import { editionPagePath, embedScriptPath, pinnedOembedPath } from '#/publishing/urls.ts';
 import type { APIRoute } from 'astro';
+import { withGraphicKeys } from '#/publishing/page-keys.ts';
 import { LANGS, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import { getGraphics, pinnedSnippetOptions, type Graphic, type PinnedVersion } from '#/publishing/graphics.ts';
 import { oembedJson } from '#/publishing/embed.ts';
 
 export function getStaticPaths() {
-  return getGraphics('charts').flatMap((graphic) =>
-    (graphic.pinned ?? []).flatMap((pinned) =>
-      (LANGS as readonly Lang[]).map((lang) => ({
-        params: {
-          kind: graphic.kind,
-          id: graphic.id,
-          name: pinnedOembedPath(graphic.id, pinned.version, lang)
-            .split('/')
-            .at(-1)!
-            .replace(/\.json$/, ''),
-        },
-        props: { graphic, pinned, lang },
-      })),
+  return withGraphicKeys(
+    getGraphics('charts').flatMap((graphic) =>
+      (graphic.pinned ?? []).flatMap((pinned) =>
+        (LANGS as readonly Lang[]).map((lang) => ({
+          params: {
+            kind: graphic.kind,
+            id: graphic.id,
+            name: pinnedOembedPath(graphic.id, pinned.version, lang)
+              .split('/')
+              .at(-1)!
+              .replace(/\.json$/, ''),
+          },
+          props: { graphic, pinned, lang },
+        })),
+      ),
     ),
   );
 }
