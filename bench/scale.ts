@@ -25,11 +25,13 @@
  * warm, edit to edit). Results also go to bench/.corpora/results.json.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { editBaselinePage, editOneCounty, generateBaseline, generateCorpus, syntheticToken, type CorpusInfo, type CountyEdit } from './corpus.ts';
 import { listFiles, measureRun, pageTypes, type PageType, type RunResult } from './measure.ts';
+import { DRAWN_FILE, medianCpuMs, type DrawnImage } from '#/publishing/png/svg-to-png.ts';
+import { PNG_WIDTH } from '#/publishing/graphic-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench/.corpora');
@@ -57,16 +59,21 @@ interface Phase {
   peakRssBytes: number;
 }
 
-/** The PNGs of a build: files in dist/, and the distinct images it drew or took from the content-keyed cache. */
+/** The PNGs of a build: files in dist/, the images it drew (the rest came from the PNG cache or the last build), and their median CPU. */
 interface Images {
   files: number;
   drawn: number;
-  reused: number;
+  /** Median CPU of a drawn image, measured in its worker thread (src/publishing/png/svg-to-png.ts): all images, and the 1,280-px downloads. */
+  cpuMsMedian?: number;
+  cpuMs1280Median?: number;
 }
 
 interface Build extends RunResult {
   pages: number;
   images?: Images;
+  /** Output files Astro's incremental build copied from the last build, and files it rendered. */
+  copied: number;
+  rendered: number;
   distBytes: number;
   types: PageType[];
   phases: Phase[];
@@ -86,9 +93,11 @@ interface Result {
   baseline: Builds;
 }
 
-/** The site's PNG cache in a corpus (src/publishing/png/cache.ts): its entries are named by content key. */
-const pngCache = (dir: string) => path.join(dir, 'node_modules/.cache/county-stories/png');
-const cacheKeys = (dir: string) => new Set(existsSync(pngCache(dir)) ? readdirSync(pngCache(dir)).filter((f) => f.endsWith('.png')) : []);
+/** The images a build of the corpus drew, as svg-to-png.ts recorded them. */
+const drawnImages = (dir: string): DrawnImage[] => {
+  const file = path.join(dir, path.relative(ROOT, DRAWN_FILE));
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
+};
 
 /** Where the build spends its time, from the moments Astro prints its section headers. */
 const PHASES: [string, RegExp][] = [
@@ -146,7 +155,6 @@ const SITE_BUILD = 'npm run build -- --verbose';
 
 /** `command`: the site's build with --verbose, so the log has Astro's own lines (phases, page counts, per-page times); the baseline's is plain `astro build`. */
 async function build(dir: string, label: string, command = 'npm run build'): Promise<Build> {
-  const keysBefore = cacheKeys(dir);
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
   if (opts['cpu-prof']) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.join(dir, 'profiles')}`;
   const logFile = path.join(dir, 'build.log');
@@ -158,14 +166,17 @@ async function build(dir: string, label: string, command = 'npm run build'): Pro
   const files = listFiles(path.join(dir, 'dist'));
   const log = readFileSync(logFile, 'utf8');
   const pages = [...log.matchAll(/(\d+) page\(s\) built/g)].reduce((sum, m) => sum + Number(m[1]), 0);
-  // After a successful build the cache holds exactly the images it used (the rest are pruned); the new keys are the ones it drew.
-  const keysAfter = cacheKeys(dir);
-  const drawn = [...keysAfter].filter((k) => !keysBefore.has(k)).length;
+  const drawn = drawnImages(dir);
   const pngFiles = files.filter((f) => f.file.endsWith('.png')).length;
   return {
     ...run,
     pages,
-    images: command === SITE_BUILD ? { files: pngFiles, drawn, reused: keysAfter.size - drawn } : undefined,
+    images:
+      command === SITE_BUILD
+        ? { files: pngFiles, drawn: drawn.length, cpuMsMedian: medianCpuMs(drawn), cpuMs1280Median: medianCpuMs(drawn, PNG_WIDTH) }
+        : undefined,
+    copied: run.lines.filter((l) => / \((restored|cached)\)$/.test(l.text)).length,
+    rendered: run.lines.filter((l) => /[├└]─ \S+ \(\+/.test(l.text)).length,
     distBytes: files.reduce((s, f) => s + f.bytes, 0),
     types: pageTypes(files, syntheticToken),
     phases: phasesOf(run.lines, run.memory, run.seconds),
@@ -186,17 +197,7 @@ const dash = '—';
 
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${(a / b).toFixed(a / b < 10 ? 2 : 1)}×` : dash);
 
-/**
- * CPU per image drawn: the CPU the cold build spent beyond the warm one (which
- * renders the same pages and draws next to nothing), over the images it drew
- * beyond the warm one's. Image work only, not pages.
- */
-function cpuPerImage(r: Result): number | undefined {
-  const { cold, warm } = r.site;
-  if (!cold?.images || !warm?.images) return undefined;
-  const images = cold.images.drawn - warm.images.drawn;
-  return images > 0 ? (cold.cpuSeconds - warm.cpuSeconds) / images : undefined;
-}
+const ms = (value: number | undefined) => (value === undefined ? dash : `${value.toFixed(1)} ms`);
 
 function summary(results: Result[]): string {
   const main = table(
@@ -206,7 +207,8 @@ function summary(results: Result[]): string {
       'wall',
       'CPU',
       'peak RSS',
-      'PNGs (files / drawn / reused)',
+      'files rendered / copied',
+      'PNGs (files / drawn)',
       'baseline wall',
       'baseline CPU',
       'baseline peak RSS',
@@ -227,7 +229,8 @@ function summary(results: Result[]): string {
           site ? s(site.seconds) : dash,
           site ? s(site.cpuSeconds) : dash,
           site ? mb(site.peakRssBytes) : dash,
-          img ? `${img.files} / ${img.drawn} / ${img.reused}` : dash,
+          site ? `${site.rendered} / ${site.copied}` : dash,
+          img ? `${img.files} / ${img.drawn}` : dash,
           base ? s(base.seconds) : dash,
           base ? s(base.cpuSeconds) : dash,
           base ? mb(base.peakRssBytes) : dash,
@@ -239,16 +242,15 @@ function summary(results: Result[]): string {
       }),
     ),
   );
-  const perImage = results.some((r) => cpuPerImage(r) !== undefined)
+  const perImage = results.some((r) => r.site.cold?.images?.drawn)
     ? table(
-        ['N', 'CPU per image drawn (cold − warm CPU over images drawn)', 'cold: pages', 'cold: dist/', 'cold: s / county', 'cold: marginal CPU s / county'],
+        ['N', 'cold: CPU per image drawn (median; all / 1,280-px downloads)', 'cold: pages', 'cold: dist/', 'cold: s / county', 'cold: marginal CPU s / county'],
         results.map((r, i) => {
           const cold = r.site.cold;
           const prev = results[i - 1];
-          const perImg = cpuPerImage(r);
           return [
             String(r.n),
-            perImg === undefined ? dash : `${(perImg * 1000).toFixed(0)} ms`,
+            cold?.images ? `${ms(cold.images.cpuMsMedian)} / ${ms(cold.images.cpuMs1280Median)}` : dash,
             cold ? String(cold.pages) : dash,
             cold ? mb(cold.distBytes) : dash,
             cold ? (cold.seconds / r.n).toFixed(3) : dash,
@@ -260,7 +262,7 @@ function summary(results: Result[]): string {
   const built = results.filter((r) => r.site.cold);
   const last = built.at(-1);
   const head = [
-    'Each build of the site and of the bare Astro baseline, and its ratio to the baseline built the same way in the same run (cold to cold, warm to warm, edit to edit). PNGs: files in dist/, distinct images drawn, distinct images taken from the cache.',
+    'Each build of the site and of the bare Astro baseline, and its ratio to the baseline built the same way in the same run (cold to cold, warm to warm, edit to edit). Files rendered / copied: output files Astro rendered, and copied unchanged from the last build (incremental build). PNGs: files in dist/, and images drawn (the rest came from the PNG cache or the last build).',
     '',
     main,
     ...(perImage ? ['', perImage] : []),
@@ -333,7 +335,7 @@ async function main() {
     const result: Result = { n, corpus: { ...corpus, seconds: corpusSeconds }, site: {}, baseline: {} };
     const said = (what: string, b: Build) =>
       console.error(
-        `N=${n}: ${what} in ${s(b.seconds)} (CPU ${s(b.cpuSeconds)}), peak ${mb(b.peakRssBytes)}${b.images ? `, PNGs drawn ${b.images.drawn}, reused ${b.images.reused}` : ''}; load ${b.loadBefore.toFixed(1)} before, ${b.loadDuring.mean.toFixed(1)} during`,
+        `N=${n}: ${what} in ${s(b.seconds)} (CPU ${s(b.cpuSeconds)}), peak ${mb(b.peakRssBytes)}${b.images ? `, files rendered ${b.rendered}, copied ${b.copied}, PNGs drawn ${b.images.drawn} (median ${ms(b.images.cpuMsMedian)} CPU)` : ''}; load ${b.loadBefore.toFixed(1)} before, ${b.loadDuring.mean.toFixed(1)} during`,
       );
     if (!opts['no-site']) {
       result.site.cold = await build(dir, `site N=${n}`, SITE_BUILD);

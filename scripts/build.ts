@@ -27,11 +27,13 @@
  * interrupted; 0 otherwise.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataError } from '#/authoring/errors.ts';
 import { prunePngCache } from '#/publishing/png/cache.ts';
+import { DRAWN_FILE, medianCpuMs, type DrawnImage } from '#/publishing/png/svg-to-png.ts';
+import { PNG_WIDTH } from '#/publishing/graphic-files.ts';
 import { readRedirects, redirectsOverLivePages } from '#/publishing/published-urls.ts';
 import { buildSearchIndex } from '#/publishing/search.ts';
 import { placeholderWarning, publicAddress, siteUrlRequired } from '#/publishing/public-address.ts';
@@ -91,6 +93,8 @@ const astro = path.resolve('node_modules/astro/bin/astro.mjs');
  */
 const ASTRO_MALLOC = { MALLOC_ARENA_MAX: '2' };
 const started = new Date();
+// Written anew by the images this build draws (src/publishing/png/svg-to-png.ts): none drawn, no file.
+rmSync(DRAWN_FILE, { force: true });
 let log = '';
 const code = await new Promise<number>((resolve) => {
   astroProcess = spawn(process.execPath, [astro, 'build', '--outDir', staging, ...(values.force ? ['--force'] : [])], {
@@ -152,6 +156,13 @@ if (existsSync(out)) renameSync(out, retired);
 renameSync(staging, out);
 rmSync(retired, { recursive: true, force: true });
 
+/** How many images this build drew (the rest came from the PNG cache or the last build) and their CPU. */
+function drawnReport(): string | undefined {
+  if (!existsSync(DRAWN_FILE)) return undefined;
+  const drawn = JSON.parse(readFileSync(DRAWN_FILE, 'utf8')) as DrawnImage[];
+  const download = medianCpuMs(drawn, PNG_WIDTH);
+  return `${drawn.length} images drawn: median ${medianCpuMs(drawn)!.toFixed(1)} ms CPU each${download === undefined ? '' : `, ${download.toFixed(1)} ms at ${PNG_WIDTH} px`}`;
+}
 const summary = successSummary(log);
 // Only after a success that drew every page: a failed build may not have reached every image, and
 // an incremental one copied pages (and their images) without asking the PNG cache for them.
@@ -162,6 +173,7 @@ console.log(
     summary.checked && `Checked ${summary.checked}`,
     summary.pages && `${summary.pages}; ${images} images`,
     summary.copied && `${summary.copied} files copied from the last build (unchanged inputs)`,
+    drawnReport(),
     `Search index: ${indexed}`,
     pruned > 0 && `PNG cache: ${pruned} image(s) no longer on the site removed`,
     ...summary.warnings,

@@ -54,10 +54,46 @@ export async function svgToPng(svg: string, { width, cache = true }: PngOptions)
 const inFlight = new Map<string, Promise<RenderedPng & { cached: false }>>();
 
 async function draw(svg: string, width: number): Promise<RenderedPng & { cached: false }> {
-  const rendered: RenderedPng = await workers().run({ svg, width });
+  const rendered: RenderedPng & { cpuMs: number } = await workers().run({ svg, width });
+  recordDrawn(width, rendered.cpuMs);
   // Structured clone hands back a Uint8Array; callers expect a Buffer.
   const png = Buffer.from(rendered.png.buffer, rendered.png.byteOffset, rendered.png.byteLength);
   return { png, width: rendered.width, height: rendered.height, cached: false };
+}
+
+/**
+ * Every image this process drew: its width and the CPU its worker thread spent on it (measured there,
+ * so other threads' work is not counted). Written when the process exits to DRAWN_FILE, which
+ * scripts/build.ts removes before a build and reports after it, and `npm run bench` reads. On globalThis: Astro's bundle and its
+ * integrations may each load their own copy of this module.
+ */
+export const DRAWN_FILE = path.join(process.cwd(), 'node_modules/.cache/county-stories/png-drawn.json');
+export interface DrawnImage {
+  width: number;
+  cpuMs: number;
+}
+
+/** The median of the drawn images' CPU times, for those `width` pixels wide (all when not given). */
+export function medianCpuMs(drawn: DrawnImage[], width?: number): number | undefined {
+  const times = drawn
+    .filter((d) => width === undefined || d.width === width)
+    .map((d) => d.cpuMs)
+    .sort((a, b) => a - b);
+  if (!times.length) return undefined;
+  const mid = times.length >> 1;
+  return times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
+}
+const DRAWN = Symbol.for('county-stories.png-drawn');
+function recordDrawn(width: number, cpuMs: number) {
+  const store = globalThis as { [DRAWN]?: DrawnImage[] };
+  if (!store[DRAWN]) {
+    store[DRAWN] = [];
+    process.once('exit', () => {
+      mkdirSync(path.dirname(DRAWN_FILE), { recursive: true });
+      writeFileSync(DRAWN_FILE, JSON.stringify(store[DRAWN]));
+    });
+  }
+  store[DRAWN].push({ width, cpuMs: Math.round(cpuMs * 100) / 100 });
 }
 
 /**

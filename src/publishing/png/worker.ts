@@ -13,9 +13,13 @@ import { renderPng } from './render.ts';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as (options: { type: 'minor' | 'major' }) => void;
 
+/** The image, and the CPU time this thread spent drawing and encoding it (for the build's report, src/publishing/png/svg-to-png.ts). */
 export default ({ svg, width }: { svg: string; width: number }) => {
+  const start = process.threadCpuUsage();
   try {
-    return renderPng(svg, width);
+    const rendered = renderPng(svg, width);
+    const { user, system } = process.threadCpuUsage(start);
+    return { ...rendered, cpuMs: (user + system) / 1000 };
   } finally {
     gc({ type: 'minor' });
   }
