@@ -101,10 +101,18 @@ const code = await new Promise<number>((resolve) => {
     // Always a production build: a NODE_ENV inherited from the caller (Vitest sets "test") would make Vite
     // build in development mode, where import.meta.env.DEV is true and the site differs from a deploy's.
     env: { ...ASTRO_MALLOC, ...process.env, NODE_ENV: 'production' },
-    stdio: values.verbose ? 'inherit' : ['inherit', 'pipe', 'pipe'],
+    // Piped even with --verbose (then also passed on as it comes): the summary and the PNG cache's
+    // pruning read the log (how many files the build copied from the last one).
+    stdio: ['inherit', 'pipe', 'pipe'],
   });
-  astroProcess.stdout?.on('data', (d) => (log += d));
-  astroProcess.stderr?.on('data', (d) => (log += d));
+  astroProcess.stdout?.on('data', (d) => {
+    log += d;
+    if (values.verbose) process.stdout.write(d);
+  });
+  astroProcess.stderr?.on('data', (d) => {
+    log += d;
+    if (values.verbose) process.stderr.write(d);
+  });
   astroProcess.on('close', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
 });
 const shownOut = path.relative(process.cwd(), out) || out;

@@ -137,8 +137,12 @@ export const pageKeys = {
     return key('chart-page', [...chartFiles(id), ...stories.flatMap(storyFiles)], ...extra);
   },
 
-  /** A page of the chart gallery: the charts on it; `extra`, what else the page is given. */
-  galleryPage: (ids: string[], ...extra: string[]) => key('gallery', ids.flatMap(chartFiles), ...ids, ...extra),
+  /** A page of the chart gallery: the charts on it and the stories that show them (listed); `extra`, what else the page is given. */
+  async galleryPage(ids: string[], ...extra: string[]) {
+    const { storiesOf } = await chartUse();
+    const stories = ids.flatMap((id) => storiesOf.get(id) ?? []);
+    return key('gallery', [...ids.flatMap(chartFiles), ...stories.flatMap(storyFiles)], ...ids, ...extra);
+  },
 
   /** A dataset's files (JSON, CSV, zip): every version of it. */
   datasetFiles: (id: string) => key('dataset-files', datasetFiles(id)),

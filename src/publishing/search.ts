@@ -15,31 +15,54 @@
  * segmented at index time and again, differently, in the browser, and recall
  * has changed between releases; tests/browser/search.test.ts measures it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { LANGS } from '#/i18n/editions.ts';
+import { siteRoute, storyPagePath } from './urls.ts';
 
 export const SEARCH_BUNDLE = 'pagefind';
 
+/** The folders story pages are written to ("counties", "en/themes"), from storyPagePath, so the two cannot drift. */
+const STORY_FOLDERS = LANGS.flatMap((lang) =>
+  (['county', 'theme'] as const).map((kind) => siteRoute(storyPagePath(kind, 'slug', lang)).replace(/^\/|\/slug\/$/g, '')),
+);
+
+/** Every <svg>…</svg> taken out, nested ones with their outermost: Pagefind indexes no text of an SVG, but parses it all. */
+export function withoutSvg(html: string): string {
+  let kept = '';
+  let depth = 0;
+  let from = 0;
+  for (const tag of html.matchAll(/<svg\b|<\/svg>/g)) {
+    if (tag[0] !== '</svg>') {
+      if (depth++ === 0) kept += html.slice(from, tag.index);
+    } else if (--depth === 0) from = tag.index + tag[0].length;
+  }
+  return kept + html.slice(from);
+}
+
 /**
- * The built pages that have something to index: those with a
- * data-pagefind-body (the stories). Pagefind would skip the others anyway,
- * but only after reading and parsing every one of them: at 1,000 counties
- * that is 18,000 pages, and the indexer's memory was the build's peak.
- * Without any such page Pagefind would index every page whole (menus,
- * footers, dataset tables): refuse rather than degrade silently.
+ * The built pages that have something to index: the story pages, which carry
+ * data-pagefind-body (src/layouts/Story.astro). Only their folders are read:
+ * reading every page to look for the marker cost 2 s at 100 counties (4,500
+ * pages) and would cost a minute at 2,800, on every build. Their charts' SVG
+ * is left out (withoutSvg): the index is byte for byte the same, built from
+ * half the bytes (tests/build/search-index.test.ts). Without any such page
+ * Pagefind would index every page whole (menus, footers, dataset tables):
+ * refuse rather than degrade silently.
  */
 function* pagesToIndex(outDir: string): Generator<{ sourcePath: string; content: string }> {
-  const html = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => f.split(path.sep).join('/'))
+  const html = STORY_FOLDERS.flatMap((folder) =>
+    existsSync(path.join(outDir, folder)) ? readdirSync(path.join(outDir, folder)).map((slug) => `${folder}/${slug}/index.html`) : [],
+  )
+    .filter((f) => existsSync(path.join(outDir, f)))
     .sort(); // a stable order, so the same site gives the same index files
   let found = false;
   for (const sourcePath of html) {
     const content = readFileSync(path.join(outDir, sourcePath), 'utf8');
     if (!content.includes('data-pagefind-body')) continue;
     found = true;
-    yield { sourcePath, content };
+    yield { sourcePath, content: withoutSvg(content) };
   }
   if (!found) throw new Error(`search index: no page in ${outDir} has data-pagefind-body (src/layouts/Story.astro marks each story's article with it)`);
 }

@@ -89,7 +89,8 @@ describe('an incremental build publishes what a full build does', () => {
     expect(copied).toBeGreaterThan(total / 2);
   }, 600_000);
 
-  it('an English translation', async () => {
+  it('an English translation: its title (listed with the charts it shows) and its text', async () => {
+    sb.replace('content/en/themes/digital-jobs.mdx', /^title: "(.*)"$/m, `title: "$1${MARK.en}"`);
     sb.replace('content/en/themes/digital-jobs.mdx', /(\n\nAccording to [^\n]*?)\.\n/, `$1.${MARK.en}\n`);
     const { copied, total } = await checkEdit('en/themes/digital-jobs/index.html');
     expect(copied).toBeGreaterThan(total / 2);
