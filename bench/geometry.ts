@@ -25,6 +25,8 @@ export interface GeometryPlan {
 }
 
 const GEO_DIR = 'data/geo';
+/** A synthetic county is at least this many quantization steps across its radius: a smaller one can collapse to no area. */
+const MIN_STEPS = 8;
 
 type Layers = Record<string, FeatureCollection>;
 
@@ -102,6 +104,9 @@ export function cloneGeometry(root: string, dir: string, plans: GeometryPlan[]):
     for (const f of layers.provinces?.features ?? []) if (!provinces.has(String(f.id))) provinces.set(String(f.id), f);
   }
 
+  // The smallest radius a synthetic county may have: MIN_STEPS of the coarsest grid any file is quantized to.
+  const minRadius = MIN_STEPS * Math.max(...[...topologies.values()].map((t) => t.transform?.scale[0] ?? 0));
+
   // One shape per county, shared by every file, as in the real data.
   const shapes = new Map<string, Feature>();
   for (const plan of plans) {
@@ -112,12 +117,20 @@ export function cloneGeometry(root: string, dir: string, plans: GeometryPlan[]):
     const [w, s, e, n] = bounds(rings);
     const rand = random(plan.county.code);
     const area = mainRing(province);
-    const centre = pointInside(area, rand);
-    // As large as the template, shrunk until it lies inside its province: the build refuses a county outside it.
-    let radius = Math.max(e - w, n - s) / 2;
-    let ring = blob(centre, radius, rings.flat().length, rand);
-    for (let i = 0; i < 12 && !ring.every((p) => polygonContains(area, p as [number, number])); i++)
-      ring = blob(centre, (radius /= 2), rings.flat().length, rand);
+    const inside = (ring: Position[]) => ring.every((p) => polygonContains(area, p as [number, number]));
+    // As large as the template, shrunk until it lies inside its province (the build refuses a county outside
+    // it), but never below MIN_STEPS of the coarsest file's grid, where quantization would leave it no area
+    // (the build refuses that too): then another centre is tried.
+    const largest = Math.max(e - w, n - s) / 2;
+    let ring: Position[] | undefined;
+    for (let attempt = 0; attempt < 200 && !ring; attempt++) {
+      const centre = pointInside(area, rand);
+      for (let radius = largest; radius >= minRadius && !ring; radius /= 2) {
+        const candidate = blob(centre, radius, rings.flat().length, rand);
+        if (inside(candidate)) ring = candidate;
+      }
+    }
+    if (!ring) throw new Error(`bench geometry: no room in province ${plan.area.provinceCode} for a county ${minRadius}° across (${plan.county.code})`);
     shapes.set(plan.county.code, {
       type: 'Feature',
       id: plan.county.code,
