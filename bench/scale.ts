@@ -244,7 +244,14 @@ function summary(results: Result[]): string {
   );
   const perImage = results.some((r) => r.site.cold?.images?.drawn)
     ? table(
-        ['N', 'cold: CPU per image drawn (median; all / 1,280-px downloads)', 'cold: pages', 'cold: dist/', 'cold: s / county', 'cold: marginal CPU s / county'],
+        [
+          'N',
+          'cold: CPU per image drawn (median; all / 1,280-px downloads)',
+          'cold: pages',
+          'cold: dist/',
+          'cold: s / county',
+          'cold: marginal CPU s / county',
+        ],
         results.map((r, i) => {
           const cold = r.site.cold;
           const prev = results[i - 1];
