@@ -27,20 +27,20 @@ import { getDatasets, ROOT } from '#/data/site-data.ts';
 import { DATASETS_DIR, LOCK_FILE, type LoadedDataset } from '#/data/datasets.ts';
 import { CHARTS_DIR, getCharts } from '#/charts/registry.ts';
 import { findCitations } from '#/stories/binding.ts';
-import { oncePerBuild, type Story } from '#/stories/collection.ts';
+import { oncePerBuild, storyFile, type Story } from '#/stories/collection.ts';
+import { translationFile } from '#/stories/translations.ts';
 import { tileLayerConfig } from '#/geo/config.ts';
 import { buildDate } from './build-time.ts';
 import type { Graphic } from './graphics.ts';
 
 const INPUT_DIRS = ['data', 'content'];
 /** The files keyed one by one: each is in the keys of the pages that read it, not in `shared`. */
-const OWN_KEY = [
-  /^content\/(en\/)?(counties|themes)\/[^/]+\.mdx$/,
-  new RegExp(`^${CHARTS_DIR}/[^/]+\\.json$`),
-  new RegExp(`^${DATASETS_DIR}/`),
+const hasOwnKey = (file: string) =>
+  /^content\/(en\/)?(counties|themes)\/[^/]+\.mdx$/.test(file) ||
+  file.startsWith(`${CHARTS_DIR}/`) ||
+  file.startsWith(`${DATASETS_DIR}/`) ||
   // Fingerprints of the dataset files, which are keyed themselves; a lock that does not match them stops the build.
-  new RegExp(`^${LOCK_FILE.replace('.', '\\.')}$`),
-];
+  file === LOCK_FILE;
 
 const sha = (...parts: string[]) => {
   const hash = createHash('sha256');
@@ -75,7 +75,7 @@ let sharedDigest: string | undefined;
 function shared(): string {
   sharedDigest ??= sha(
     ...inputFiles()
-      .filter((file) => !OWN_KEY.some((own) => own.test(file)))
+      .filter((file) => !hasOwnKey(file))
       .map(fileDigest),
     buildDate(),
     JSON.stringify(tileLayerConfig()),
@@ -83,10 +83,8 @@ function shared(): string {
   return sharedDigest;
 }
 
-const storyFiles = (entry: Story) => {
-  const file = entry.filePath ?? `content/${entry.id}.mdx`;
-  return [file, file.replace(/^content\//, 'content/en/')];
-};
+/** A story's file and its translation's (which may not exist: then its digest says so). */
+const storyFiles = (entry: Story) => [storyFile(entry), translationFile(storyFile(entry))];
 
 /** Which charts each story shows and which stories show each chart, from both editions' text. */
 const chartUse = oncePerBuild(async () => {

@@ -81,7 +81,8 @@ export async function getStories(kind?: Story['data']['kind']): Promise<Story[]>
   return (await allStories()).filter((e) => !kind || e.data.kind === kind);
 }
 
-const storyFile = (e: Story | Translation) => e.filePath ?? `content/${e.collection === 'translations' ? 'en/' : ''}${e.id}.mdx`;
+/** The MDX file of a story or translation, from the project root. */
+export const storyFile = (e: Story | Translation) => e.filePath ?? `content/${e.collection === 'translations' ? 'en/' : ''}${e.id}.mdx`;
 const asText = (e: Story | Translation): StoryText => ({ file: storyFile(e), body: e.body ?? '', title: e.data.title, summary: e.data.summary });
 
 /**
