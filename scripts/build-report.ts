@@ -12,14 +12,15 @@ export const plain = (log: string) => log.replace(/\x1b\[[0-9;]*m/g, '');
 export function successSummary(log: string): { checked?: string; pages?: string; copied: number; warnings: string[] } {
   const text = plain(log);
   const checked = /\[county-stories:data-checks\] (.+) checked/.exec(text)?.[1];
-  const built = /\[build\] (\d+) page\(s\) built in ([\d.]+)s/.exec(text);
+  // Astro writes the time as "9.55s", or "1m 12s" from a minute on.
+  const built = /\[build\] (\d+) page\(s\) built in (\d+m )?([\d.]+)s/.exec(text);
   const warnings = text
     .split('\n')
     .filter((l) => l.includes('[WARN]'))
     .map((l) => l.replace(/^\d\d:\d\d:\d\d /, '').trim());
   // Astro's incremental build marks each file it copied from the last build instead of rendering.
   const copied = text.match(/ \((restored|cached)\)$/gm)?.length ?? 0;
-  return { checked, pages: built ? `${built[1]} pages built in ${built[2]} s` : undefined, copied, warnings };
+  return { checked, pages: built ? `${built[1]} pages built in ${built[2] ?? ''}${built[3]} s` : undefined, copied, warnings };
 }
 
 /** Astro's error output from the first error on, without stack traces (the full log keeps them). */

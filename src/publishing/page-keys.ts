@@ -103,6 +103,15 @@ const chartUse = oncePerBuild(async () => {
   return { chartsOf, storiesOf };
 });
 
+/** The charts drawn from each dataset and the stories pinning any of its versions, by dataset id: looked up once, not per page. */
+const datasetUse = oncePerBuild(async () => {
+  const chartsOf = Map.groupBy([...getCharts().values()], (c) => c.dataset.data.id);
+  const storiesOf = new Map<string, Story[]>();
+  for (const entry of await getCollection('stories'))
+    for (const id of Object.keys(entry.data.datasets)) storiesOf.set(id, [...(storiesOf.get(id) ?? []), entry]);
+  return { chartsOf: new Map([...chartsOf].map(([id, charts]) => [id, charts.map((c) => c.id)])), storiesOf };
+});
+
 /** Every version of a dataset: a dataset's pages list its versions, a chart's draw from any of them. */
 const datasetFiles = (id: string) =>
   getDatasets()
@@ -147,9 +156,9 @@ export const pageKeys = {
 
   /** A dataset version's page: every version, the charts drawn from the dataset, and the stories that pin any version (listed). */
   async datasetPage(id: string) {
-    const charts = [...getCharts().values()].filter((c) => c.dataset.data.id === id).map((c) => c.id);
-    const stories = (await getCollection('stories')).filter((e) => Object.hasOwn(e.data.datasets, id));
-    return key('dataset-page', [...datasetFiles(id), ...charts.flatMap(chartFiles), ...stories.flatMap(storyFiles)], ...charts);
+    const { chartsOf, storiesOf } = await datasetUse();
+    const charts = chartsOf.get(id) ?? [];
+    return key('dataset-page', [...datasetFiles(id), ...charts.flatMap(chartFiles), ...(storiesOf.get(id) ?? []).flatMap(storyFiles)], ...charts);
   },
 
   /** A graphic's embed, downloads and oEmbed: a chart's files; a map reads only shared files. */

@@ -121,6 +121,10 @@ describe("the build's report", () => {
     });
   });
 
+  it('reads the build time Astro writes from a minute on ("1m 12s")', () => {
+    expect(successSummary('12:01:09 [build] 4514 page(s) built in 1m 12s\n').pages).toBe('4514 pages built in 1m 12 s');
+  });
+
   it('counts the files an incremental build copied from the last one instead of rendering', () => {
     // Astro's lines, as its logger writes them: the path, then "(restored)" or "(cached)" for a copied file, or the time taken.
     const log = [
