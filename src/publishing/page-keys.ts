@@ -26,7 +26,8 @@ import { getCollection } from 'astro:content';
 import { getDatasets, ROOT } from '#/data/site-data.ts';
 import { DATASETS_DIR, LOCK_FILE, type LoadedDataset } from '#/data/datasets.ts';
 import { CHARTS_DIR, getCharts } from '#/charts/registry.ts';
-import { findCitations } from '#/stories/binding.ts';
+import { storiesByChart } from '#/stories/usage.ts';
+import { LANGS } from '#/i18n/editions.ts';
 import { oncePerBuild, storyFile, type Story } from '#/stories/collection.ts';
 import { translationFile } from '#/stories/translations.ts';
 import { tileLayerConfig } from '#/geo/config.ts';
@@ -86,20 +87,16 @@ function shared(): string {
 /** A story's file and its translation's (which may not exist: then its digest says so). */
 const storyFiles = (entry: Story) => [storyFile(entry), translationFile(storyFile(entry))];
 
-/** Which charts each story shows and which stories show each chart, from both editions' text. */
+/** Which charts each story shows and which stories show each chart, in either edition (from usage.ts's index, which pages use too). */
 const chartUse = oncePerBuild(async () => {
-  const translations = new Map((await getCollection('translations')).map((t) => [t.id, t]));
   const chartsOf = new Map<string, Set<string>>();
-  const storiesOf = new Map<string, Story[]>();
-  for (const entry of await getCollection('stories')) {
-    const translation = translations.get(entry.id);
-    const charts = new Set([
-      ...findCitations(entry.body ?? '', storyFiles(entry)[0]).charts,
-      ...(translation ? findCitations(translation.body ?? '', storyFiles(entry)[1]).charts : []),
-    ]);
-    chartsOf.set(entry.id, charts);
-    for (const id of charts) storiesOf.set(id, [...(storiesOf.get(id) ?? []), entry]);
-  }
+  const storiesOf = new Map<string, Set<Story>>();
+  for (const lang of LANGS)
+    for (const [chart, stories] of await storiesByChart(lang))
+      for (const { entry } of stories) {
+        chartsOf.set(entry.id, (chartsOf.get(entry.id) ?? new Set()).add(chart));
+        storiesOf.set(chart, (storiesOf.get(chart) ?? new Set()).add(entry));
+      }
   return { chartsOf, storiesOf };
 });
 
@@ -140,14 +137,14 @@ export const pageKeys = {
 
   /** A chart's page: its files and the stories that show it (listed on the page); `extra`, what else the page is given. */
   async chartPage(id: string, ...extra: string[]) {
-    const stories = (await chartUse()).storiesOf.get(id) ?? [];
+    const stories = [...((await chartUse()).storiesOf.get(id) ?? [])];
     return key('chart-page', [...chartFiles(id), ...stories.flatMap(storyFiles)], ...extra);
   },
 
   /** A page of the chart gallery: the charts on it and the stories that show them (listed); `extra`, what else the page is given. */
   async galleryPage(ids: string[], ...extra: string[]) {
     const { storiesOf } = await chartUse();
-    const stories = ids.flatMap((id) => storiesOf.get(id) ?? []);
+    const stories = ids.flatMap((id) => [...(storiesOf.get(id) ?? [])]);
     return key('gallery', [...ids.flatMap(chartFiles), ...stories.flatMap(storyFiles)], ...ids, ...extra);
   },
 

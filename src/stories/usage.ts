@@ -39,6 +39,11 @@ export async function storiesCitingDataset(lang: Lang, id: string, version: stri
   return (await indexes[lang]()).byDataset.get(versionKey(id, version)) ?? [];
 }
 
+/** Every chart shown in one edition, with the stories that show it. */
+export async function storiesByChart(lang: Lang): Promise<ReadonlyMap<string, EditionStory[]>> {
+  return (await indexes[lang]()).byChart;
+}
+
 /** Stories (in one edition) that show this chart. */
 export async function storiesShowingChart(lang: Lang, chartId: string): Promise<EditionStory[]> {
   return (await indexes[lang]()).byChart.get(chartId) ?? [];
