@@ -44,6 +44,15 @@ const { values } = parseArgs({
   options: { out: { type: 'string', default: 'dist' }, verbose: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
 });
 const LOG_FILE = 'node_modules/.cache/county-stories/last-build.log';
+/**
+ * Astro's record of the last build's page keys (its incremental build: node_modules/astro/dist/core/build/incremental.js).
+ * Astro overwrites a page's cached copy as soon as it renders it, but writes this record only when every
+ * page is done: after a build that failed or was stopped midway, an old record could vouch for a copy
+ * rendered from newer inputs (say, an edit then undone). So a build that does not finish removes it,
+ * and the next build renders every page.
+ */
+const INCREMENTAL_RECORD = 'node_modules/.astro/incremental-build.json';
+const forgetIncrementalRecord = () => rmSync(INCREMENTAL_RECORD, { force: true });
 const out = path.resolve(values.out!);
 // Same parent folder, so the final rename never crosses file systems. `.dist-*` is git-ignored.
 const staging = path.join(path.dirname(out), `.dist-staging-${process.pid}`);
@@ -57,6 +66,7 @@ for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[])
   process.once(signal, () => {
     const stop = () => {
       rmSync(staging, { recursive: true, force: true });
+      forgetIncrementalRecord();
       console.error(`\nBuild interrupted (${signal}): ${path.relative(process.cwd(), out) || out} was not changed.`);
       process.exit(SIGNAL_CODES[signal]);
     };
@@ -126,6 +136,7 @@ const saveLog = () => {
 /** The error messages, then one "[ERROR] …" line per problem, last, where a terminal leaves them in view. */
 const fail = (exitCode: number, extra: string[] = []) => {
   rmSync(staging, { recursive: true, force: true });
+  forgetIncrementalRecord();
   const saved = saveLog();
   if (!values.verbose) console.error(errorSection(log).join('\n').trim());
   for (const line of extra) console.error(line);
@@ -172,7 +183,7 @@ function drawnReport(): string | undefined {
   return `${drawn.length} images drawn: median ${medianCpuMs(drawn)!.toFixed(1)} ms CPU each${download === undefined ? '' : `, ${download.toFixed(1)} ms at ${PNG_WIDTH} px`}`;
 }
 const summary = successSummary(log);
-// Only after a success that drew every page: a failed build may not have reached every image, and
+// Only after a success that rendered every page: a failed build may not have reached every image, and
 // an incremental one copied pages (and their images) without asking the PNG cache for them.
 const pruned = summary.copied ? 0 : prunePngCache(started);
 const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(1);

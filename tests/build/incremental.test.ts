@@ -96,6 +96,20 @@ describe('an incremental build publishes what a full build does', () => {
     expect(copied).toBeGreaterThan(total / 2);
   }, 600_000);
 
+  it('after a failed build, the next build renders every page', async () => {
+    // An edit the checks refuse: the build stops, and must not leave Astro's record of the last build's keys behind.
+    const story = 'content/themes/digital-jobs.mdx';
+    const good = sb.read(story);
+    sb.replace(story, /<Fig data="ai-dou" row="2023-h1" field="centres" \/>/, '<Fig data="ai-dou" row="no-such-row" field="centres" />');
+    const failed = await sb.build(EPOCH, ['--out', 'dist-incremental']);
+    expect(failed.code, failed.output).not.toBe(0);
+    sb.write(story, good);
+    const next = await sb.build(EPOCH, ['--out', 'dist-incremental']);
+    expect(next.code, next.output).toBe(0);
+    expect(copiedCount(next.output)).toBe(0);
+    expect(differences(files(sb.path('dist-incremental')), previous)).toEqual([]);
+  }, 600_000);
+
   it('a shared file (a county record): every page is rendered again', async () => {
     let slug = '';
     sb.editJson('data/counties.json', (counties: { slug: string; name: { en: string } }[]) => {
