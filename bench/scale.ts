@@ -229,7 +229,8 @@ function summary(results: Result[]): string {
           site ? s(site.seconds) : dash,
           site ? s(site.cpuSeconds) : dash,
           site ? mb(site.peakRssBytes) : dash,
-          site ? `${site.rendered} / ${site.copied}` : dash,
+          // Runs saved before the incremental build (--report) have no counts.
+          site?.rendered !== undefined ? `${site.rendered} / ${site.copied}` : dash,
           img ? `${img.files} / ${img.drawn}` : dash,
           base ? s(base.seconds) : dash,
           base ? s(base.cpuSeconds) : dash,
