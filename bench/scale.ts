@@ -30,7 +30,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { editBaselinePage, editOneCounty, generateBaseline, generateCorpus, syntheticToken, type CorpusInfo, type CountyEdit } from './corpus.ts';
 import { listFiles, measureRun, pageTypes, type PageType, type RunResult } from './measure.ts';
-import { DRAWN_FILE, medianCpuMs, type DrawnImage } from '#/publishing/png/svg-to-png.ts';
+import { medianCpuMs, readDrawnImages } from '#/publishing/png/svg-to-png.ts';
+import { successSummary } from '../scripts/build-report.ts';
 import { PNG_WIDTH } from '#/publishing/graphic-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -92,12 +93,6 @@ interface Result {
   site: Builds;
   baseline: Builds;
 }
-
-/** The images a build of the corpus drew, as svg-to-png.ts recorded them. */
-const drawnImages = (dir: string): DrawnImage[] => {
-  const file = path.join(dir, path.relative(ROOT, DRAWN_FILE));
-  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
-};
 
 /** Where the build spends its time, from the moments Astro prints its section headers. */
 const PHASES: [string, RegExp][] = [
@@ -166,7 +161,7 @@ async function build(dir: string, label: string, command = 'npm run build'): Pro
   const files = listFiles(path.join(dir, 'dist'));
   const log = readFileSync(logFile, 'utf8');
   const pages = [...log.matchAll(/(\d+) page\(s\) built/g)].reduce((sum, m) => sum + Number(m[1]), 0);
-  const drawn = drawnImages(dir);
+  const drawn = readDrawnImages(dir) ?? [];
   const pngFiles = files.filter((f) => f.file.endsWith('.png')).length;
   return {
     ...run,
@@ -175,7 +170,7 @@ async function build(dir: string, label: string, command = 'npm run build'): Pro
       command === SITE_BUILD
         ? { files: pngFiles, drawn: drawn.length, cpuMsMedian: medianCpuMs(drawn), cpuMs1280Median: medianCpuMs(drawn, PNG_WIDTH) }
         : undefined,
-    copied: run.lines.filter((l) => / \((restored|cached)\)$/.test(l.text)).length,
+    copied: successSummary(log).copied,
     rendered: run.lines.filter((l) => /[├└]─ \S+ \(\+/.test(l.text)).length,
     distBytes: files.reduce((s, f) => s + f.bytes, 0),
     types: pageTypes(files, syntheticToken),

@@ -27,12 +27,12 @@
  * interrupted; 0 otherwise.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataError } from '#/authoring/errors.ts';
 import { prunePngCache } from '#/publishing/png/cache.ts';
-import { DRAWN_FILE, medianCpuMs, type DrawnImage } from '#/publishing/png/svg-to-png.ts';
+import { DRAWN_FILE, medianCpuMs, readDrawnImages } from '#/publishing/png/svg-to-png.ts';
 import { PNG_WIDTH } from '#/publishing/graphic-files.ts';
 import { readRedirects, redirectsOverLivePages } from '#/publishing/published-urls.ts';
 import { buildSearchIndex } from '#/publishing/search.ts';
@@ -177,8 +177,8 @@ rmSync(retired, { recursive: true, force: true });
 
 /** How many images this build drew (the rest came from the PNG cache or the last build) and their CPU. */
 function drawnReport(): string | undefined {
-  if (!existsSync(DRAWN_FILE)) return undefined;
-  const drawn = JSON.parse(readFileSync(DRAWN_FILE, 'utf8')) as DrawnImage[];
+  const drawn = readDrawnImages();
+  if (!drawn) return undefined;
   const download = medianCpuMs(drawn, PNG_WIDTH);
   return `${drawn.length} images drawn: median ${medianCpuMs(drawn)!.toFixed(1)} ms CPU each${download === undefined ? '' : `, ${download.toFixed(1)} ms at ${PNG_WIDTH} px`}`;
 }

@@ -9,7 +9,7 @@
  * once). Results are cached by content (src/publishing/png/cache.ts): an unchanged
  * image is never drawn again.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
@@ -67,10 +67,17 @@ async function draw(svg: string, width: number): Promise<RenderedPng & { cached:
  * scripts/build.ts removes before a build and reports after it, and `npm run bench` reads. On globalThis: Astro's bundle and its
  * integrations may each load their own copy of this module.
  */
-export const DRAWN_FILE = path.join(process.cwd(), 'node_modules/.cache/county-stories/png-drawn.json');
+const DRAWN_FILE_IN_ROOT = 'node_modules/.cache/county-stories/png-drawn.json';
+export const DRAWN_FILE = path.join(process.cwd(), DRAWN_FILE_IN_ROOT);
 export interface DrawnImage {
   width: number;
   cpuMs: number;
+}
+
+/** The images the last build in the project at `root` drew; undefined when it drew none. */
+export function readDrawnImages(root = process.cwd()): DrawnImage[] | undefined {
+  const file = path.join(root, DRAWN_FILE_IN_ROOT);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DrawnImage[]) : undefined;
 }
 
 /** The median of the drawn images' CPU times, for those `width` pixels wide (all when not given). */
