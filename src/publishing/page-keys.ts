@@ -24,7 +24,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { getDatasets, ROOT } from '#/data/site-data.ts';
-import { DATASETS_DIR, LOCK_FILE, type LoadedDataset } from '#/data/datasets.ts';
+import { DATASETS_DIR, LOCK_FILE } from '#/data/datasets.ts';
 import { CHARTS_DIR, getCharts } from '#/charts/registry.ts';
 import { storiesByChart } from '#/stories/usage.ts';
 import { LANGS } from '#/i18n/editions.ts';
@@ -43,7 +43,7 @@ const hasOwnKey = (file: string) =>
   // Fingerprints of the dataset files, which are keyed themselves; a lock that does not match them stops the build.
   file === LOCK_FILE;
 
-const sha = (...parts: string[]) => {
+const sha = (...parts: (string | Buffer)[]) => {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('base64url');
@@ -55,7 +55,7 @@ function fileDigest(file: string): string {
   let digest = fileDigests.get(file);
   if (digest === undefined) {
     try {
-      digest = sha(file, readFileSync(path.join(ROOT, file)).toString('base64'));
+      digest = sha(file, readFileSync(path.join(ROOT, file)));
     } catch {
       digest = sha(file, 'absent');
     }
@@ -169,6 +169,10 @@ export const pageKeys = {
 export const withGraphicKeys = <P extends { props: { graphic: Graphic } }>(paths: P[]) =>
   paths.map((p) => ({ ...p, cacheKey: pageKeys.graphic(p.props.graphic) }));
 
-/** getStaticPaths entries for a dataset version's files, each given its dataset's key. */
-export const withDatasetFileKeys = <P extends { props: { dataset: LoadedDataset } }>(paths: P[]) =>
-  paths.map((p) => ({ ...p, cacheKey: pageKeys.datasetFiles(p.props.dataset.data.id) }));
+/** getStaticPaths for a dataset version's files (/data/<id>/<version>.json, .csv, .tidy.csv, .zip), each given its dataset's key. */
+export const datasetFilePaths = () =>
+  getDatasets().all.map((dataset) => ({
+    params: { id: dataset.data.id, version: dataset.data.version },
+    props: { dataset },
+    cacheKey: pageKeys.datasetFiles(dataset.data.id),
+  }));

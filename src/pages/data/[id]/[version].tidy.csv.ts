@@ -1,12 +1,11 @@
 /** /data/<id>/<version>.tidy.csv — the dataset version for people: one line per figure, UTF-8 with a BOM (see tidyCsv in src/publishing/dataset-files.ts for the columns). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { withDatasetFileKeys } from '#/publishing/page-keys.ts';
-import { getClaimants, getDatasets } from '#/data/site-data.ts';
+import { datasetFilePaths } from '#/publishing/page-keys.ts';
+import { getClaimants } from '#/data/site-data.ts';
 import { tidyCsv } from '#/publishing/dataset-files.ts';
 import type { LoadedDataset } from '#/data/datasets.ts';
 
-export const getStaticPaths = (() =>
-  withDatasetFileKeys(getDatasets().all.map((d) => ({ params: { id: d.data.id, version: d.data.version }, props: { dataset: d } })))) satisfies GetStaticPaths;
+export const getStaticPaths = datasetFilePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(tidyCsv((props as { dataset: LoadedDataset }).dataset.data, getClaimants()), {
