@@ -4,7 +4,8 @@
  * Takes the SVGs the site really draws to PNG (chart and map downloads at
  * 1,280 px, social cards at 1,200 px), dumped by a build run with
  * PNG_SVG_DUMP=<folder> (src/publishing/png/svg-to-png.ts; this script runs
- * that build when the folder is missing or with --dump), and draws each one
+ * that build, with --force so every page is rendered, when the folder is
+ * missing or with --dump), and draws each one
  * the way the site does and with the alternatives measured, reporting per
  * kind of image: CPU milliseconds per image (median over the runs; font
  * subset, SVG parse + text layout, rasterise, encode), output bytes, and the
@@ -32,7 +33,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { constants } from 'node:zlib';
 import { PNG } from 'pngjs';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg } from '#/publishing/png/resvg.ts';
 import { markCjkRuns, resvgOptions, subsetFontFiles, unclipNestedSvgs } from '#/publishing/png/render.ts';
 import { ENCODE, encodeOpaquePng, type EncodeOptions } from '#/publishing/png/encode.ts';
 
@@ -51,7 +52,7 @@ const runs = Number(values.runs);
 if (values.dump || !existsSync(dir)) {
   rmSync(dir, { recursive: true, force: true });
   console.log(`Dumping the SVGs the site draws to PNG into ${path.relative(process.cwd(), dir)} (a build with PNG_SVG_DUMP)…`);
-  execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PNG_SVG_DUMP: dir } });
+  execFileSync('npm', ['run', 'build', '--', '--force'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PNG_SVG_DUMP: dir } });
 }
 
 setFlagsFromString('--expose-gc');
