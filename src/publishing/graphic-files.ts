@@ -12,6 +12,7 @@ import type { Graphic } from './graphics.ts';
 import { LANGS } from '#/i18n/editions.ts';
 import { widthAt } from '#/svg/widths.ts';
 import { svgToPng, type RenderedPng } from '#/publishing/png/svg-to-png.ts';
+import { rememberedPer } from './remembered.ts';
 
 export const PNG_WIDTH = EMBED_WIDTH * PNG_SCALE;
 
@@ -37,15 +38,19 @@ const PNG_LAYOUT = { download: { layout: undefined, width: PNG_WIDTH }, newslett
 export const graphicPng = (graphic: Graphic, lang: Lang, url: string, image: PngImage = 'download'): Promise<RenderedPng> =>
   svgToPng(graphicSvg(graphic, lang, url, PNG_LAYOUT[image].layout), { width: PNG_LAYOUT[image].width });
 
+const pngSizes = rememberedPer<Graphic, { width: number; height: number }>();
+
 /**
  * The PNG's size without drawing it (for oEmbed thumbnails): resvg scales
  * the SVG to PNG_WIDTH and rounds the height to the nearest pixel (checked
  * against every rendered PNG in tests/build/publishing.test.ts).
  */
-export function graphicPngSize(graphic: Graphic, lang: Lang, url: string, image: PngImage = 'download'): { width: number; height: number } {
-  const pngWidth = PNG_LAYOUT[image].width;
-  const { width, height } = svgSize(graphicSvg(graphic, lang, url, PNG_LAYOUT[image].layout));
-  return { width: pngWidth, height: Math.round((pngWidth * height) / width) };
+export function graphicPngSize(graphic: Graphic, lang: Lang, url: string, image: PngImage = 'download'): Readonly<{ width: number; height: number }> {
+  return pngSizes(graphic, `${lang} ${image} ${url}`, () => {
+    const pngWidth = PNG_LAYOUT[image].width;
+    const { width, height } = svgSize(graphicSvg(graphic, lang, url, PNG_LAYOUT[image].layout));
+    return { width: pngWidth, height: Math.round((pngWidth * height) / width) };
+  });
 }
 
 /** getStaticPaths for /downloads/<kind>/<name>.<format>: "gongyi-baobei" (zh) and "gongyi-baobei.en". */

@@ -37,6 +37,7 @@ import {
   type ImageFallback,
 } from './embed.ts';
 import { graphicPngSize, NEWSLETTER_WIDTH } from './graphic-files.ts';
+import { rememberedPer } from './remembered.ts';
 import { htmlLang, type Lang } from '#/i18n/editions.ts';
 import { t } from '#/i18n/words.ts';
 import { punctuation } from '#/i18n/punctuation.ts';
@@ -80,11 +81,14 @@ export interface PinnedVersion {
   csv: () => string;
 }
 
+const embedFigures = rememberedPer<Graphic | PinnedVersion, EmbedFigure>();
+
 /**
  * The size of the layout an embed EMBED_WIDTH px wide shows (its height there is the snippet's), and the
  * lines its embed page shows under it: the credit, and its attribution if any.
  */
-export const embedFigure = (graphic: Graphic, lang: Lang): EmbedFigure => figureAtEmbedWidth(graphic, graphic.variants(lang));
+export const embedFigure = (graphic: Graphic, lang: Lang): EmbedFigure =>
+  embedFigures(graphic, lang, () => figureAtEmbedWidth(graphic, graphic.variants(lang)));
 
 function figureAtEmbedWidth(graphic: Graphic, variants: Variant[]): EmbedFigure {
   const shown = widthAt(
@@ -247,7 +251,8 @@ export function graphicSnippets(graphic: Graphic, lang: Lang, site: URL | string
 }
 
 /** A pinned version's size and footer lines, as embedFigure gives the live one's. */
-export const pinnedFigure = (graphic: Graphic, pinned: PinnedVersion, lang: Lang): EmbedFigure => figureAtEmbedWidth(graphic, pinned.variants(lang));
+export const pinnedFigure = (graphic: Graphic, pinned: PinnedVersion, lang: Lang): EmbedFigure =>
+  embedFigures(pinned, lang, () => figureAtEmbedWidth(graphic, pinned.variants(lang)));
 
 /** The newsletter PNG as an image fallback: what it shows in words, linking to the graphic's page. */
 export function graphicImage(graphic: Graphic, lang: Lang, site: URL | string | undefined): ImageFallback {
