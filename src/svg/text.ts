@@ -62,9 +62,14 @@ function measureChar(ch: string, bold: boolean, metrics: Metrics): number {
 
 /** Estimated advance width of `text` at `size` units. */
 export function textWidth(text: string, size: number, bold = false, metrics: Metrics = 'screen'): number {
-  let em = 0;
+  return ems(text, bold, metrics) * size;
+}
+
+/** `text`'s width in em, added character by character onto `from` (the width of the text before it). */
+function ems(text: string, bold: boolean, metrics: Metrics, from = 0): number {
+  let em = from;
   for (const ch of text) em += charWidth(ch, bold, metrics);
-  return em * size;
+  return em;
 }
 
 /** Characters that may not start a line (Chinese line-breaking rules, 避头尾). */
@@ -100,31 +105,47 @@ export interface WrapOptions {
 export function wrapText(text: string, maxWidth: number, size: number, bold = false, { maxLines = Infinity, metrics = 'screen' }: WrapOptions = {}): string[] {
   const width = (s: string) => textWidth(s, size, bold, metrics);
   const lines: string[] = [];
+  // The line so far and its width in em. A longer line's width is this one's plus what is added, summed in
+  // the order textWidth sums, so the same number: each piece is measured once, not the whole line again.
   let line = '';
+  let lineEm = 0;
+  const extend = (added: string) => {
+    lineEm = ems(added, bold, metrics, lineEm);
+    line += added;
+  };
+  const start = (text: string) => {
+    line = text;
+    lineEm = ems(text, bold, metrics);
+  };
+  /** The width of the line with `added` after it, trailing spaces left out. */
+  const widthWith = (added: string) => {
+    const kept = (line + added).trimEnd();
+    return kept.length > line.length ? ems(kept.slice(line.length), bold, metrics, lineEm) * size : width(kept);
+  };
   const push = () => {
     if (line.trim()) lines.push(line.trimEnd());
-    line = '';
+    start('');
   };
   for (const token of tokens(text.trim())) {
-    if (width((line + token).trimEnd()) <= maxWidth) {
-      line += token;
+    if (widthWith(token) <= maxWidth) {
+      extend(token);
       continue;
     }
     push();
     if (width(token.trimEnd()) <= maxWidth) {
-      line = token.trimStart();
+      start(token.trimStart());
       continue;
     }
     // Too wide for any line (a URL, a very long word): broken after a slash, # or hyphen where it can be, else anywhere.
     for (const piece of token.match(/[^/#-]*[/#-]+|[^/#-]+/g) ?? []) {
-      if (width((line + piece).trimEnd()) > maxWidth) push();
+      if (widthWith(piece) > maxWidth) push();
       if (width(piece.trimEnd()) <= maxWidth) {
-        line += piece;
+        extend(piece);
         continue;
       }
       for (const ch of piece) {
-        if (width(line + ch) > maxWidth) push();
-        line += ch;
+        if (ems(ch, bold, metrics, lineEm) * size > maxWidth) push();
+        extend(ch);
       }
     }
   }
