@@ -27,7 +27,7 @@
  * interrupted; 0 otherwise.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataError } from '#/authoring/errors.ts';
@@ -168,7 +168,6 @@ try {
 } catch (error) {
   fail(1, [String(error instanceof Error ? error.message : error)]);
 }
-const images = readdirSync(staging, { recursive: true }).filter((f) => String(f).endsWith('.png')).length;
 
 // Two renames: the old site is moved aside, then the new one takes its place.
 if (existsSync(out)) renameSync(out, retired);
@@ -190,7 +189,7 @@ const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(1);
 console.log(
   [
     summary.checked && `Checked ${summary.checked}`,
-    summary.pages && `${summary.pages}; ${images} images`,
+    summary.pages && `${summary.pages}; ${summary.images} images`,
     summary.copied && `${summary.copied} files copied from the last build (unchanged inputs)`,
     drawnReport(),
     `Search index: ${indexed}`,

@@ -117,6 +117,7 @@ describe("the build's report", () => {
       checked: '10 dataset versions, 9 counties',
       pages: '132 pages built in 9.55 s',
       copied: 0,
+      images: 0,
       warnings: ['[WARN] [router] something odd'],
     });
   });
@@ -134,5 +135,16 @@ describe("the build's report", () => {
       '12:00:02 [build] 3 page(s) built in 1.20s',
     ].join('\n');
     expect(successSummary(log).copied).toBe(2);
+  });
+
+  it('counts the PNGs the build wrote, rendered or copied, from the same lines', () => {
+    const log = [
+      '12:00:01   ├─ /counties/a/index.html (restored)',
+      '12:00:01   ├─ /downloads/maps/a.png (cached)',
+      '12:00:01   ├─ /downloads/maps/a.en.png (+41ms)',
+      '12:00:01   └─ /og/counties/a.png (restored)',
+      '12:00:02 [WARN] /downloads/maps/b.png (something odd)',
+    ].join('\n');
+    expect(successSummary(log).images).toBe(3);
   });
 });
