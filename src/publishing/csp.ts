@@ -14,7 +14,7 @@
  * framed by any site; every other page only by the site itself.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -73,22 +73,45 @@ export function pagePolicy(html: string): Map<string, string[]> | undefined {
 /** The page Astro writes for a redirect (data/redirects.json): no script, no style, no policy of its own; the header's applies. */
 export const isRedirectPage = (html: string) => /^<!doctype html><title>Redirecting to: /i.test(html) && !/<script|<style/i.test(html);
 
+/** Every page under `dir`, relative to it, with "/" between folders. */
 const htmlFiles = (dir: string) =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html'))
+    .map((f) => f.split(path.sep).join('/'))
     .sort();
+
+/** A page's <head> is well under this (20 kB on the largest today); a longer one is read whole. */
+const HEAD_BYTES = 32 * 1024;
+
+/**
+ * A built page up to its </head>, where its policy <meta> is: the policy of
+ * every page is read on every build, and pages run to hundreds of kB.
+ */
+function pageHead(file: string): string {
+  const start = Buffer.allocUnsafe(HEAD_BYTES);
+  const fd = openSync(file, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, start, 0, HEAD_BYTES, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const text = start.toString('utf8', 0, read);
+  const end = text.indexOf('</head>');
+  if (end >= 0) return text.slice(0, end);
+  return read < HEAD_BYTES ? text : readFileSync(file, 'utf8');
+}
 
 /**
  * One policy for the whole site, for the header: each directive with the
  * union of its sources over every page's <meta> (each page's own policy is
  * stricter and still applies; the header adds frame-ancestors).
  */
-export function sitePolicy(dir: string): string {
+export function sitePolicy(dir: string, pages = htmlFiles(dir)): string {
   const union = new Map<string, Set<string>>();
-  for (const file of htmlFiles(dir)) {
-    const html = readFileSync(path.join(dir, file), 'utf8');
-    const policy = pagePolicy(html);
-    if (!policy && isRedirectPage(html)) continue;
+  for (const file of pages) {
+    const policy = pagePolicy(pageHead(path.join(dir, file)));
+    if (!policy && isRedirectPage(readFileSync(path.join(dir, file), 'utf8'))) continue;
     if (!policy) throw new Error(`${file} in ${dir} has no Content-Security-Policy <meta> (security.csp in astro.config.mjs)`);
     for (const [name, sources] of policy) {
       const set = union.get(name) ?? new Set();
@@ -107,9 +130,19 @@ export function sitePolicy(dir: string): string {
  * embed pages get none, on purpose.
  */
 export function headersFile(dir: string): string {
+  const pages = htmlFiles(dir);
+  // The folders that hold pages, at every depth ("en/charts", "en"): each top-level section is looked up here.
+  const pageFolders = new Set(
+    pages.flatMap((p) =>
+      p
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
   const top = (sub: string) =>
     readdirSync(path.join(dir, sub), { withFileTypes: true })
-      .filter((e) => e.isDirectory() && htmlFiles(path.join(dir, sub, e.name)).length)
+      .filter((e) => e.isDirectory() && pageFolders.has(`${sub ? `${sub}/` : ''}${e.name}`))
       .map((e) => `/${sub ? `${sub}/` : ''}${e.name}`);
   const sections = [...top(''), ...top('en')].filter((s) => s !== '/en' && !EMBED_PATTERNS.includes(`${s}/*`));
   // Pages that are files at the top of an edition (the not-found pages, /404.html and /en/404.html), each by name.
@@ -123,7 +156,7 @@ export function headersFile(dir: string): string {
   return [
     '# Security and caching headers (Netlify / Cloudflare Pages format), written by the build (src/publishing/csp.ts).',
     sitePath('/*'),
-    `  Content-Security-Policy: ${sitePolicy(dir)}`,
+    `  Content-Security-Policy: ${sitePolicy(dir, pages)}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '',
