@@ -94,14 +94,20 @@ if (address.placeholder && siteUrlRequired()) {
 
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
 /**
- * glibc's allocator for Astro's process, read once when it starts (so it is set
- * here, for the child, not in Astro's config). By default glibc may give each
- * thread (the PNG workers among them) arenas of its own, up to 8 per core,
- * and memory freed in them stays resident; with two, the render phase at
- * N = 100 held about a quarter less at the same CPU per image (BENCHMARKS.md,
- * "Memory"). A value already in the environment wins.
+ * The allocators of Astro's process, which read these once when they load (so
+ * they are set here, for the child, not in Astro's config). A value already in
+ * the environment wins.
+ * - glibc: by default it may give each thread (the PNG workers among them)
+ *   arenas of its own, up to 8 per core, and memory freed in them stays
+ *   resident; with two, the render phase at N = 100 held about a quarter less
+ *   at the same CPU per image (BENCHMARKS.md, "Memory").
+ * - mimalloc, linked into Vite's bundler (rolldown) and Astro's compiler:
+ *   it hands freed memory back only when a thread allocates again 10 ms
+ *   later, and the bundler's threads are done by then, so what they freed
+ *   stayed resident through the whole render (300 MB at 1,000 counties).
+ *   0 hands it back at once. resvg's copy is told otherwise (src/publishing/png/resvg.ts).
  */
-const ASTRO_MALLOC = { MALLOC_ARENA_MAX: '2' };
+const ASTRO_MALLOC = { MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0' };
 const started = new Date();
 // Written anew by the images this build draws (src/publishing/png/svg-to-png.ts): none drawn, no file.
 rmSync(DRAWN_FILE, { force: true });

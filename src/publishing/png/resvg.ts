@@ -11,13 +11,20 @@
  * is about one image's memory per worker.
  *
  * mimalloc reads its options from the environment once, when the library is
- * first loaded in the process; so the variable is set here, before the
+ * first loaded in the process; so the variable is set here, just for the
  * require below, in the thread that loads it first (the build's main thread:
- * svg-to-png.ts imports render.ts). A value already set wins.
+ * svg-to-png.ts imports render.ts), and put back after. Other libraries
+ * link copies of mimalloc of their own (Vite's bundler, Astro's compiler),
+ * which read it when they load: the build asks those to hand memory back at
+ * once (scripts/build.ts).
  */
 import { createRequire } from 'node:module';
 
-process.env.MIMALLOC_PURGE_DELAY ??= '-1';
+const setBefore = process.env.MIMALLOC_PURGE_DELAY;
+process.env.MIMALLOC_PURGE_DELAY = '-1';
 
 const require = createRequire(import.meta.url);
 export const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+
+if (setBefore === undefined) delete process.env.MIMALLOC_PURGE_DELAY;
+else process.env.MIMALLOC_PURGE_DELAY = setBefore;
