@@ -113,9 +113,9 @@ export function wrapText(text: string, maxWidth: number, size: number, bold = fa
     lineEm = ems(added, bold, metrics, lineEm);
     line += added;
   };
-  const start = (text: string) => {
-    line = text;
-    lineEm = ems(text, bold, metrics);
+  const start = (first: string) => {
+    line = first;
+    lineEm = ems(first, bold, metrics);
   };
   /** The width of the line with `added` after it, trailing spaces left out. */
   const widthWith = (added: string) => {
