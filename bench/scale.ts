@@ -102,9 +102,9 @@ const PHASES: [string, RegExp][] = [
   ['render pages', /generating static routes/],
   // Astro's "[build] ✓ Completed" after the routes: then the sitemap, URL check and other astro:build:done hooks.
   ['integrations (sitemap, URL check)', /\[build\] ✓ Completed in/],
-  // scripts/build.ts after Astro has exited: Pagefind, then the swap into dist/ and the PNG cache pruning.
+  // scripts/build.ts after Astro has exited: Pagefind, then the swap into dist/, deleting the previous one, and the PNG cache pruning.
   ['search index (Pagefind)', /\[build\] Complete!/],
-  ['swap + cache prune', /^Pagefind indexed/],
+  ['swap, delete old dist/, prune', /^Pagefind indexed/],
 ];
 
 /**
