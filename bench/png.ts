@@ -5,12 +5,12 @@
  * 1,280 px, social cards at 1,200 px), dumped by a build run with
  * PNG_SVG_DUMP=<folder> (src/publishing/png/svg-to-png.ts; this script runs
  * that build, with --force so every page is rendered, when the folder is
- * missing or with --dump), and draws each one
- * the way the site does and with the alternatives measured, reporting per
- * kind of image: CPU milliseconds per image (median over the runs; font
- * subset, SVG parse + text layout, rasterise, encode), output bytes, and the
- * pixel difference from the old renderer (the SVG as it is, resvg's own RGBA
- * `asPng()`). "whole image" adds up the phases: before, subset + parse +
+ * missing or with --dump), and draws each one the way the site does (its
+ * resvg module, allocator setting included) and with the alternatives
+ * measured, reporting per kind of image: CPU milliseconds per image (median
+ * over the runs; font subset, SVG parse + text layout, rasterise, encode),
+ * output bytes, and the pixel difference from the old renderer (the SVG as
+ * it is, resvg's own RGBA `asPng()`). "whole image" adds up the phases: before, subset + parse +
  * rasterise + asPng; otherwise the site's way (charts unclipped,
  * src/publishing/png/render.ts) with that row's encoder.
  *
