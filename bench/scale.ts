@@ -162,6 +162,7 @@ async function build(dir: string, label: string, command = 'npm run build'): Pro
   const log = readFileSync(logFile, 'utf8');
   const pages = [...log.matchAll(/(\d+) page\(s\) built/g)].reduce((sum, m) => sum + Number(m[1]), 0);
   const drawn = readDrawnImages(dir) ?? [];
+  const { rendered, copied } = successSummary(log);
   const pngFiles = files.filter((f) => f.file.endsWith('.png')).length;
   return {
     ...run,
@@ -170,8 +171,8 @@ async function build(dir: string, label: string, command = 'npm run build'): Pro
       command === SITE_BUILD
         ? { files: pngFiles, drawn: drawn.length, cpuMsMedian: medianCpuMs(drawn), cpuMs1280Median: medianCpuMs(drawn, PNG_WIDTH) }
         : undefined,
-    copied: successSummary(log).copied,
-    rendered: run.lines.filter((l) => /[├└]─ \S+ \(\+/.test(l.text)).length,
+    copied,
+    rendered,
     distBytes: files.reduce((s, f) => s + f.bytes, 0),
     types: pageTypes(files, syntheticToken),
     phases: phasesOf(run.lines, run.memory, run.seconds),

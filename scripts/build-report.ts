@@ -9,7 +9,7 @@
 export const plain = (log: string) => log.replace(/\x1b\[[0-9;]*m/g, '');
 
 /** The lines worth an author's eyes in a successful build: the checks, the page count, any warning. */
-export function successSummary(log: string): { checked?: string; pages?: string; copied: number; images: number; warnings: string[] } {
+export function successSummary(log: string): { checked?: string; pages?: string; rendered: number; copied: number; images: number; warnings: string[] } {
   const text = plain(log);
   const checked = /\[county-stories:data-checks\] (.+) checked/.exec(text)?.[1];
   // Astro writes the time as "9.55s", or "1m 12s" from a minute on.
@@ -18,11 +18,13 @@ export function successSummary(log: string): { checked?: string; pages?: string;
     .split('\n')
     .filter((l) => l.includes('[WARN]'))
     .map((l) => l.replace(/^\d\d:\d\d:\d\d /, '').trim());
-  // Astro's incremental build marks each file it copied from the last build instead of rendering.
+  // Astro logs each file it writes on a line of its own: with the time it took when it rendered it, or
+  // "(restored)" / "(cached)" when its incremental build copied it from the last build.
+  const rendered = text.match(/[├└]─ \S+ \(\+/g)?.length ?? 0;
   const copied = text.match(/ \((restored|cached)\)$/gm)?.length ?? 0;
-  // And each file it wrote, rendered or copied, on a line of its own: the PNGs counted from there, not by listing the output again.
+  // The PNGs among them, rendered or copied, counted from there, not by listing the output again.
   const images = text.match(/[├└]─ \S+\.png \(/g)?.length ?? 0;
-  return { checked, pages: built ? `${built[1]} pages built in ${built[2] ?? ''}${built[3]} s` : undefined, copied, images, warnings };
+  return { checked, pages: built ? `${built[1]} pages built in ${built[2] ?? ''}${built[3]} s` : undefined, rendered, copied, images, warnings };
 }
 
 /** Astro's error output from the first error on, without stack traces (the full log keeps them). */

@@ -116,6 +116,7 @@ describe("the build's report", () => {
     expect(successSummary(log)).toEqual({
       checked: '10 dataset versions, 9 counties',
       pages: '132 pages built in 9.55 s',
+      rendered: 0,
       copied: 0,
       images: 0,
       warnings: ['[WARN] [router] something odd'],
@@ -135,6 +136,7 @@ describe("the build's report", () => {
       '12:00:02 [build] 3 page(s) built in 1.20s',
     ].join('\n');
     expect(successSummary(log).copied).toBe(2);
+    expect(successSummary(log).rendered).toBe(1);
   });
 
   it('counts the PNGs the build wrote, rendered or copied, from the same lines', () => {
