@@ -9,6 +9,7 @@ import { storyGuard } from '#/stories/mdx.ts';
 import { astroCspConfig, securityHeaders } from '#/publishing/csp.ts';
 import { publicAddress } from '#/publishing/public-address.ts';
 import { isNotFoundPage, notFoundPages } from '#/publishing/not-found.ts';
+import { linkedOutput } from '#/publishing/linked-output.ts';
 import { sitePath, siteRoute } from '#/publishing/urls.ts';
 import { paletteStylesheets } from '#/svg/stylesheets.ts';
 
@@ -35,7 +36,8 @@ export default defineConfig({
   redirects: Object.fromEntries(Object.entries(readRedirects(process.cwd())).map(([from, to]) => [from, sitePath(to)])),
   // Pages whose inputs and code are unchanged since the last build are copied from it, not rendered
   // again: each dynamic route gives its pages a key (src/publishing/page-keys.ts). The cache lives in
-  // node_modules/.astro/; `npm run build -- --force` renders every page.
+  // node_modules/.astro/, and a copied page is a hard link to it (src/publishing/linked-output.ts);
+  // `npm run build -- --force` renders every page.
   experimental: { incrementalBuild: true },
   // Two routes making the same path stop the build: above all a redirect over a live page (src/publishing/published-urls.ts).
   prerenderConflictBehavior: 'error',
@@ -43,6 +45,7 @@ export default defineConfig({
   vite: { plugins: [paletteStylesheets()] },
   integrations: [
     dataChecks(),
+    linkedOutput(),
     // Sätteri is Astro's own MDX compiler; the guard refuses a story that is
     // not plain prose and the site's components before it is compiled, also
     // in the dev server (dataChecks checks every story before a build).

@@ -7,8 +7,11 @@
  * one kind of input a key names: a county story with the dataset version it
  * pins (the benchmark's one-county edit), a chart spec shown in another story,
  * an English translation, and a shared file that every page may read.
+ * Each file Astro caches is the output's file under a second name, not a copy
+ * (src/publishing/linked-output.ts), and the next build, which replaces every
+ * cached file, leaves the output that links them as it was.
  */
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editOneCounty } from '../../bench/corpus.ts';
@@ -35,6 +38,20 @@ function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
   return [...names].filter((n) => !a.get(n) || !b.get(n) || !a.get(n)!.equals(b.get(n)!)).sort();
 }
 
+/** How the files under `dir` stand to Astro's cached copies: the same file (a link), or a file of its own. */
+function cacheLinks(dir: string, cache: string) {
+  const links = { same: 0, separate: [] as string[] };
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const file = path.relative(dir, path.join(e.parentPath, e.name));
+    const copy = path.join(cache, file);
+    if (!existsSync(copy)) continue;
+    if (statSync(copy).ino === statSync(path.join(dir, file)).ino) links.same++;
+    else links.separate.push(file);
+  }
+  return links;
+}
+
 const copiedCount = (output: string) => Number(/(\d+) files copied from the last build/.exec(output)?.[1] ?? 0);
 
 describe('an incremental build publishes what a full build does', () => {
@@ -45,10 +62,17 @@ describe('an incremental build publishes what a full build does', () => {
   async function buildBothWays() {
     const incremental = await sb.build(EPOCH, ['--out', 'dist-incremental']);
     expect(incremental.code, incremental.output).toBe(0);
+    const published = files(sb.path('dist-incremental'));
+    const copied = copiedCount(incremental.output);
+    const links = cacheLinks(sb.path('dist-incremental'), sb.path('node_modules/.astro/dist'));
+    expect(links.separate, 'files of the output that are not the cached file but a copy').toEqual([]);
+    expect(links.same, 'files rendered or copied, each also the cached file').toBeGreaterThanOrEqual(copied);
     const full = await sb.build(EPOCH, ['--out', 'dist-full', '--force']);
     expect(full.code, full.output).toBe(0);
     expect(copiedCount(full.output), 'a --force build copies nothing').toBe(0);
-    return { incremental: files(sb.path('dist-incremental')), full: files(sb.path('dist-full')), copied: copiedCount(incremental.output) };
+    const incrementalNow = files(sb.path('dist-incremental'));
+    expect(differences(incrementalNow, published), 'files of the incremental output the next build changed').toEqual([]);
+    return { incremental: incrementalNow, full: files(sb.path('dist-full')), copied };
   }
 
   beforeAll(async () => {
