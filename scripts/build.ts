@@ -105,9 +105,14 @@ const astro = path.resolve('node_modules/astro/bin/astro.mjs');
  *   it hands freed memory back only when a thread allocates again 10 ms
  *   later, and the bundler's threads are done by then, so what they freed
  *   stayed resident through the whole render (300 MB at 1,000 counties).
- *   0 hands it back at once. resvg's copy is told otherwise (src/publishing/png/resvg.ts).
+ *   0 hands it back at once. And where the system overcommits memory (Linux),
+ *   mimalloc commits its 1 GiB arenas up front, and what it purges from them
+ *   stays resident: the bundler's arena still held about 200 MB through the
+ *   render of the real site. Committed as needed (ARENA_EAGER_COMMIT=0) it
+ *   goes back: at most 660 → 510 MB resident (two builds each). resvg's copy keeps its
+ *   freed memory a little longer (src/publishing/png/resvg.ts).
  */
-const ASTRO_MALLOC = { MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0' };
+const ASTRO_MALLOC = { MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0' };
 const started = new Date();
 // Written anew by the images this build draws (src/publishing/png/svg-to-png.ts): none drawn, no file.
 rmSync(DRAWN_FILE, { force: true });
