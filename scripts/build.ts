@@ -109,8 +109,8 @@ const astro = path.resolve('node_modules/astro/bin/astro.mjs');
  *   mimalloc commits its 1 GiB arenas up front, and what it purges from them
  *   stays resident: the bundler's arena still held about 200 MB through the
  *   render of the real site. Committed as needed (ARENA_EAGER_COMMIT=0) it
- *   goes back: at most 660 → 510 MB resident (two builds each). resvg's copy keeps its
- *   freed memory a little longer (src/publishing/png/resvg.ts).
+ *   goes back: at most 660 → 510 MB resident (two builds each). resvg's copy
+ *   keeps its freed memory a little longer (src/publishing/png/resvg.ts).
  */
 const ASTRO_MALLOC = { MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0' };
 const started = new Date();
