@@ -50,15 +50,15 @@ export interface OutputCache {
 /** Where Astro keeps its copy of an output file (getCachedOutputFile in Astro's incremental.js). */
 export const cachedOutputFile = (settings: CacheSettings, outputFile: string) => new URL(outputFile, new URL('dist/', settings.config.cacheDir));
 
-const WRAPPED = Symbol.for('county-stories:linked-output');
+const ALREADY_LINKED = Symbol.for('county-stories:linked-output');
 
 /** Errors after which a link cannot be made but a copy can. */
 const NO_LINK = new Set(['ENOENT', 'EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK', 'EOPNOTSUPP']);
 
 /** Makes `prototype`'s restores hard links and its cache writes replacements. Idempotent. */
 export function linkOutputFiles(prototype: OutputCache): void {
-  const marked = prototype as OutputCache & { [WRAPPED]?: true };
-  if (marked[WRAPPED]) return;
+  const marked = prototype as OutputCache & { [ALREADY_LINKED]?: true };
+  if (marked[ALREADY_LINKED]) return;
   const { restoreOutputFile: copy, writeOutputFile: write } = prototype;
   const made = new Set<string>();
   /** Links `from` as `to`, making `to`'s folder first; false where a link cannot be made but a copy can. */
@@ -87,7 +87,7 @@ export function linkOutputFiles(prototype: OutputCache): void {
     if (await linked(new URL(outputFile, settings.config.outDir), cached)) return;
     return write.call(this, settings, outputFile, body);
   };
-  marked[WRAPPED] = true;
+  marked[ALREADY_LINKED] = true;
 }
 
 /** Astro's cache class, loaded from the same file Astro's build imports it from. */
