@@ -27,10 +27,12 @@
  *   and tests/build/incremental.test.ts would see the next build differ.
  *
  * The two methods of Astro's cache are wrapped, not rewritten: where a link
- * cannot be made (another file system, no hard links) or the cache's layout is
- * not the one assumed here, Astro's own copy runs. If Astro's internals change
- * shape, the build copies again and says so (tests/build/incremental.test.ts
- * checks that unchanged files are links).
+ * cannot be made (another file system, no hard links), Astro's own copy or
+ * write runs. If Astro's cache class changes shape, the build copies again
+ * and says so; if its cache moves from `dist/` under `cacheDir`
+ * (`cachedOutputFile`), nothing is found to link, every page is rendered
+ * again, and tests/build/incremental.test.ts fails (it expects most files
+ * taken from the last build, and every cached file to be the output's).
  */
 import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
