@@ -92,7 +92,8 @@ interface Encoder {
 const zlibEncoder = (name: string, options: EncodeOptions): Encoder => ({ name, encode: (i) => encodeOpaquePng(i.pixels, i.width, i.height, options) });
 const encoders: Encoder[] = [
   { name: 'before: resvg asPng (RGBA)', encode: (i) => i.asPng() },
-  zlibEncoder(`site: RGB, zlib ${ENCODE.level}, filter ${ENCODE.filter}`, ENCODE),
+  zlibEncoder(`site: ${ENCODE.palette ? 'palette (≤ 256 colours) or ' : ''}RGB, zlib ${ENCODE.level}, filter ${ENCODE.filter}`, ENCODE),
+  zlibEncoder(`RGB only, zlib ${ENCODE.level}, filter ${ENCODE.filter}`, { ...ENCODE, palette: false }),
 ];
 if (values.encoders) {
   for (const [level, filter] of [
@@ -104,8 +105,9 @@ if (values.encoders) {
     [6, 2],
     [9, 0],
   ] as const)
-    encoders.push(zlibEncoder(`RGB, zlib ${level}, filter ${filter}`, { level, filter }));
-  encoders.push(zlibEncoder('RGB, zlib RLE, filter 2', { level: 6, filter: 2, strategy: constants.Z_RLE }));
+    encoders.push(zlibEncoder(`RGB, zlib ${level}, filter ${filter}`, { level, filter, palette: false }));
+  encoders.push(zlibEncoder('RGB, zlib RLE, filter 2', { level: 6, filter: 2, strategy: constants.Z_RLE, palette: false }));
+  for (const level of [1, 4, 9]) encoders.push(zlibEncoder(`palette or RGB, zlib ${level}`, { ...ENCODE, level }));
   const sharp = (await import('sharp')).default;
   sharp.concurrency(1);
   for (const [level, palette] of [

@@ -1,7 +1,8 @@
 /**
  * Issue 18, item 8 ("PNGs are RGBA though opaque") and issue 16: PNGs are
- * written as opaque RGB by src/publishing/png/encode.ts, with the pixels
- * resvg draws, byte for byte the same from one run to the next.
+ * written opaque by src/publishing/png/encode.ts, with a palette where the
+ * image has at most 256 colours and as RGB otherwise, with the pixels resvg
+ * draws, byte for byte the same from one run to the next.
  */
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
@@ -14,7 +15,10 @@ import { isWholePng } from '#/publishing/png/cache.ts';
 /** Colour type, from the IHDR chunk: 2 is RGB, 6 RGBA, 3 palette. */
 const colourType = (png: Buffer) => png[25];
 
-/** A test image: a gradient with sharp edges, every pixel opaque. */
+/** How many colours (RGBA) decoded pixels have. */
+const colours = (rgba: Uint8Array) => new Set(new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length / 4)).size;
+
+/** A test image: a gradient with sharp edges, every pixel opaque (over 256 colours). */
 function pixels(width: number, height: number): Uint8Array {
   const rgba = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++)
@@ -28,6 +32,7 @@ function pixels(width: number, height: number): Uint8Array {
 describe('encodeOpaquePng', () => {
   it.each([0, 1, 2] as const)('writes an RGB PNG that decodes to the same pixels (filter %i)', (filter) => {
     const rgba = pixels(37, 23);
+    expect(colours(rgba)).toBeGreaterThan(256);
     const png = encodeOpaquePng(rgba, 37, 23, { filter });
     expect(isWholePng(png)).toBe(true);
     expect(colourType(png)).toBe(2);
@@ -36,10 +41,52 @@ describe('encodeOpaquePng', () => {
     expect(Buffer.from(decoded.data).equals(Buffer.from(rgba))).toBe(true);
   });
 
-  it('refuses an image with a transparent pixel rather than guess a background', () => {
-    const rgba = pixels(8, 8);
+  /** An image of exactly `n` colours, in stripes of uneven length (runs and repeats, as in a chart). */
+  function stripes(width: number, height: number, n: number): Uint8Array {
+    const rgba = new Uint8Array(width * height * 4);
+    for (let p = 0; p < width * height; p++) {
+      const c = Math.floor(p / 3 + (p % 7 === 0 ? 5 : 0)) % n;
+      rgba.set([c & 255, (c * 7) & 255, c >> 8 ? 200 : 10, 255], p * 4);
+    }
+    return rgba;
+  }
+
+  it.each([
+    [1, 3],
+    [90, 3],
+    [256, 3],
+    [257, 2],
+  ])('an image of %i colours: colour type %i, the same pixels', (n, type) => {
+    const rgba = stripes(61, 47, n);
+    expect(colours(rgba)).toBe(n);
+    const png = encodeOpaquePng(rgba, 61, 47);
+    expect(isWholePng(png)).toBe(true);
+    expect(colourType(png)).toBe(type);
+    expect(Buffer.from(PNG.sync.read(png).data).equals(Buffer.from(rgba))).toBe(true);
+  });
+
+  it('a palette image is smaller than the same pixels as RGB, and RGB is still there when asked for', () => {
+    const rgba = stripes(200, 150, 90);
+    const rgb = encodeOpaquePng(rgba, 200, 150, { palette: false });
+    expect(colourType(rgb)).toBe(2);
+    expect(encodeOpaquePng(rgba, 200, 150).length).toBeLessThan(rgb.length);
+  });
+
+  it('reads pixels from a buffer that does not start on a 4-byte boundary', () => {
+    const rgba = stripes(9, 5, 4);
+    const shifted = new Uint8Array(rgba.length + 1).subarray(1);
+    shifted.set(rgba);
+    const png = encodeOpaquePng(shifted, 9, 5);
+    expect(Buffer.from(PNG.sync.read(png).data).equals(Buffer.from(rgba))).toBe(true);
+  });
+
+  it.each([
+    ['with a palette', 4],
+    ['as RGB', 300],
+  ])('refuses an image with a transparent pixel rather than guess a background (%s)', (_, n) => {
+    const rgba = stripes(20, 20, n);
     rgba[4 * 10 + 3] = 254;
-    expect(() => encodeOpaquePng(rgba, 8, 8)).toThrow(/transparent/);
+    expect(() => encodeOpaquePng(rgba, 20, 20)).toThrow(/transparent/);
   });
 });
 
@@ -53,10 +100,10 @@ describe('renderPng', () => {
     host: 'example.org',
   });
 
-  it('draws an opaque RGB PNG, the same bytes every time', () => {
+  it('draws an opaque PNG, with a palette if its colours fit in one, the same bytes every time', () => {
     const a = renderPng(svg, CARD_WIDTH).png;
     const b = renderPng(svg, CARD_WIDTH).png;
-    expect(colourType(a)).toBe(2);
+    expect(colourType(a)).toBe(colours(PNG.sync.read(a).data) <= 256 ? 3 : 2);
     expect(a.equals(b)).toBe(true);
   });
 

@@ -1,16 +1,20 @@
 /**
- * An opaque PNG from resvg's RGBA pixels: colour type 2 (RGB, 8 bits), the
- * alpha channel dropped, deflated with Node's own zlib. Every image this site
- * draws has an opaque background, so the alpha channel resvg hands back is
- * 255 everywhere and dropping it changes no pixel (`encodeOpaquePng` refuses
- * an image with a transparent pixel rather than guess a background).
+ * An opaque PNG from resvg's RGBA pixels, deflated with Node's own zlib:
+ * with a palette (colour type 3, one byte a pixel) when the image has at most
+ * 256 colours, as most of this site's charts and social cards do (flat
+ * colours and their antialiasing: a median of about 90), else RGB (colour
+ * type 2, 8 bits). Either way the alpha channel is dropped and no pixel
+ * changes: every image this site draws has an opaque background, so the
+ * alpha resvg hands back is 255 everywhere (`encodeOpaquePng` refuses an
+ * image with a transparent pixel rather than guess a background).
  *
  * Why not resvg's `asPng()`: it writes RGBA at its own, slower settings
  * (bench/png.ts measures both; BENCHMARKS.md, "PNG images"). Why not pngjs
  * (already installed for the tests): with the same settings it writes the
  * same bytes at about three times the CPU (12 against 37 ms on a 1,280×555
  * chart, 25 against 69 ms on a 1,280×1,178 county map, measured 2026-11-30),
- * as it packs and filters rows through generic per-pixel code.
+ * as it packs and filters rows through generic per-pixel code. Why not
+ * sharp's palette: it quantises (lossy), changing up to 0.7 % of the pixels.
  */
 import { constants, crc32, deflateSync } from 'node:zlib';
 
@@ -21,13 +25,24 @@ export interface EncodeOptions {
   filter?: 0 | 1 | 2;
   /** zlib strategy (constants.Z_DEFAULT_STRATEGY, Z_RLE, Z_FILTERED …). */
   strategy?: number;
+  /** A palette PNG when the image has at most 256 colours (the RGB row filter does not apply to it). */
+  palette?: boolean;
 }
 
-/** The settings the site uses, chosen with bench/png.ts: no row filter at level 6 gave the smallest files of the settings measured short of level 9 (a quarter smaller than the "up" filter on these flat-coloured graphics) at about the same CPU. */
-export const ENCODE: Required<EncodeOptions> = { level: 6, filter: 0, strategy: constants.Z_DEFAULT_STRATEGY };
+/**
+ * The settings the site uses, chosen with `npm run bench:png -- --encoders`
+ * on the site's own 132 images (BENCHMARKS.md, "One PNG"). A palette where
+ * the colours fit: a third of the bytes to deflate, so a third smaller and
+ * about half the encoding CPU of RGB. Level 4: for palette images within 4 %
+ * of level 6's bytes at about half its CPU (level 9 saves 3 % more at seven
+ * times the CPU); RGB images (the county maps) 2 % larger than at level 6.
+ * No row filter: on these flat-coloured graphics it gave the smallest RGB
+ * files (a quarter smaller than the "up" filter).
+ */
+export const ENCODE: Required<EncodeOptions> = { level: 4, filter: 0, strategy: constants.Z_DEFAULT_STRATEGY, palette: true };
 
 /** The encoder and its settings, for the cache key (src/publishing/png/render.ts RENDERER). */
-export const ENCODER = `rgb-zlib${ENCODE.level}-filter${ENCODE.filter}-strategy${ENCODE.strategy}`;
+export const ENCODER = `${ENCODE.palette ? 'palette-or-' : ''}rgb-zlib${ENCODE.level}-filter${ENCODE.filter}-strategy${ENCODE.strategy}`;
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -51,10 +66,89 @@ function scratch(size: number): Buffer {
   return rowsBuffer.subarray(0, size);
 }
 
-/** `rgba` (width × height × 4 bytes, unpremultiplied) as an RGB PNG. Throws if a pixel is not fully opaque. */
+/** Whether a pixel's bytes R, G, B, A read as one 32-bit number put R in its low byte (every platform Node runs on but a few). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** At most this many colours, an image is written with a palette: one byte a pixel instead of three. */
+const PALETTE_SIZE = 256;
+
+/**
+ * The image's rows as palette indices (a filter byte, then one byte a pixel)
+ * and its palette (RGBA, in the order the colours first appear), or nothing
+ * if it has more than PALETTE_SIZE colours (it stops looking at the first
+ * one over: the county maps' shaded provinces have more).
+ */
+function indexedRows(rgba: Uint8Array, width: number, height: number): { rows: Buffer; palette: number[] } | undefined {
+  if (!LITTLE_ENDIAN || rgba.byteOffset % 4) return undefined;
+  const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
+  const rows = scratch((width + 1) * height);
+  // An open-addressed table of the colours seen: 4 slots a colour, so probes stay short.
+  const SLOTS = PALETTE_SIZE * 4;
+  const keys = new Uint32Array(SLOTS);
+  const slotIndex = new Int16Array(SLOTS).fill(-1);
+  const palette: number[] = [];
+  let last = -1; // no pixel's value: the first pixel is looked up
+  let lastIndex = 0;
+  let out = 0;
+  for (let y = 0, i = 0; y < height; y++) {
+    rows[out++] = 0; // filter: none
+    for (const end = i + width; i < end; i++) {
+      const colour = pixels[i];
+      if (colour !== last) {
+        let slot = Math.imul(colour, 0x9e3779b1) >>> 22; // 10 bits: SLOTS = 1,024
+        while (slotIndex[slot] !== -1 && keys[slot] !== colour) slot = (slot + 1) & (SLOTS - 1);
+        if (slotIndex[slot] === -1) {
+          if (palette.length === PALETTE_SIZE) return undefined;
+          keys[slot] = colour;
+          slotIndex[slot] = palette.length;
+          palette.push(colour);
+        }
+        last = colour;
+        lastIndex = slotIndex[slot];
+      }
+      rows[out++] = lastIndex;
+    }
+  }
+  return { rows, palette };
+}
+
+const header = (width: number, height: number, colourType: 2 | 3) => {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = colourType;
+  return chunk('IHDR', ihdr);
+};
+const transparent = (width: number, height: number) =>
+  new Error(`encodeOpaquePng: a ${width}×${height} image has transparent pixels; draw an opaque background first`);
+
+/**
+ * `rgba` (width × height × 4 bytes, unpremultiplied) as a PNG: with a palette
+ * (colour type 3) when it has at most 256 colours, else RGB (colour type 2);
+ * the same pixels either way. Throws if a pixel is not fully opaque.
+ */
 export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number, options: EncodeOptions = {}): Buffer {
-  const { level, filter, strategy } = { ...ENCODE, ...options };
+  const { level, filter, strategy, palette: usePalette } = { ...ENCODE, ...options };
   if (rgba.length !== width * height * 4) throw new Error(`encodeOpaquePng: ${rgba.length} bytes for ${width}×${height} RGBA`);
+  const indexed = usePalette ? indexedRows(rgba, width, height) : undefined;
+  if (indexed) {
+    const plte = Buffer.alloc(indexed.palette.length * 3);
+    indexed.palette.forEach((colour, i) => {
+      // Little-endian: the pixel's bytes R, G, B, A read as one number.
+      if (colour >>> 24 !== 255) throw transparent(width, height);
+      plte[i * 3] = colour & 255;
+      plte[i * 3 + 1] = (colour >>> 8) & 255;
+      plte[i * 3 + 2] = (colour >>> 16) & 255;
+    });
+    return Buffer.concat([
+      SIGNATURE,
+      header(width, height, 3),
+      chunk('PLTE', plte),
+      chunk('IDAT', deflateSync(indexed.rows, { level, strategy })),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+  }
   const stride = width * 3 + 1;
   const rows = scratch(stride * height);
   let opaque = 255;
@@ -97,11 +191,6 @@ export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number,
       }
     }
   }
-  if (opaque !== 255) throw new Error(`encodeOpaquePng: a ${width}×${height} image has transparent pixels; draw an opaque background first`);
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // colour type: RGB
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level, strategy })), chunk('IEND', Buffer.alloc(0))]);
+  if (opaque !== 255) throw transparent(width, height);
+  return Buffer.concat([SIGNATURE, header(width, height, 2), chunk('IDAT', deflateSync(rows, { level, strategy })), chunk('IEND', Buffer.alloc(0))]);
 }

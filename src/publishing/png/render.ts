@@ -44,8 +44,8 @@ const version = (packageJson: string) => (JSON.parse(readFileSync(packageJson, '
 const fontVersion = (pkg: string) => `${pkg}-${version(path.join(root(pkg), 'package.json'))}`;
 /**
  * Names the renderer, both fonts' versions and the encoder's settings; part of
- * every cache key, so an upgrade never reuses old images (nor the RGBA PNGs
- * cached before the encoder wrote RGB).
+ * every cache key, so an upgrade never reuses old images (nor PNGs cached
+ * with other encoder settings).
  */
 export const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/package.json'))}/${fontVersion(LATIN_PACKAGE)}/${fontVersion(CJK_PACKAGE)}/${ENCODER}`;
 
@@ -173,7 +173,7 @@ function staysInside(element: string, options: ResvgRenderOptions): boolean {
   return !box || (box.x >= x && box.y >= y && box.x + box.width <= x + w && box.y + box.height <= y + h);
 }
 
-/** `svg` drawn `width` pixels wide (height follows its aspect ratio), as an opaque RGB PNG (src/publishing/png/encode.ts). */
+/** `svg` drawn `width` pixels wide (height follows its aspect ratio), as an opaque PNG, with a palette where the colours fit (src/publishing/png/encode.ts). */
 export function renderPng(svg: string, width: number): RenderedPng {
   const options = resvgOptions(subsetFontFiles(svg), width);
   const image = new Resvg(unclipNestedSvgs(markCjkRuns(svg), options), options).render();
