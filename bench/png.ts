@@ -17,7 +17,8 @@
  * CPU time (process.cpuUsage: user + system, every thread of this process),
  * not wall time: the machine is shared. Single thread, images one after
  * another, with a minor GC and an event-loop turn between images as in the
- * build's workers (src/publishing/png/worker.ts). The load average is printed.
+ * build's workers (src/publishing/png/worker.ts); each run draws every image
+ * once, in turn, so no image follows itself. The load average is printed.
  *
  *   npm run bench:png                        # every dumped SVG, 5 runs each
  *   npm run bench:png -- --runs=3 --limit=6  # 6 images per kind
@@ -158,22 +159,24 @@ interface Sample {
   diff: { share: number; max: number }[];
   type: number[];
 }
-const results = new Map<Kind, Sample[]>();
-for (const image of chosen) {
-  const s: Sample = {
-    subset: [],
-    parse: [],
-    rasterise: [],
-    unclip: [],
-    parseNow: [],
-    rasteriseNow: [],
-    encode: encoders.map(() => []),
-    bytes: [],
-    diff: [],
-    type: [],
-  };
-  let before: Buffer | undefined;
-  for (let run = 0; run < runs; run++) {
+// Each run draws every image once, in turn, as a build's worker does: an image never follows itself,
+// so nothing one image leaves behind (resvg's memory, the font subsets just made) flatters the next.
+const perImage = chosen.map((): Sample => ({
+  subset: [],
+  parse: [],
+  rasterise: [],
+  unclip: [],
+  parseNow: [],
+  rasteriseNow: [],
+  encode: encoders.map(() => []),
+  bytes: [],
+  diff: [],
+  type: [],
+}));
+const before: Buffer[] = [];
+for (let run = 0; run < runs; run++) {
+  for (const [n, image] of chosen.entries()) {
+    const s = perImage[n];
     const [fonts, subset] = timed(() => subsetFontFiles(image.svg));
     const options = resvgOptions(fonts, image.width);
     const marked = markCjkRuns(image.svg);
@@ -199,23 +202,23 @@ for (const image of chosen) {
       });
       s.encode[e].push(cpu() - start);
       if (run === 0) {
-        if (e === 0) before = png;
+        if (e === 0) before[n] = png;
         s.bytes.push(png.length);
-        s.diff.push(difference(before!, png));
+        s.diff.push(difference(before[n], png));
         s.type.push(png[25]);
       }
       gc({ type: 'minor' });
       await turn();
     }
   }
-  results.set(image.kind, [...(results.get(image.kind) ?? []), s]);
 }
+const results = new Map<Kind, Sample[]>(kinds.map((k) => [k, perImage.filter((_, n) => chosen[n].kind === k)]));
 
 const ms = (x: number) => x.toFixed(1);
 const kb = (x: number) => `${(x / 1000).toFixed(1)} kB`;
 for (const kind of kinds) {
   const samples = results.get(kind);
-  if (!samples) continue;
+  if (!samples?.length) continue;
   const med = (pick: (s: Sample) => number[]) => median(samples.map((s) => median(pick(s))));
   console.log(`\n${kind}s (${samples.length}): CPU ms per image, median over images of the median of ${runs} runs`);
   const m = (k: 'subset' | 'parse' | 'rasterise' | 'unclip' | 'parseNow' | 'rasteriseNow') => median(samples.map((x) => median(x[k])));

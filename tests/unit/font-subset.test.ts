@@ -48,6 +48,15 @@ describe('PNG rendering with per-image font subsets', () => {
     expect(small.length).toBeLessThan(200_000);
   });
 
+  it('gives the same subset for the same characters in any order, and another for other characters', () => {
+    const cjk = FONT_FILES.find((f) => !LATIN_FONT_FILES.includes(f))!;
+    const a = subsetFont(cjk, [0x9752, 0x9f99]);
+    expect(subsetFont(cjk, [0x9f99, 0x9752, 0x9752]).equals(a)).toBe(true);
+    const b = subsetFont(cjk, [0x9752, 0x9f99, 0x53bf]);
+    expect(b.equals(a)).toBe(false);
+    expect(b.length).toBeGreaterThan(a.length);
+  });
+
   it('reads characters written as numeric references', () => {
     const points = svgCodePoints('<text>&#x9752;&#40857;</text>');
     expect(points.has(0x9752)).toBe(true);

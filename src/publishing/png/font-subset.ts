@@ -28,8 +28,6 @@ interface HarfBuzz {
   hb_face_destroy(face: number): void;
   hb_face_reference_blob(face: number): number;
   hb_set_add(set: number, value: number): void;
-  hb_set_clear(set: number): void;
-  hb_set_invert(set: number): void;
   hb_subset_input_create_or_fail(): number;
   hb_subset_input_destroy(input: number): void;
   hb_subset_input_set(input: number, which: number): number;
@@ -39,7 +37,6 @@ interface HarfBuzz {
 
 const HB_MEMORY_MODE_WRITABLE = 2;
 const HB_SUBSET_SETS_NAME_ID = 4;
-const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
 /** Name ids kept: the defaults plus the typographic family and style (16, 17), which group Regular and Bold into one family. */
 const NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 16, 17];
 
@@ -69,20 +66,44 @@ function face(file: string): number {
   return f;
 }
 
-/** The font `file` reduced to the glyphs of `codePoints` (and what its layout rules reach from them), as OpenType bytes. */
+/**
+ * The last subsets made, by font and characters. Consecutive images often ask
+ * for the same subset: every Chinese image's Latin subset is the printable
+ * ASCII range, and English images without Chinese ask for the same CJK one.
+ */
+const recentSubsets = new Map<string, Buffer>();
+const RECENT_SUBSETS = 8;
+
+/**
+ * The font `file` reduced to the glyphs of `codePoints` (and what its layout
+ * rules reach from them), as OpenType bytes. Shared: do not modify them.
+ *
+ * Layout features: hb-subset's default set, the features HarfBuzz's shapers
+ * apply by default (with the vertical and East Asian spacing ones), which is
+ * what resvg's shaper (rustybuzz, a port of HarfBuzz) applies: the other
+ * features of the CJK fonts (traditional and Japanese forms, ruby …) only
+ * made each subset slower. The site's 132 PNGs came out byte for byte the
+ * same as with every feature kept; tests/unit/font-subset.test.ts compares
+ * cards drawn with subsets and with the full fonts.
+ */
 export function subsetFont(file: string, codePoints: Iterable<number>): Buffer {
+  const points = [...new Set(codePoints)].sort((a, b) => a - b);
+  const key = `${file}\n${points.join(',')}`;
+  const recent = recentSubsets.get(key);
+  if (recent) {
+    // Most recently used last, so the oldest goes first.
+    recentSubsets.delete(key);
+    recentSubsets.set(key, recent);
+    return recent;
+  }
   const h = hb();
   const source = face(file);
   const input = h.hb_subset_input_create_or_fail();
   if (!input) throw new Error(`${file}: hb-subset could not allocate its input`);
   const names = h.hb_subset_input_set(input, HB_SUBSET_SETS_NAME_ID);
   for (const id of NAME_IDS) h.hb_set_add(names, id);
-  // Keep every layout feature (hb-subset's --layout-features=*), as the full font has.
-  const features = h.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
-  h.hb_set_clear(features);
-  h.hb_set_invert(features);
   const unicodes = h.hb_subset_input_unicode_set(input);
-  for (const cp of codePoints) h.hb_set_add(unicodes, cp);
+  for (const cp of points) h.hb_set_add(unicodes, cp);
   const subset = h.hb_subset_or_fail(source, input);
   h.hb_subset_input_destroy(input);
   if (!subset) throw new Error(`${file}: hb-subset failed`);
@@ -91,6 +112,8 @@ export function subsetFont(file: string, codePoints: Iterable<number>): Buffer {
   const bytes = Buffer.from(new Uint8Array(h.memory.buffer).subarray(offset, offset + h.hb_blob_get_length(blob)));
   h.hb_blob_destroy(blob);
   h.hb_face_destroy(subset);
+  recentSubsets.set(key, bytes);
+  if (recentSubsets.size > RECENT_SUBSETS) recentSubsets.delete(recentSubsets.keys().next().value!);
   return bytes;
 }
 
