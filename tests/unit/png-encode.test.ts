@@ -81,10 +81,12 @@ describe('encodeOpaquePng', () => {
   });
 
   it.each([
-    ['with a palette', 4],
-    ['as RGB', 300],
-  ])('refuses an image with a transparent pixel rather than guess a background (%s)', (_, n) => {
-    const rgba = stripes(20, 20, n);
+    ['with a palette', () => stripes(20, 20, 4), 4],
+    ['as RGB', () => pixels(20, 20), 257],
+  ])('refuses an image with a transparent pixel rather than guess a background (%s)', (_, image, atLeast) => {
+    const rgba = image();
+    expect(colours(rgba)).toBeGreaterThanOrEqual(atLeast);
+    if (atLeast <= 256) expect(colours(rgba)).toBeLessThanOrEqual(256);
     rgba[4 * 10 + 3] = 254;
     expect(() => encodeOpaquePng(rgba, 20, 20)).toThrow(/transparent/);
   });

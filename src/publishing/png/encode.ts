@@ -9,7 +9,7 @@
  * image with a transparent pixel rather than guess a background).
  *
  * Why not resvg's `asPng()`: it writes RGBA at its own, slower settings
- * (bench/png.ts measures both; BENCHMARKS.md, "PNG images"). Why not pngjs
+ * (bench/png.ts measures both; BENCHMARKS.md, "One PNG"). Why not pngjs
  * (already installed for the tests): with the same settings it writes the
  * same bytes at about three times the CPU (12 against 37 ms on a 1,280×555
  * chart, 25 against 69 ms on a 1,280×1,178 county map, measured 2026-11-30),
@@ -31,11 +31,12 @@ export interface EncodeOptions {
 
 /**
  * The settings the site uses, chosen with `npm run bench:png -- --encoders`
- * on the site's own 132 images (BENCHMARKS.md, "One PNG"). A palette where
- * the colours fit: a third of the bytes to deflate, so a third smaller and
- * about half the encoding CPU of RGB. Level 4: for palette images within 4 %
- * of level 6's bytes at about half its CPU (level 9 saves 3 % more at seven
- * times the CPU); RGB images (the county maps) 2 % larger than at level 6.
+ * on the site's own 132 images (BENCHMARKS.md, "One PNG, night"). A palette
+ * where the colours fit: a third of the bytes to deflate, so files a third
+ * smaller than RGB's and a third less CPU to encode at the same level.
+ * Level 4: for palette images within 4 % of level 6's bytes at about half
+ * its CPU (level 9 is 6 % smaller than level 4 at seven times its CPU); RGB
+ * images (the county maps) 2 % larger than at level 6.
  * No row filter: on these flat-coloured graphics it gave the smallest RGB
  * files (a quarter smaller than the "up" filter).
  */
