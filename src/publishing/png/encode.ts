@@ -113,14 +113,21 @@ function indexedRows(rgba: Uint8Array, width: number, height: number): { rows: B
   return { rows, palette };
 }
 
-const header = (width: number, height: number, colourType: 2 | 3) => {
+/** The PNG file: signature, header, `palette` (PLTE) for colour type 3, the `rows` deflated, end. */
+function pngFile(width: number, height: number, colourType: 2 | 3, rows: Buffer, { level, strategy }: Required<EncodeOptions>, palette?: Buffer): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = colourType;
-  return chunk('IHDR', ihdr);
-};
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', ihdr),
+    ...(palette ? [chunk('PLTE', palette)] : []),
+    chunk('IDAT', deflateSync(rows, { level, strategy })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 const transparent = (width: number, height: number) =>
   new Error(`encodeOpaquePng: a ${width}×${height} image has transparent pixels; draw an opaque background first`);
 
@@ -130,9 +137,10 @@ const transparent = (width: number, height: number) =>
  * the same pixels either way. Throws if a pixel is not fully opaque.
  */
 export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number, options: EncodeOptions = {}): Buffer {
-  const { level, filter, strategy, palette: usePalette } = { ...ENCODE, ...options };
+  const settings = { ...ENCODE, ...options };
+  const { filter } = settings;
   if (rgba.length !== width * height * 4) throw new Error(`encodeOpaquePng: ${rgba.length} bytes for ${width}×${height} RGBA`);
-  const indexed = usePalette ? indexedRows(rgba, width, height) : undefined;
+  const indexed = settings.palette ? indexedRows(rgba, width, height) : undefined;
   if (indexed) {
     const plte = Buffer.alloc(indexed.palette.length * 3);
     indexed.palette.forEach((colour, i) => {
@@ -142,13 +150,7 @@ export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number,
       plte[i * 3 + 1] = (colour >>> 8) & 255;
       plte[i * 3 + 2] = (colour >>> 16) & 255;
     });
-    return Buffer.concat([
-      SIGNATURE,
-      header(width, height, 3),
-      chunk('PLTE', plte),
-      chunk('IDAT', deflateSync(indexed.rows, { level, strategy })),
-      chunk('IEND', Buffer.alloc(0)),
-    ]);
+    return pngFile(width, height, 3, indexed.rows, settings, plte);
   }
   const stride = width * 3 + 1;
   const rows = scratch(stride * height);
@@ -193,5 +195,5 @@ export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number,
     }
   }
   if (opaque !== 255) throw transparent(width, height);
-  return Buffer.concat([SIGNATURE, header(width, height, 2), chunk('IDAT', deflateSync(rows, { level, strategy })), chunk('IEND', Buffer.alloc(0))]);
+  return pngFile(width, height, 2, rows, settings);
 }
