@@ -18,17 +18,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
+import { PNG_SIGNATURE } from './encode.ts';
 
 export const PNG_CACHE_DIR = path.join(process.cwd(), 'node_modules/.cache/county-stories/png');
 
 export const pngCacheKey = (renderer: string, width: number, svg: string) => createHash('sha256').update(`${renderer}\n${width}\n${svg}`).digest('hex');
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
 /** A whole PNG file: the signature, then chunks with matching CRCs from IHDR to IEND and nothing after. */
 export function isWholePng(png: Buffer): boolean {
-  if (png.length < SIGNATURE.length || !png.subarray(0, SIGNATURE.length).equals(SIGNATURE)) return false;
-  let at = SIGNATURE.length;
+  if (png.length < PNG_SIGNATURE.length || !png.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return false;
+  let at = PNG_SIGNATURE.length;
   let first = true;
   while (at + 12 <= png.length) {
     const length = png.readUInt32BE(at);

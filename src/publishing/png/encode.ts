@@ -45,7 +45,8 @@ export const ENCODE: Required<EncodeOptions> = { level: 4, filter: 0, strategy: 
 /** The encoder and its settings, for the cache key (src/publishing/png/render.ts RENDERER). */
 export const ENCODER = `${ENCODE.palette ? 'palette-or-' : ''}rgb-zlib${ENCODE.level}-filter${ENCODE.filter}-strategy${ENCODE.strategy}`;
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** The eight bytes every PNG file starts with (also what src/publishing/png/cache.ts checks a cached file against). */
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function chunk(type: string, data: Buffer): Buffer {
   const out = Buffer.alloc(12 + data.length);
@@ -121,7 +122,7 @@ function pngFile(width: number, height: number, colourType: 2 | 3, rows: Buffer,
   ihdr[8] = 8; // bit depth
   ihdr[9] = colourType;
   return Buffer.concat([
-    SIGNATURE,
+    PNG_SIGNATURE,
     chunk('IHDR', ihdr),
     ...(palette ? [chunk('PLTE', palette)] : []),
     chunk('IDAT', deflateSync(rows, { level, strategy })),
