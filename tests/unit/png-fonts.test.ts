@@ -3,12 +3,25 @@
  * by glyph advances: in the fonts themselves (HarfBuzz) and in what the
  * renderer actually draws (the ink of a rendered PNG).
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as hb from 'harfbuzzjs';
 import { PNG } from 'pngjs';
-import { CJK_FONT_FILES, LATIN_FONT_FILES, cjkCodePoints, latinCodePoints, markCjkRuns, renderPng } from '#/publishing/png/render.ts';
-import { subsetFont } from '#/publishing/png/font-subset.ts';
+import {
+  CJK_FONT_FILES,
+  FONT_FILES,
+  LATIN_FONT_FILES,
+  cjkCodePoints,
+  latinCodePoints,
+  markCjkRuns,
+  renderPng,
+  subsetFontFiles,
+  sweepSubsetFolders,
+} from '#/publishing/png/render.ts';
+import { subsetFont, svgCodePoints } from '#/publishing/png/font-subset.ts';
 import { textWidth } from '#/svg/text.ts';
 import { FONT } from '#/svg/font.ts';
 import { esc } from '#/svg/markup.ts';
@@ -115,6 +128,59 @@ describe("the 'png' text measure against the fonts", () => {
       const estimate = textWidth(title, 1, bold, 'png');
       expect(estimate, title).toBeGreaterThanOrEqual(real);
       expect(estimate, title).toBeLessThan(real * 1.34);
+    }
+  });
+});
+
+describe('the subsets resvg reads', () => {
+  it('asks the Latin face for every character it has, so leaving the rest out changes no byte', () => {
+    for (const f of LATIN_FONT_FILES) {
+      const mapped = [...new hb.Face(new hb.Blob(file(f)), 0).collectUnicodes()];
+      expect(mapped.length).toBeGreaterThan(2000);
+      expect([...latinCodePoints(mapped, false)]).toEqual(mapped);
+      const marks = new Set([...'‘’“”—…·'].map((c) => c.codePointAt(0)!));
+      expect([...latinCodePoints(mapped, true)]).toEqual(mapped.filter((p) => !marks.has(p)));
+    }
+  });
+
+  const chinese = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg" lang="zh-CN"><text>${text} 2024</text></svg>`;
+
+  it('writes each font’s subset to one file, rewritten only when the subset changes: Chinese images share the Latin ones', () => {
+    const first = subsetFontFiles(chinese('青龙县'));
+    const firstCjk = readFileSync(first[2]);
+    const old = new Date('2000-01-01');
+    first.forEach((f) => utimesSync(f, old, old));
+    const second = subsetFontFiles(chinese('巨鹿县'));
+    expect(second).toEqual(first);
+    const points = svgCodePoints(chinese('巨鹿县'));
+    second.forEach((f, i) =>
+      expect(readFileSync(f).equals(subsetFont(FONT_FILES[i], i < LATIN_FONT_FILES.length ? latinCodePoints(points, true) : cjkCodePoints(points, true)))).toBe(
+        true,
+      ),
+    );
+    const rewritten = second.map((f) => statSync(f).mtimeMs > old.getTime());
+    expect(rewritten).toEqual([false, false, true, true]);
+    expect(readFileSync(second[2]).equals(firstCjk)).toBe(false);
+  });
+
+  it('keeps them in a folder of the thread’s own, named after the process', () => {
+    const files = subsetFontFiles(chinese('县'));
+    const folder = path.dirname(files[0]);
+    expect(path.basename(folder)).toMatch(new RegExp(`^county-stories-png-${process.pid}-`));
+    expect(readdirSync(folder).sort()).toEqual(files.map((f) => path.basename(f)).sort());
+  });
+
+  it('removes the folders of processes that are gone, not of running ones', () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const left = mkdtempSync(path.join(tmpdir(), `county-stories-png-${gone}-`));
+    const running = mkdtempSync(path.join(tmpdir(), `county-stories-png-${process.ppid}-`));
+    try {
+      sweepSubsetFolders();
+      expect(existsSync(left)).toBe(false);
+      expect(existsSync(running)).toBe(true);
+    } finally {
+      rmSync(left, { recursive: true, force: true });
+      rmSync(running, { recursive: true, force: true });
     }
   });
 });

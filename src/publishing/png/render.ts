@@ -13,11 +13,11 @@
  * in a Chinese image the marks Chinese sets full-width (“ ” ‘ ’ — … ·) too.
  * Generic families map to Noto Sans.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { isMainThread, threadId } from 'node:worker_threads';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { LATIN_FACE } from '#/svg/font.ts';
 import { ENCODER, encodeOpaquePng } from './encode.ts';
@@ -54,6 +54,7 @@ const CJK =
   '\\u1100-\\u115f\\u2e80-\\u303f\\u3041-\\u33ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua960-\\ua97f\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef';
 /** Marks Chinese sets full-width and English proportionally (quotes, dash, ellipsis, middle dot): CJK in a Chinese image. */
 const CHINESE_MARKS = '‘’“”—…·';
+const CJK_CHARACTER = new RegExp(`[${CJK}]`, 'u');
 const CJK_RUN = new RegExp(`[${CJK}]+`, 'gu');
 const CJK_RUN_IN_CHINESE = new RegExp(`[${CJK}${CHINESE_MARKS}]+`, 'gu');
 
@@ -71,10 +72,17 @@ export function cjkCodePoints(points: Iterable<number>, chinese: boolean): Set<n
   return new Set([...points].filter((p) => (chinese ? p >= 0x2000 || marks.has(p) : p >= 0x2000 && !marks.has(p))));
 }
 
-/** What the Latin subset keeps: everything, but in a Chinese image not the marks Chinese sets full-width (same reason). */
+/**
+ * What the Latin subset keeps: everything but the characters set in the CJK
+ * face (the Latin face has none of them: tests/unit/png-fonts.test.ts), and
+ * in a Chinese image not the marks Chinese sets full-width (same reason).
+ * Leaving out what the face lacks changes no byte of the subset, but makes
+ * every Chinese image with the same Latin text ask for the same subset,
+ * which is then made once (font-subset.ts keeps the last few).
+ */
 export function latinCodePoints(points: Iterable<number>, chinese: boolean): Set<number> {
   const marks = new Set([...CHINESE_MARKS].map((c) => c.codePointAt(0)!));
-  return new Set([...points].filter((p) => !chinese || !marks.has(p)));
+  return new Set([...points].filter((p) => !CJK_CHARACTER.test(String.fromCodePoint(p)) && (!chinese || !marks.has(p))));
 }
 
 /** A Chinese image: the lang of its outermost <svg> (social cards and downloads carry one) is not English. */
@@ -183,17 +191,73 @@ export function renderPng(svg: string, width: number): RenderedPng {
 /**
  * The fonts cut down to this image's characters, in files resvg can open.
  * resvg-js reads a whole font file again for every glyph; the full CJK files
- * are 8 MB each, the subsets a few dozen kB (the image is the same). One pair
- * of files per thread, overwritten each time: a thread renders one image at a time.
+ * are 8 MB each, the subsets a few dozen kB (the image is the same). One file
+ * per font and thread, in a folder of the thread's own (subsetFile).
  */
 export function subsetFontFiles(svg: string): string[] {
   const points = svgCodePoints(svg);
   const chinese = isChinese(svg);
   const cjkPoints = cjkCodePoints(points, chinese);
   const latinPoints = latinCodePoints(points, chinese);
-  return FONT_FILES.map((font, i) => {
-    const file = path.join(tmpdir(), `county-stories-png-${process.pid}-${threadId}-${i}${path.extname(font)}`);
-    writeFileSync(file, subsetFont(font, CJK_FONT_FILES.includes(font) ? cjkPoints : latinPoints));
-    return file;
+  return FONT_FILES.map((font) => subsetFile(font, subsetFont(font, CJK_FONT_FILES.includes(font) ? cjkPoints : latinPoints)));
+}
+
+/**
+ * The folders of font subsets are named after their process: removed when it
+ * exits, or, if it never got to, by a later one (sweepSubsetFolders). Each
+ * thread makes its own, with a fresh name, so no file a process of the same
+ * id left is ever read.
+ */
+const SUBSET_FOLDER_PREFIX = 'county-stories-png-';
+/** The process of a folder (or, from earlier versions of this module, a file) in the temporary folder. */
+const subsetFolderProcess = (name: string) => new RegExp(`^${SUBSET_FOLDER_PREFIX}(\\d+)-`).exec(name)?.[1];
+const tempEntries = (keep: (pid: number) => boolean) =>
+  readdirSync(tmpdir()).filter((name) => {
+    const pid = subsetFolderProcess(name);
+    return pid !== undefined && keep(Number(pid));
   });
+const removeTemp = (name: string) => rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+// The main thread outlives the PNG workers (which may be stopped without an exit event of their own).
+if (isMainThread) process.once('exit', () => tempEntries((pid) => pid === process.pid).forEach(removeTemp));
+
+let subsetFolder: string | undefined;
+/** What each font's file holds now, by font. */
+const writtenSubsets = new Map<string, Buffer>();
+
+/**
+ * The file of this thread that holds `bytes`, a subset of `font`, written
+ * only if it held another (subsetFont returns the same bytes for the same
+ * subset: Chinese images with the same Latin text share one).
+ *
+ * One file per font, rewritten in place, not a new file per subset: resvg,
+ * which reads the file again for every glyph, parsed about 1.5 ms slower from
+ * new files (their pages not yet written out; ext4 writes a rewritten file
+ * out when it is closed).
+ */
+function subsetFile(font: string, bytes: Buffer): string {
+  if (subsetFolder === undefined) {
+    sweepSubsetFolders();
+    subsetFolder = mkdtempSync(path.join(tmpdir(), `${SUBSET_FOLDER_PREFIX}${process.pid}-`));
+  }
+  const file = path.join(subsetFolder, path.basename(font));
+  if (writtenSubsets.get(font) !== bytes) {
+    writeFileSync(file, bytes);
+    writtenSubsets.set(font, bytes);
+  }
+  return file;
+}
+
+/** Removes what processes that are gone left behind: a build stopped by a signal exits without removing its folder. */
+export function sweepSubsetFolders(): void {
+  tempEntries((pid) => !processRuns(pid)).forEach(removeTemp);
+}
+
+/** Whether a process with this id is running (signal 0 checks without sending anything). */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
