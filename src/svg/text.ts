@@ -3,12 +3,15 @@
  * two sets of metrics:
  *
  * - 'screen' (the default), for SVG a reader's own fonts draw (pages,
- *   embeds, downloaded SVG): estimates err on the wide side, so a label the
- *   layout thinks fits does fit in any of the fonts the stylesheet names.
- *   Chinese characters and full-width punctuation are 1em in every CJK font;
- *   Latin letters and digits are sized for DejaVu Sans, the widest fallback a
- *   Linux reader may get (measured in Chromium: estimates run 0–10% over its
- *   widths, and further over PingFang, Segoe UI or Roboto).
+ *   embeds, downloaded SVG, and the PNGs drawn from them): estimates err on
+ *   the wide side, so a label the layout thinks fits does fit in any of the
+ *   fonts the stylesheet names. Chinese characters and full-width
+ *   punctuation are 1em in every CJK font, and so are the marks Chinese sets
+ *   full-width (CHINESE_MARKS: Microsoft YaHei, the UI font of Chinese
+ *   Windows, draws them 1em in English text too, and a Chinese PNG sets them
+ *   in its CJK face); Latin letters and digits are sized for DejaVu Sans, the
+ *   widest fallback a Linux reader may get (measured in Chromium: estimates
+ *   run 0–10% over its widths, and further over PingFang, Segoe UI or Roboto).
  * - 'png', for images only ever drawn with the bundled fonts (social cards;
  *   src/publishing/png/render.ts): Latin in Noto Sans, narrower than DejaVu
  *   (classes from its advances), CJK in Noto Sans Hans, 1em. In a Chinese
@@ -27,7 +30,9 @@ const SCREEN_BROAD = new Set('mwMW@%');
 const PNG_NARROW = new Set("il.,:;'|! ");
 const PNG_QUOTES = new Set('"');
 const PNG_BROAD = /[A-Zmw@%&#]/;
-const PNG_CHINESE_MARKS = new Set('‘’“”—…·');
+/** Quotes, dash, ellipsis and middle dot: full-width (1em) in Chinese, proportional in English, depending on the face. */
+export const CHINESE_MARKS = '‘’“”—…·';
+const FULL_WIDTH_MARKS = new Set(CHINESE_MARKS);
 
 /**
  * Widths already worked out, by metrics and weight: a build measures the same
@@ -48,10 +53,10 @@ export function charWidth(ch: string, bold = false, metrics: Metrics = 'screen')
 }
 
 function measureChar(ch: string, bold: boolean, metrics: Metrics): number {
+  // Marks that are 1em in Chinese (or in a Chinese face) count 1em in English too: wide is the safe side.
+  if (FULL_WIDTH_MARKS.has(ch)) return 1;
   if (metrics === 'png') {
-    const code = ch.codePointAt(0)!;
-    // Marks that are 1em in a Chinese image count 1em in an English one too: wide is the safe side.
-    if (code >= 0x2e80 || PNG_CHINESE_MARKS.has(ch)) return 1;
+    if (ch.codePointAt(0)! >= 0x2e80) return 1;
     const latin = PNG_BROAD.test(ch) ? 0.75 : PNG_NARROW.has(ch) ? 0.3 : PNG_QUOTES.has(ch) ? 0.45 : 0.6;
     return bold ? latin * 1.06 : latin;
   }

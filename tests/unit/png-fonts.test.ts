@@ -22,7 +22,7 @@ import {
   sweepSubsetFolders,
 } from '#/publishing/png/render.ts';
 import { subsetFont, svgCodePoints } from '#/publishing/png/font-subset.ts';
-import { textWidth } from '#/svg/text.ts';
+import { CHINESE_MARKS, textWidth } from '#/svg/text.ts';
 import { FONT } from '#/svg/font.ts';
 import { esc } from '#/svg/markup.ts';
 
@@ -138,7 +138,7 @@ describe('the subsets resvg reads', () => {
       const mapped = [...new hb.Face(new hb.Blob(file(f)), 0).collectUnicodes()];
       expect(mapped.length).toBeGreaterThan(2000);
       expect([...latinCodePoints(mapped, false)]).toEqual(mapped);
-      const marks = new Set([...'‘’“”—…·'].map((c) => c.codePointAt(0)!));
+      const marks = new Set([...CHINESE_MARKS].map((c) => c.codePointAt(0)!));
       expect([...latinCodePoints(mapped, true)]).toEqual(mapped.filter((p) => !marks.has(p)));
     }
   });

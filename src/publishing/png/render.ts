@@ -20,6 +20,8 @@ import path from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { LATIN_FACE } from '#/svg/font.ts';
+// Marks Chinese sets full-width and English proportionally (quotes, dash, ellipsis, middle dot): CJK in a Chinese image.
+import { CHINESE_MARKS } from '#/svg/text.ts';
 import { ENCODER, encodeOpaquePng } from './encode.ts';
 import { subsetFont, svgCodePoints } from './font-subset.ts';
 import { Resvg } from './resvg.ts';
@@ -52,8 +54,6 @@ export const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/packag
 /** Characters set in the CJK face: ideographs, kana, hangul, CJK and full-width punctuation. */
 const CJK =
   '\\u1100-\\u115f\\u2e80-\\u303f\\u3041-\\u33ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua960-\\ua97f\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef';
-/** Marks Chinese sets full-width and English proportionally (quotes, dash, ellipsis, middle dot): CJK in a Chinese image. */
-const CHINESE_MARKS = '‘’“”—…·';
 const CJK_CHARACTER = new RegExp(`[${CJK}]`, 'u');
 const CJK_RUN = new RegExp(`[${CJK}]+`, 'gu');
 const CJK_RUN_IN_CHINESE = new RegExp(`[${CJK}${CHINESE_MARKS}]+`, 'gu');
@@ -154,15 +154,15 @@ export function unclipNestedSvgs(svg: string, options: ResvgRenderOptions): stri
     }
     if (close === tags.length || close === tags.length - 1) continue;
     const element = svg.slice(open.index, tags[close].index + tags[close][0].length);
-    if (!staysInside(element, options)) continue;
+    if (!drawingStaysInside(element, options)) continue;
     out += svg.slice(copied, open.index) + open[0].replace(/^<svg\b/, '<svg overflow="visible"');
     copied = open.index + open[0].length;
   }
   return out + svg.slice(copied);
 }
 
-/** Whether a nested <svg>'s drawing (strokes and text included) is inside its viewBox. */
-function staysInside(element: string, options: ResvgRenderOptions): boolean {
+/** Whether an <svg>'s drawing (strokes and text included, set in the bundled fonts) is inside its viewBox. */
+export function drawingStaysInside(element: string, options: ResvgRenderOptions): boolean {
   const viewBox = /\sviewBox="([^"]+)"/
     .exec(/^<svg\b[^>]*>/.exec(element)![0])?.[1]
     .trim()

@@ -10,6 +10,7 @@ import { ASCENT, DESCENT, type CircleMark, type TextMark } from '#/charts/scene.
 import { findTags } from '#/stories/mdx.ts';
 import { expectClean } from './geometry.ts';
 import { WIDTHS } from '#/svg/widths.ts';
+import { drawingStaysInside, resvgOptions, subsetFontFiles } from '#/publishing/png/render.ts';
 
 const root = process.cwd();
 const charts = loadCharts(root, loadAllDatasets(root));
@@ -34,12 +35,19 @@ describe('the site’s charts', () => {
         expectClean(layoutChart(chart, lang), `${chart.id}/${lang}`);
       });
       // Every width a page may show (src/svg/widths.ts): labels re-flow, none leaves the artboard or overlaps another.
-      for (const width of WIDTHS)
+      for (const width of WIDTHS) {
         it(`${chart.id} (${lang}) laid out ${width} wide keeps every label inside and apart`, () => {
           const scene = layoutChart(chart, lang, width);
           expect(scene.width).toBe(width);
           expectClean(scene, `${chart.id}/${lang}/${width}`);
         });
+        // The layout's widths are estimates; here the real glyphs, as a PNG sets them (a Chinese one sets quotes
+        // and dashes full-width): envoy-coverage's note ran 32 units past the edge and was cut off in the PNGs.
+        it(`${chart.id} (${lang}) drawn ${width} wide with the PNG fonts stays inside its viewBox`, () => {
+          const svg = renderChart(chart, lang, { idPrefix: 'c', width });
+          expect(drawingStaysInside(svg, resvgOptions(subsetFontFiles(svg), width))).toBe(true);
+        });
+      }
     }
   }
 });
