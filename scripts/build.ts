@@ -121,7 +121,9 @@ const code = await new Promise<number>((resolve) => {
   astroProcess = spawn(process.execPath, [astro, 'build', '--outDir', staging, ...(values.force ? ['--force'] : [])], {
     // Always a production build: a NODE_ENV inherited from the caller (Vitest sets "test") would make Vite
     // build in development mode, where import.meta.env.DEV is true and the site differs from a deploy's.
-    env: { ...ASTRO_MALLOC, ...process.env, NODE_ENV: 'production' },
+    // No telemetry: a build sends nothing to a third party, and an endpoint that is slow or blocked where
+    // the site is built (mainland China) must not hold a build up.
+    env: { ...ASTRO_MALLOC, ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
     // Piped even with --verbose (then also passed on as it comes): the summary and the PNG cache's
     // pruning read the log (how many files the build copied from the last one).
     stdio: ['inherit', 'pipe', 'pipe'],
