@@ -8,7 +8,7 @@
  * the mainland, Hainan and Taiwan, with the South China Sea islands and the
  * South China Sea line in an inset at the bottom right, as Chinese maps do.
  */
-import { geoAzimuthalEqualArea, geoCentroid, geoConicEqualArea, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3';
+import { geoAzimuthalEqualArea, geoCentroid, geoConicEqualArea, geoPath, type GeoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3';
 import rewind from '@mapbox/geojson-rewind';
 import { merge, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
@@ -290,6 +290,42 @@ function locatorDrawing(shape: GeoFeature, province: GeoFeature, national: Geome
   const cached = byKey.get(key);
   if (cached) return cached;
 
+  const { height, projection, path: p, context, provinceD } = provinceView(province, national, width);
+  const shapeD3 = forD3(shape);
+  const [x, y] = projection(countyAnchor(shape))!;
+  // The ring encloses the county's shape, with room to spare: small counties still catch the eye.
+  const [[x0, y0], [x1, y1]] = p.bounds(shapeD3);
+  const radius = Math.max(9, Math.hypot(Math.max(x - x0, x1 - x), Math.max(y - y0, y1 - y)) + 3);
+  const drawing = { height, x, y, radius, context, provinceD, shapeD: p(shapeD3) ?? '' };
+  byKey.set(key, drawing);
+  return drawing;
+}
+
+interface ProvinceView {
+  height: number;
+  projection: GeoProjection;
+  path: GeoPath;
+  /** The other provinces, clipped to the frame. */
+  context: string;
+  provinceD: string;
+}
+
+/**
+ * What every locator map of one province shares at one width: the
+ * projection (centred on and fitted to the province) and the paths of the
+ * province and of its neighbours, which are most of a locator's projecting.
+ * Computed once per province, not once per county (at 2,800 counties, about
+ * ninety times fewer).
+ */
+const provinceViews = new WeakMap<GeometryFile, WeakMap<GeoFeature, Map<number, ProvinceView>>>();
+function provinceView(province: GeoFeature, national: GeometryFile, width: number): ProvinceView {
+  if (!provinceViews.has(national)) provinceViews.set(national, new WeakMap());
+  const byProvince = provinceViews.get(national)!;
+  if (!byProvince.has(province)) byProvince.set(province, new Map());
+  const byWidth = byProvince.get(province)!;
+  const cached = byWidth.get(width);
+  if (cached) return cached;
+
   const pad = 10;
   const maxHeight = Math.round(width * 0.75);
   const provinceD3 = forD3(province);
@@ -311,14 +347,8 @@ function locatorDrawing(shape: GeoFeature, province: GeoFeature, national: Geome
     [width, height],
   ]);
   const p = path(projection);
-
   const neighbours = collection(national.layers.provinces.features.filter((f) => f.id !== province.id).map((f) => forD3(f)));
-  const shapeD3 = forD3(shape);
-  const [x, y] = projection(countyAnchor(shape))!;
-  // The ring encloses the county's shape, with room to spare: small counties still catch the eye.
-  const [[x0, y0], [x1, y1]] = p.bounds(shapeD3);
-  const radius = Math.max(9, Math.hypot(Math.max(x - x0, x1 - x), Math.max(y - y0, y1 - y)) + 3);
-  const drawing = { height, x, y, radius, context: p(neighbours) ?? '', provinceD: p(provinceD3) ?? '', shapeD: p(shapeD3) ?? '' };
-  byKey.set(key, drawing);
-  return drawing;
+  const view = { height, projection, path: p, context: p(neighbours) ?? '', provinceD: p(provinceD3) ?? '' };
+  byWidth.set(width, view);
+  return view;
 }
