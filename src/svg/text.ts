@@ -7,11 +7,11 @@
  *   the wide side, so a label the layout thinks fits does fit in any of the
  *   fonts the stylesheet names. Chinese characters and full-width
  *   punctuation are 1em in every CJK font, and so are the marks Chinese sets
- *   full-width (CHINESE_MARKS: Microsoft YaHei, the UI font of Chinese
- *   Windows, draws them 1em in English text too, and a Chinese PNG sets them
- *   in its CJK face); Latin letters and digits are sized for DejaVu Sans, the
- *   widest fallback a Linux reader may get (measured in Chromium: estimates
- *   run 0–10% over its widths, and further over PingFang, Segoe UI or Roboto).
+ *   full-width (CHINESE_MARKS: a Chinese PNG sets them in its CJK face, and a
+ *   reader's CJK face may draw them so too); Latin letters and digits are
+ *   sized for DejaVu Sans, the widest fallback a Linux reader may get
+ *   (measured in Chromium: estimates run 0–10% over its widths, and further
+ *   over PingFang, Segoe UI or Roboto).
  * - 'png', for images only ever drawn with the bundled fonts (social cards;
  *   src/publishing/png/render.ts): Latin in Noto Sans, narrower than DejaVu
  *   (classes from its advances), CJK in Noto Sans Hans, 1em. In a Chinese
