@@ -55,6 +55,7 @@ export const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/packag
 const CJK =
   '\\u1100-\\u115f\\u2e80-\\u303f\\u3041-\\u33ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua960-\\ua97f\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef';
 const CJK_CHARACTER = new RegExp(`[${CJK}]`, 'u');
+const CHINESE_MARK_POINTS = new Set([...CHINESE_MARKS].map((c) => c.codePointAt(0)!));
 const CJK_RUN = new RegExp(`[${CJK}]+`, 'gu');
 const CJK_RUN_IN_CHINESE = new RegExp(`[${CJK}${CHINESE_MARKS}]+`, 'gu');
 
@@ -68,8 +69,7 @@ const CJK_RUN_IN_CHINESE = new RegExp(`[${CJK}${CHINESE_MARKS}]+`, 'gu');
  * Likewise each mark is in one face only, the one its image's language takes.
  */
 export function cjkCodePoints(points: Iterable<number>, chinese: boolean): Set<number> {
-  const marks = new Set([...CHINESE_MARKS].map((c) => c.codePointAt(0)!));
-  return new Set([...points].filter((p) => (chinese ? p >= 0x2000 || marks.has(p) : p >= 0x2000 && !marks.has(p))));
+  return new Set([...points].filter((p) => (chinese ? p >= 0x2000 || CHINESE_MARK_POINTS.has(p) : p >= 0x2000 && !CHINESE_MARK_POINTS.has(p))));
 }
 
 /**
@@ -81,8 +81,7 @@ export function cjkCodePoints(points: Iterable<number>, chinese: boolean): Set<n
  * which is then made once (font-subset.ts keeps the last few).
  */
 export function latinCodePoints(points: Iterable<number>, chinese: boolean): Set<number> {
-  const marks = new Set([...CHINESE_MARKS].map((c) => c.codePointAt(0)!));
-  return new Set([...points].filter((p) => !CJK_CHARACTER.test(String.fromCodePoint(p)) && (!chinese || !marks.has(p))));
+  return new Set([...points].filter((p) => !CJK_CHARACTER.test(String.fromCodePoint(p)) && (!chinese || !CHINESE_MARK_POINTS.has(p))));
 }
 
 /** A Chinese image: the lang of its outermost <svg> (social cards and downloads carry one) is not English. */
@@ -210,7 +209,8 @@ export function subsetFontFiles(svg: string): string[] {
  */
 const SUBSET_FOLDER_PREFIX = 'county-stories-png-';
 /** The process of a folder (or, from earlier versions of this module, a file) in the temporary folder. */
-const subsetFolderProcess = (name: string) => new RegExp(`^${SUBSET_FOLDER_PREFIX}(\\d+)-`).exec(name)?.[1];
+const SUBSET_FOLDER_NAME = new RegExp(`^${SUBSET_FOLDER_PREFIX}(\\d+)-`);
+const subsetFolderProcess = (name: string) => SUBSET_FOLDER_NAME.exec(name)?.[1];
 const tempEntries = (keep: (pid: number) => boolean) =>
   readdirSync(tmpdir()).filter((name) => {
     const pid = subsetFolderProcess(name);
