@@ -58,9 +58,10 @@ const out = path.resolve(values.out!);
 const staging = path.join(path.dirname(out), `.dist-staging-${process.pid}`);
 const retired = path.join(path.dirname(out), `.dist-retired-${process.pid}`);
 
-// Interrupted: stop Astro (a Ctrl-C in a terminal reaches it too; a `kill` only reaches us), wait
-// for it so it writes nothing more into the staging folder, remove that, and leave the output alone.
-let astroProcess: ChildProcess | undefined;
+// Interrupted: stop the step that is running, Astro or Pagefind (a Ctrl-C in a terminal reaches it too;
+// a `kill` only reaches us), wait for it so it writes nothing more into the staging folder, remove that,
+// and leave the output alone.
+let running: ChildProcess | undefined;
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]) {
   process.once(signal, () => {
@@ -70,9 +71,9 @@ for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[])
       console.error(`\nBuild interrupted (${signal}): ${path.relative(process.cwd(), out) || out} was not changed.`);
       process.exit(SIGNAL_CODES[signal]);
     };
-    if (astroProcess && astroProcess.exitCode === null && astroProcess.signalCode === null) {
-      astroProcess.once('exit', stop);
-      astroProcess.kill(signal);
+    if (running && running.exitCode === null && running.signalCode === null) {
+      running.once('exit', stop);
+      running.kill(signal);
     } else {
       stop();
     }
@@ -118,7 +119,7 @@ const started = new Date();
 rmSync(DRAWN_FILE, { force: true });
 let log = '';
 const code = await new Promise<number>((resolve) => {
-  astroProcess = spawn(process.execPath, [astro, 'build', '--outDir', staging, ...(values.force ? ['--force'] : [])], {
+  const astroProcess = (running = spawn(process.execPath, [astro, 'build', '--outDir', staging, ...(values.force ? ['--force'] : [])], {
     // Always a production build: a NODE_ENV inherited from the caller (Vitest sets "test") would make Vite
     // build in development mode, where import.meta.env.DEV is true and the site differs from a deploy's.
     // No telemetry: a build sends nothing to a third party, and an endpoint that is slow or blocked where
@@ -127,7 +128,7 @@ const code = await new Promise<number>((resolve) => {
     // Piped even with --verbose (then also passed on as it comes): the summary and the PNG cache's
     // pruning read the log (how many files the build copied from the last one).
     stdio: ['inherit', 'pipe', 'pipe'],
-  });
+  }));
   astroProcess.stdout?.on('data', (d) => {
     log += d;
     if (values.verbose) process.stdout.write(d);
@@ -174,7 +175,7 @@ if (code !== 0) {
 // The search index, once Astro has exited and freed its memory (src/publishing/search.ts).
 let indexed = '';
 try {
-  const pages = await buildSearchIndex(staging);
+  const pages = await buildSearchIndex(staging, (pagefind) => (running = pagefind));
   indexed = Object.entries(pages)
     .map(([lang, n]) => `${n} pages (${lang})`)
     .join(', ');

@@ -26,6 +26,8 @@ describe('buildSearchIndex', () => {
     const dir = site({
       'counties/qinglong/index.html': page('zh-CN', '<h1>青龙</h1><p>板栗卖出了好价钱。</p>'),
       'en/counties/qinglong/index.html': page('en', '<h1>Qinglong</h1><p>Chestnuts sold well.</p>'),
+      // In a story folder but unmarked: a page Pagefind reads and leaves out.
+      'themes/unmarked/index.html': '<!doctype html><html lang="zh-CN"><body><p>专题</p></body></html>',
       'datasets/index.html': '<!doctype html><html lang="zh-CN"><body><p>数据集</p></body></html>',
     });
     expect(await buildSearchIndex(dir)).toEqual({ 'zh-cn': 1, en: 1 });
@@ -37,5 +39,17 @@ describe('buildSearchIndex', () => {
   it('refuses a site where no page marks what to index, naming the folder', async () => {
     const dir = site({ 'index.html': '<!doctype html><html lang="zh-CN"><body><nav>菜单</nav><p>正文</p></body></html>' });
     await expect(buildSearchIndex(dir)).rejects.toThrow(`no page in ${dir} has data-pagefind-body`);
+  });
+
+  it('fails naming the folder, with what Pagefind said, when Pagefind cannot write the index', async () => {
+    // A file where the index's folder goes.
+    const dir = site({ 'counties/qinglong/index.html': page('zh-CN', '<h1>青龙</h1>'), [SEARCH_BUNDLE]: 'not a folder' });
+    await expect(buildSearchIndex(dir)).rejects.toThrow(new RegExp(`^search index \\(Pagefind\\) failed for ${dir} \\(exit [1-9]\\d*\\):\\n.*Pagefind`, 's'));
+  });
+
+  it('hands its caller the Pagefind process, which a caller that is interrupted stops', async () => {
+    const dir = site({ 'counties/qinglong/index.html': page('zh-CN', '<h1>青龙</h1>') });
+    const stopped = buildSearchIndex(dir, (pagefind) => pagefind.kill('SIGTERM'));
+    await expect(stopped).rejects.toThrow(`search index (Pagefind) failed for ${dir} (exit null)`);
   });
 });
