@@ -9,6 +9,14 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 /** Escape for both element content and double- or single-quoted attribute values. */
 export const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
+const CHARACTERS: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The text of escaped markup: esc() undone, and any numeric character reference (&#39; &#x4E2D;) read. */
+export const unesc = (markup: string): string =>
+  markup.replace(/&(amp|lt|gt|quot|apos|#[xX][0-9a-fA-F]+|#\d+);/g, (_, name: string) =>
+    name[0] !== '#' ? CHARACTERS[name] : String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1))),
+  );
+
 /** Coordinates rounded to 0.1 unit: enough for any screen, and short markup. */
 export const num = (n: number): string => String(Math.round(n * 10) / 10);
 

@@ -285,7 +285,7 @@ describe('embeds and figure downloads', () => {
     }
   });
 
-  it('download as opaque PNGs, RGB or with a palette, with the pixels resvg draws from the SVG download, within one level on the edge of a chart (issues 16 and 18)', () => {
+  it('download as opaque PNGs, RGB or with a palette, with the pixels resvg draws from the SVG download, but for glyph edges and the lines resvg dropped (issues 16 and 18)', () => {
     const types = new Set<number>();
     for (const [kind, id] of figures()) {
       for (const suffix of ['', '.en']) {
@@ -294,22 +294,34 @@ describe('embeds and figure downloads', () => {
         // No alpha channel (2: RGB, 3: palette; the encoder writes no tRNS chunk): every pixel is compared below with resvg's opaque drawing.
         expect([2, 3], `${name}: colour type`).toContain(png[25]);
         types.add(png[25]);
-        // What the renderer before drew (resvg's own RGBA PNG, every chart clipped to its frame), from the same SVG.
+        // What the renderer before drew (resvg's own RGBA PNG, its text laid out in font subsets, every chart clipped to its frame), from the same SVG.
         const svg = html(`/downloads/${name}.svg`);
         const before = PNG.sync.read(new Resvg(markCjkRuns(svg), resvgOptions(subsetFontFiles(svg), PNG_WIDTH)).render().asPng()).data;
         const now = PNG.sync.read(png).data;
         expect(now.length, `${name}: size`).toBe(before.length);
-        // Drawing a chart without its clip (unclipNestedSvgs) may move the antialiasing of the clip's
-        // edge, a fractional pixel row, by one level: on ai-dou-women.en, one row of 1,280 pixels.
-        let differing = 0;
+        // Text is now drawn as glyph outlines, placed as resvg places them (src/publishing/png/glyph-paths.ts):
+        // the antialiasing of some glyph edges differs by a few levels. Where resvg, in font subsets, dropped a
+        // line (Chinese text, then "fi": tests/unit/png-glyphs.test.ts), its drawing shows the background and the
+        // download the line. Drawing a chart without its clip (unclipNestedSvgs) may move the antialiasing of the
+        // clip's edge by one level.
+        const background = before.subarray(0, 3);
+        let edges = 0;
+        let added = 0;
         let most = 0;
         for (let i = 0; i < now.length; i++) {
           const d = Math.abs(now[i] - before[i]);
-          if (d) differing++;
-          most = Math.max(most, d);
+          if (d <= 1 || i % 4 === 3) continue;
+          const pixel = i - (i % 4);
+          if (before.subarray(pixel, pixel + 3).equals(background)) added++;
+          else {
+            edges++;
+            most = Math.max(most, d);
+          }
         }
-        expect(most, `${name}: largest channel difference`).toBeLessThanOrEqual(1);
-        expect(differing / now.length, `${name}: share of channels that differ`).toBeLessThan(0.005);
+        const channels = (now.length / 4) * 3;
+        expect(most, `${name}: largest difference where resvg drew something`).toBeLessThanOrEqual(64);
+        expect(edges / channels, `${name}: share of channels differing where resvg drew something`).toBeLessThan(0.002);
+        expect(added / channels, `${name}: share of channels drawn where resvg drew nothing`).toBeLessThan(0.01);
       }
     }
     // Most charts have under 256 colours: the palette is what the site's downloads mostly use.

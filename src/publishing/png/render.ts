@@ -24,6 +24,7 @@ import { LATIN_FACE } from '#/svg/font.ts';
 import { CHINESE_MARKS } from '#/svg/text.ts';
 import { ENCODER, encodeOpaquePng } from './encode.ts';
 import { subsetFont, svgCodePoints } from './font-subset.ts';
+import { textAsGlyphs, type Faces } from './glyph-paths.ts';
 import { Resvg } from './resvg.ts';
 
 const require = createRequire(import.meta.url);
@@ -44,12 +45,14 @@ export const FONT_FAMILY = LATIN_FACE;
 
 const version = (packageJson: string) => (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 const fontVersion = (pkg: string) => `${pkg}-${version(path.join(root(pkg), 'package.json'))}`;
+/** The shaper's version (its package exports no package.json: found from its entry point). */
+const harfbuzzVersion = version(path.resolve(path.dirname(require.resolve('harfbuzzjs')), '../package.json'));
 /**
- * Names the renderer, both fonts' versions and the encoder's settings; part of
- * every cache key, so an upgrade never reuses old images (nor PNGs cached
- * with other encoder settings).
+ * Names the renderer, the shaper that sets text as glyphs, both fonts'
+ * versions and the encoder's settings; part of every cache key, so an upgrade
+ * never reuses old images (nor PNGs cached with other encoder settings).
  */
-export const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/package.json'))}/${fontVersion(LATIN_PACKAGE)}/${fontVersion(CJK_PACKAGE)}/${ENCODER}`;
+export const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/package.json'))}/harfbuzzjs-${harfbuzzVersion}/${fontVersion(LATIN_PACKAGE)}/${fontVersion(CJK_PACKAGE)}/${ENCODER}`;
 
 /** Characters set in the CJK face: ideographs, kana, hangul, CJK and full-width punctuation. */
 const CJK =
@@ -180,10 +183,25 @@ export function drawingStaysInside(element: string, options: ResvgRenderOptions)
   return !box || (box.x >= x && box.y >= y && box.x + box.width <= x + w && box.y + box.height <= y + h);
 }
 
-/** `svg` drawn `width` pixels wide (height follows its aspect ratio), as an opaque PNG, with a palette where the colours fit (src/publishing/png/encode.ts). */
+/** The faces text is set in, for textAsGlyphs. */
+const FACES: Faces = { latin: [LATIN_FONT_FILES[0], LATIN_FONT_FILES[1]], cjk: [CJK_FONT_FILES[0], CJK_FONT_FILES[1]] };
+
+/**
+ * `svg` with its text set as glyph outlines (glyph-paths.ts), in the faces
+ * and runs markCjkRuns gives resvg. Text it does not set stays text.
+ */
+export const setInGlyphs = (svg: string): string => textAsGlyphs(svg, FACES, isChinese(svg) ? CJK_RUN_IN_CHINESE : CJK_RUN);
+
+/**
+ * `svg` drawn `width` pixels wide (height follows its aspect ratio), as an
+ * opaque PNG, with a palette where the colours fit (src/publishing/png/encode.ts).
+ * Its text is drawn as glyph outlines; resvg sets only what textAsGlyphs
+ * left as text, in font subsets made for it.
+ */
 export function renderPng(svg: string, width: number): RenderedPng {
-  const options = resvgOptions(subsetFontFiles(svg), width);
-  const image = new Resvg(unclipNestedSvgs(markCjkRuns(svg), options), options).render();
+  const outlined = setInGlyphs(svg);
+  const options = resvgOptions(/<text\b/.test(outlined) ? subsetFontFiles(outlined) : [], width);
+  const image = new Resvg(unclipNestedSvgs(markCjkRuns(outlined), options), options).render();
   return { png: encodeOpaquePng(image.pixels, image.width, image.height), width: image.width, height: image.height };
 }
 
