@@ -8,11 +8,13 @@
  * missing or with --dump), and draws each one the way the site does (its
  * resvg module, allocator setting included) and with the alternatives
  * measured, reporting per kind of image: CPU milliseconds per image (median
- * over the runs; font subset, SVG parse + text layout, rasterise, encode),
- * output bytes, and the pixel difference from the old renderer (the SVG as
- * it is, resvg's own RGBA `asPng()`). "whole image" adds up the phases: before, subset + parse +
- * rasterise + asPng; otherwise the site's way (charts unclipped,
- * src/publishing/png/render.ts) with that row's encoder.
+ * over the runs; before: font subset, SVG parse + text layout, rasterise;
+ * now: text set as glyphs, a subset only for text left as text, unclip
+ * check, parse, rasterise; and encode), output bytes, and the pixel
+ * difference from the old renderer (the SVG as it is, its text laid out by
+ * resvg in font subsets, resvg's own RGBA `asPng()`). "whole image" adds up
+ * the phases: before, subset + parse + rasterise + asPng; otherwise the
+ * site's way (src/publishing/png/render.ts) with that row's encoder.
  *
  * CPU time (process.cpuUsage: user + system, every thread of this process),
  * not wall time: the machine is shared. Single thread, images one after
@@ -35,7 +37,7 @@ import { runInNewContext } from 'node:vm';
 import { constants } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { Resvg } from '#/publishing/png/resvg.ts';
-import { markCjkRuns, resvgOptions, subsetFontFiles, unclipNestedSvgs } from '#/publishing/png/render.ts';
+import { markCjkRuns, resvgOptions, setInGlyphs, subsetFontFiles, unclipNestedSvgs } from '#/publishing/png/render.ts';
 import { ENCODE, encodeOpaquePng, type EncodeOptions } from '#/publishing/png/encode.ts';
 
 const { values } = parseArgs({
@@ -151,6 +153,8 @@ interface Sample {
   subset: number[];
   parse: number[];
   rasterise: number[];
+  glyphs: number[];
+  subsetNow: number[];
   unclip: number[];
   parseNow: number[];
   rasteriseNow: number[];
@@ -165,6 +169,8 @@ const perImage = chosen.map((): Sample => ({
   subset: [],
   parse: [],
   rasterise: [],
+  glyphs: [],
+  subsetNow: [],
   unclip: [],
   parseNow: [],
   rasteriseNow: [],
@@ -183,11 +189,15 @@ for (let run = 0; run < runs; run++) {
     // Before: the SVG as it is, charts clipped to their own <svg>.
     const [resvg, parse] = timed(() => new Resvg(marked, options));
     const [old, rasterise] = timed(() => resvg.render());
-    // Now: charts unclipped where that changes no pixel (src/publishing/png/render.ts).
-    const [unclipped, unclip] = timed(() => unclipNestedSvgs(marked, options));
-    const [resvgNow, parseNow] = timed(() => new Resvg(unclipped, options));
+    // Now (src/publishing/png/render.ts): text set as glyph outlines, subsets only for text left as text,
+    // charts unclipped where that changes no pixel.
+    const [outlined, glyphs] = timed(() => setInGlyphs(image.svg));
+    const [fontsNow, subsetNow] = timed(() => (/<text\b/.test(outlined) ? subsetFontFiles(outlined) : []));
+    const optionsNow = resvgOptions(fontsNow, image.width);
+    const [unclipped, unclip] = timed(() => unclipNestedSvgs(markCjkRuns(outlined), optionsNow));
+    const [resvgNow, parseNow] = timed(() => new Resvg(unclipped, optionsNow));
     const [rendered, rasteriseNow] = timed(() => resvgNow.render());
-    Object.entries({ subset, parse, rasterise, unclip, parseNow, rasteriseNow }).forEach(([k, v]) => (s[k as 'subset'] as number[]).push(v));
+    Object.entries({ subset, parse, rasterise, glyphs, subsetNow, unclip, parseNow, rasteriseNow }).forEach(([k, v]) => (s[k as 'subset'] as number[]).push(v));
     for (const [e, encoder] of encoders.entries()) {
       const from = e === 0 ? old : rendered;
       const start = cpu();
@@ -221,17 +231,19 @@ for (const kind of kinds) {
   if (!samples?.length) continue;
   const med = (pick: (s: Sample) => number[]) => median(samples.map((s) => median(pick(s))));
   console.log(`\n${kind}s (${samples.length}): CPU ms per image, median over images of the median of ${runs} runs`);
-  const m = (k: 'subset' | 'parse' | 'rasterise' | 'unclip' | 'parseNow' | 'rasteriseNow') => median(samples.map((x) => median(x[k])));
+  const m = (k: 'subset' | 'parse' | 'rasterise' | 'glyphs' | 'subsetNow' | 'unclip' | 'parseNow' | 'rasteriseNow') => median(samples.map((x) => median(x[k])));
   console.log(`  before: font subset ${ms(m('subset'))}, parse + layout ${ms(m('parse'))}, rasterise ${ms(m('rasterise'))}`);
   console.log(
-    `  now:    font subset ${ms(m('subset'))}, unclip check ${ms(m('unclip'))}, parse + layout ${ms(m('parseNow'))}, rasterise ${ms(m('rasteriseNow'))}`,
+    `  now:    text as glyphs ${ms(m('glyphs'))}, font subset ${ms(m('subsetNow'))}, unclip check ${ms(m('unclip'))}, parse ${ms(m('parseNow'))}, rasterise ${ms(m('rasteriseNow'))}`,
   );
   console.log('  | encoder | encode ms | whole image ms | bytes (median) | colour type | pixels differing from before (max share) | max channel difference |');
   console.log('  | --- | --- | --- | --- | --- | --- | --- |');
   for (const [e, encoder] of encoders.entries()) {
     const encode = med((s) => s.encode[e]);
     const draw = (x: Sample) =>
-      median(x.subset) + (e === 0 ? median(x.parse) + median(x.rasterise) : median(x.unclip) + median(x.parseNow) + median(x.rasteriseNow));
+      e === 0
+        ? median(x.subset) + median(x.parse) + median(x.rasterise)
+        : median(x.glyphs) + median(x.subsetNow) + median(x.unclip) + median(x.parseNow) + median(x.rasteriseNow);
     const whole = median(samples.map((x) => draw(x) + median(x.encode[e])));
     const bytes = median(samples.map((s) => s.bytes[e]));
     const share = Math.max(...samples.map((s) => s.diff[e].share));
