@@ -97,3 +97,21 @@ describe('unesc', () => {
     expect(unesc('&#x4E2D;&#25991; &amp;amp;')).toBe('中文 &amp;');
   });
 });
+
+describe('a chart drawn without its clip', () => {
+  const chart = (x: number) =>
+    image(
+      'en',
+      `<svg x="0" y="0" viewBox="0 0 200 100" width="200" height="100" class="ch"><rect width="200" height="100" fill="#fdfcf9"/><text x="${x}" y="50" font-size="20" fill="#000">A label</text></svg>`,
+    );
+  const unclipped = (svg: string) => {
+    const glyphs = setInGlyphs(svg);
+    return unclipNestedSvgs(glyphs, resvgOptions([], WIDTH));
+  };
+
+  it('only when its glyphs stay inside it, measured with their outlines', () => {
+    expect(unclipped(chart(10))).toContain('<svg overflow="visible"');
+    // The label runs past the chart's right edge: the clip stays.
+    expect(unclipped(chart(150))).not.toContain('overflow="visible"');
+  });
+});

@@ -47,6 +47,10 @@ const TEXT_ATTRIBUTES = new Set([
 /** What a line's group keeps of the <text>'s attributes: its paint (the rest places the glyphs). */
 const PAINT_ATTRIBUTES = new Set(['fill', 'stroke', 'stroke-width', 'stroke-linejoin']);
 
+/** The class of the <defs> that holds an image's glyph outlines. */
+const GLYPHS = 'glyphs';
+const GLYPH_DEFINITIONS = new RegExp(`<defs class="${GLYPHS}">[\\s\\S]*?</defs>`);
+
 /** resvg computes in 32-bit floats: the glyphs' scale is the one it uses. */
 const f32 = Math.fround;
 
@@ -150,9 +154,12 @@ export function textAsGlyphs(svg: string, faces: Faces, cjkRun: RegExp): string 
     return groups;
   });
   if (!glyphs.size) return set;
-  const defs = `<defs>${[...glyphs].map(([id, d]) => `<path id="${id}" d="${d}"/>`).join('')}</defs>`;
+  const defs = `<defs class="${GLYPHS}">${[...glyphs].map(([id, d]) => `<path id="${id}" d="${d}"/>`).join('')}</defs>`;
   return set.replace(/<svg\b[^>]*>/, (root) => root + defs);
 }
+
+/** The <defs> of glyph outlines textAsGlyphs wrote into `svg`, or '': for drawing part of the image on its own. */
+export const glyphDefinitions = (svg: string): string => GLYPH_DEFINITIONS.exec(svg)?.[0] ?? '';
 
 /** The ids of the glyph paths, one per font. */
 const fontIds = new Map<hb.Font, number>();

@@ -6,12 +6,13 @@
  *
  * Fonts: Noto Sans (Latin, Greek, Cyrillic; OFL) from @embedpdf/fonts-latin,
  * and Noto Sans Hans (Noto Sans CJK SC, GB 2312 coverage, OFL) from
- * @embedpdf/fonts-sc. The site's stack (src/svg/font.ts) names Noto Sans
- * before any CJK face, so resvg sets text in it and falls back, glyph by
- * glyph, to Noto Sans Hans for what it lacks (Chinese characters, full-width
- * punctuation), with every CJK run marked for the CJK face (markCjkRuns);
- * in a Chinese image the marks Chinese sets full-width (“ ” ‘ ’ — … ·) too.
- * Generic families map to Noto Sans.
+ * @embedpdf/fonts-sc. Text is set before resvg sees it, as glyph outlines
+ * (glyph-paths.ts): each run of CJK text in the CJK face, the rest in Noto
+ * Sans, the first of the site's stack (src/svg/font.ts) it has, at the text's
+ * weight; in a Chinese image the marks Chinese sets full-width (“ ” ‘ ’ — …
+ * ·) in the CJK face too. Text glyph-paths.ts leaves as text is set by
+ * resvg, in font subsets made for the image, with every CJK run marked for
+ * the CJK face (markCjkRuns); generic families map to Noto Sans.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,7 +25,7 @@ import { LATIN_FACE } from '#/svg/font.ts';
 import { CHINESE_MARKS } from '#/svg/text.ts';
 import { ENCODER, encodeOpaquePng } from './encode.ts';
 import { subsetFont, svgCodePoints } from './font-subset.ts';
-import { textAsGlyphs, type Faces } from './glyph-paths.ts';
+import { glyphDefinitions, textAsGlyphs, type Faces } from './glyph-paths.ts';
 import { Resvg } from './resvg.ts';
 
 const require = createRequire(import.meta.url);
@@ -142,6 +143,8 @@ export const resvgOptions = (fontFiles: string[], width: number): ResvgRenderOpt
  */
 export function unclipNestedSvgs(svg: string, options: ResvgRenderOptions): string {
   const tags = [...svg.matchAll(/<svg\b[^>]*>|<\/svg>/g)];
+  // The outlines a chart's text uses are defined once for the whole image: checked with the chart.
+  const glyphs = glyphDefinitions(svg);
   let out = '';
   let copied = 0;
   for (let i = 1; i < tags.length; i++) {
@@ -156,15 +159,18 @@ export function unclipNestedSvgs(svg: string, options: ResvgRenderOptions): stri
     }
     if (close === tags.length || close === tags.length - 1) continue;
     const element = svg.slice(open.index, tags[close].index + tags[close][0].length);
-    if (!drawingStaysInside(element, options)) continue;
+    if (!drawingStaysInside(element, options, glyphs)) continue;
     out += svg.slice(copied, open.index) + open[0].replace(/^<svg\b/, '<svg overflow="visible"');
     copied = open.index + open[0].length;
   }
   return out + svg.slice(copied);
 }
 
-/** Whether an <svg>'s drawing (strokes and text included, set in the bundled fonts) is inside its viewBox. */
-export function drawingStaysInside(element: string, options: ResvgRenderOptions): boolean {
+/**
+ * Whether an <svg>'s drawing (strokes and text included, set in the bundled
+ * fonts or as glyphs, whose outlines `defs` holds) is inside its viewBox.
+ */
+export function drawingStaysInside(element: string, options: ResvgRenderOptions, defs = ''): boolean {
   const viewBox = /\sviewBox="([^"]+)"/
     .exec(/^<svg\b[^>]*>/.exec(element)![0])?.[1]
     .trim()
@@ -172,7 +178,7 @@ export function drawingStaysInside(element: string, options: ResvgRenderOptions)
     .map(Number);
   if (!viewBox || viewBox.length !== 4 || viewBox.some((n) => !Number.isFinite(n))) return false;
   const [x, y, w, h] = viewBox;
-  const standalone = element.replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\s(x|y|width|height)="[^"]*"/g, ''));
+  const standalone = element.replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\s(x|y|width|height)="[^"]*"/g, '') + defs);
   const box = new Resvg(
     /\sxmlns=/.test(standalone.slice(0, standalone.indexOf('>'))) ? standalone : standalone.replace(/^<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"'),
     {
