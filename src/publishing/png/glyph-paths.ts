@@ -21,6 +21,7 @@
  * other <text> is left as it is, for resvg to set with the fonts.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import * as hb from 'harfbuzzjs';
 import { unesc } from '#/svg/markup.ts';
 
@@ -55,9 +56,14 @@ const GLYPH_DEFINITIONS = new RegExp(`<defs class="${GLYPHS}">[\\s\\S]*?</defs>`
 const f32 = Math.fround;
 
 const fonts = new Map<string, hb.Font>();
+/** Each font's name in its glyphs' ids ("NotoSans-Bold"): an image's markup does not depend on what its worker drew before. */
+const fontNames = new Map<hb.Font, string>();
 function font(file: string): hb.Font {
   let loaded = fonts.get(file);
-  if (!loaded) fonts.set(file, (loaded = new hb.Font(new hb.Face(new hb.Blob(readFileSync(file))))));
+  if (!loaded) {
+    fonts.set(file, (loaded = new hb.Font(new hb.Face(new hb.Blob(readFileSync(file))))));
+    fontNames.set(loaded, path.basename(file, path.extname(file)));
+  }
   return loaded;
 }
 
@@ -117,8 +123,8 @@ const collapsed = (text: string) => text.replace(/\n/g, '').replace(/\t/g, ' ').
  * `svg` with every <text> this module can set replaced by its glyphs: one
  * <path> per distinct glyph, in font units, in a <defs> at the start, and
  * each line of text a group, scaled and placed as resvg places it, that
- * uses them. `cjkRun` matches the runs set in the CJK face (the rest is set
- * in the Latin one): the same runs markCjkRuns (render.ts) marks for resvg.
+ * uses them. `cjkRun` (global) matches the runs set in the CJK face (the
+ * rest is set in the Latin one): the runs markCjkRuns (render.ts) marks for resvg.
  * An SVG with a stylesheet is left whole: a rule may apply to `text`.
  */
 export function textAsGlyphs(svg: string, faces: Faces, cjkRun: RegExp): string {
@@ -161,9 +167,6 @@ export function textAsGlyphs(svg: string, faces: Faces, cjkRun: RegExp): string 
 /** The <defs> of glyph outlines textAsGlyphs wrote into `svg`, or '': for drawing part of the image on its own. */
 export const glyphDefinitions = (svg: string): string => GLYPH_DEFINITIONS.exec(svg)?.[0] ?? '';
 
-/** The ids of the glyph paths, one per font. */
-const fontIds = new Map<hb.Font, number>();
-
 /**
  * One line's glyphs as <use>s of `glyphs` (the <defs>' paths, added to as
  * needed), placed in font units from the line's origin; undefined where a
@@ -173,7 +176,7 @@ function glyphLine(text: string, anchor: string, [latin, cjk]: [hb.Font, hb.Font
   const runs: { face: hb.Font; shaped: ReturnType<typeof shape> }[] = [];
   const add = (face: hb.Font, part: string) => part && runs.push({ face, shaped: shape(face, part) });
   let from = 0;
-  for (const run of text.matchAll(new RegExp(cjkRun.source, 'gu'))) {
+  for (const run of text.matchAll(cjkRun)) {
     add(latin, text.slice(from, run.index));
     add(cjk, run[0]);
     from = run.index + run[0].length;
@@ -184,12 +187,11 @@ function glyphLine(text: string, anchor: string, [latin, cjk]: [hb.Font, hb.Font
   let advance = anchor === 'middle' ? -width / 2 : anchor === 'end' ? -width : 0;
   let uses = '';
   for (const { face, shaped } of runs) {
-    if (!fontIds.has(face)) fontIds.set(face, fontIds.size);
     for (const glyph of shaped) {
       if (glyph.codepoint === 0) return undefined;
       const d = outline(face, glyph.codepoint);
       if (d) {
-        const id = `glyph-${fontIds.get(face)}-${glyph.codepoint}`;
+        const id = `${fontNames.get(face)}-${glyph.codepoint}`;
         glyphs.set(id, d);
         const x = advance + (glyph.xOffset ?? 0);
         const y = glyph.yOffset ?? 0;
