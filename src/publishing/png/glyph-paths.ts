@@ -31,7 +31,7 @@ export interface Faces {
   cjk: readonly [regular: string, bold: string];
 }
 
-/** Everything else keeps resvg's own text layout. */
+/** The attributes of a <text> set here; a <text> with any other is left to resvg's own layout. */
 const TEXT_ATTRIBUTES = new Set([
   'x',
   'y',
