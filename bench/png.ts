@@ -37,7 +37,7 @@ import { runInNewContext } from 'node:vm';
 import { constants } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { Resvg } from '#/publishing/png/resvg.ts';
-import { markCjkRuns, resvgOptions, setInGlyphs, subsetFontFiles, unclipNestedSvgs } from '#/publishing/png/render.ts';
+import { fontsForText, markCjkRuns, resvgOptions, setInGlyphs, subsetFontFiles, unclipNestedSvgs } from '#/publishing/png/render.ts';
 import { ENCODE, encodeOpaquePng, type EncodeOptions } from '#/publishing/png/encode.ts';
 
 const { values } = parseArgs({
@@ -192,7 +192,7 @@ for (let run = 0; run < runs; run++) {
     // Now (src/publishing/png/render.ts): text set as glyph outlines, subsets only for text left as text,
     // charts unclipped where that changes no pixel.
     const [outlined, glyphs] = timed(() => setInGlyphs(image.svg));
-    const [fontsNow, subsetNow] = timed(() => (/<text\b/.test(outlined) ? subsetFontFiles(outlined) : []));
+    const [fontsNow, subsetNow] = timed(() => fontsForText(outlined));
     const optionsNow = resvgOptions(fontsNow, image.width);
     const [unclipped, unclip] = timed(() => unclipNestedSvgs(markCjkRuns(outlined), optionsNow));
     const [resvgNow, parseNow] = timed(() => new Resvg(unclipped, optionsNow));

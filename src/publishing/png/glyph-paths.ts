@@ -113,7 +113,7 @@ function lines(content: string, x: number, y: number): Line[] | undefined {
     found.push({ x: Number(tx), y: Number(ty), text });
     return '';
   });
-  return rest.trim() === '' && found.every((l) => Number.isFinite(l.x) && Number.isFinite(l.y)) ? found : undefined;
+  return rest.trim() === '' ? found : undefined;
 }
 
 /** SVG's default white space handling (xml:space="default"), as resvg applies it. */
@@ -144,7 +144,7 @@ export function textAsGlyphs(svg: string, faces: Faces, cjkRun: RegExp): string 
     const [latin, cjk] = [font(faces.latin[bold]), font(faces.cjk[bold])];
     if (latin.face.upem !== cjk.face.upem) return element;
     const found = lines(content, Number(attributes.get('x') ?? 0), Number(attributes.get('y') ?? 0));
-    if (!found) return element;
+    if (!found || found.some((line) => !Number.isFinite(line.x) || !Number.isFinite(line.y))) return element;
     // Stroke widths are in the glyphs' units, which the group scales.
     const scale = f32(size / f32(latin.face.upem));
     const paint = [...attributes]
@@ -183,12 +183,15 @@ function glyphLine(text: string, anchor: string, [latin, cjk]: [hb.Font, hb.Font
   }
   add(latin, text.slice(from));
   let width = 0;
-  for (const run of runs) for (const glyph of run.shaped) width += glyph.xAdvance ?? 0;
+  for (const run of runs)
+    for (const glyph of run.shaped) {
+      if (glyph.codepoint === 0) return undefined;
+      width += glyph.xAdvance ?? 0;
+    }
   let advance = anchor === 'middle' ? -width / 2 : anchor === 'end' ? -width : 0;
   let uses = '';
   for (const { face, shaped } of runs) {
     for (const glyph of shaped) {
-      if (glyph.codepoint === 0) return undefined;
       const d = outline(face, glyph.codepoint);
       if (d) {
         const id = `${fontNames.get(face)}-${glyph.codepoint}`;

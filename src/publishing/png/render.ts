@@ -91,6 +91,9 @@ export function latinCodePoints(points: Iterable<number>, chinese: boolean): Set
 /** A Chinese image: the lang of its outermost <svg> (social cards and downloads carry one) is not English. */
 const isChinese = (svg: string) => !/\slang="en\b/.test(/<svg\b[^>]*>/.exec(svg)?.[0] ?? '');
 
+/** The runs of an image's text set in the CJK face, whoever sets them (textAsGlyphs or resvg, after markCjkRuns). */
+const cjkRuns = (svg: string) => (isChinese(svg) ? CJK_RUN_IN_CHINESE : CJK_RUN);
+
 /**
  * The SVG with each run of CJK text in a <tspan> naming the CJK face. resvg
  * sets text in the first family of the stack it has (Noto Sans) and falls
@@ -99,7 +102,7 @@ const isChinese = (svg: string) => !/\slang="en\b/.test(/<svg\b[^>]*>/.exec(svg)
  * A named family is looked up with the text's weight, so it comes out bold.
  */
 export function markCjkRuns(svg: string): string {
-  const run = isChinese(svg) ? CJK_RUN_IN_CHINESE : CJK_RUN;
+  const run = cjkRuns(svg);
   return svg.replace(/(<text\b[^>]*>)([\s\S]*?)(<\/text>)/g, (_, open: string, body: string, close: string) => {
     const marked = `>${body}<`.replace(/>([^<]+)</g, (_m, text: string) => `>${text.replace(run, (r) => `<tspan font-family="${CJK_FACE}">${r}</tspan>`)}<`);
     return open + marked.slice(1, -1) + close;
@@ -196,7 +199,10 @@ const FACES: Faces = { latin: [LATIN_FONT_FILES[0], LATIN_FONT_FILES[1]], cjk: [
  * `svg` with its text set as glyph outlines (glyph-paths.ts), in the faces
  * and runs markCjkRuns gives resvg. Text it does not set stays text.
  */
-export const setInGlyphs = (svg: string): string => textAsGlyphs(svg, FACES, isChinese(svg) ? CJK_RUN_IN_CHINESE : CJK_RUN);
+export const setInGlyphs = (svg: string): string => textAsGlyphs(svg, FACES, cjkRuns(svg));
+
+/** The font files resvg needs for an image setInGlyphs returned: subsets for the text it left as text, or none. */
+export const fontsForText = (outlined: string): string[] => (/<text\b/.test(outlined) ? subsetFontFiles(outlined) : []);
 
 /**
  * `svg` drawn `width` pixels wide (height follows its aspect ratio), as an
@@ -206,7 +212,7 @@ export const setInGlyphs = (svg: string): string => textAsGlyphs(svg, FACES, isC
  */
 export function renderPng(svg: string, width: number): RenderedPng {
   const outlined = setInGlyphs(svg);
-  const options = resvgOptions(/<text\b/.test(outlined) ? subsetFontFiles(outlined) : [], width);
+  const options = resvgOptions(fontsForText(outlined), width);
   const image = new Resvg(unclipNestedSvgs(markCjkRuns(outlined), options), options).render();
   return { png: encodeOpaquePng(image.pixels, image.width, image.height), width: image.width, height: image.height };
 }
