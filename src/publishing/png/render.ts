@@ -23,6 +23,7 @@ import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { LATIN_FACE } from '#/svg/font.ts';
 // Marks Chinese sets full-width and English proportionally (quotes, dash, ellipsis, middle dot): CJK in a Chinese image.
 import { CHINESE_MARKS } from '#/svg/text.ts';
+import { codeDigest } from '#/publishing/code-digest.ts';
 import { ENCODER, encodeOpaquePng } from './encode.ts';
 import { subsetFont, svgCodePoints } from './font-subset.ts';
 import { glyphDefinitions, textAsGlyphs, type Faces } from './glyph-paths.ts';
@@ -48,12 +49,15 @@ const version = (packageJson: string) => (JSON.parse(readFileSync(packageJson, '
 const fontVersion = (pkg: string) => `${pkg}-${version(path.join(root(pkg), 'package.json'))}`;
 /** The shaper's version (its package exports no package.json: found from its entry point). */
 const harfbuzzVersion = version(path.resolve(path.dirname(require.resolve('harfbuzzjs')), '../package.json'));
+/** The worker that draws the images, from the project root (it runs from source: src/publishing/png/svg-to-png.ts). */
+export const PNG_WORKER = 'src/publishing/png/worker.ts';
 /**
  * Names the renderer, the shaper that sets text as glyphs, both fonts'
- * versions and the encoder's settings; part of every cache key, so an upgrade
- * never reuses old images (nor PNGs cached with other encoder settings).
+ * versions, the encoder's settings and a digest of the site's own drawing
+ * code (the worker and every project module it loads); part of every cache
+ * key, so neither an upgrade nor an edit of that code reuses old images.
  */
-export const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/package.json'))}/harfbuzzjs-${harfbuzzVersion}/${fontVersion(LATIN_PACKAGE)}/${fontVersion(CJK_PACKAGE)}/${ENCODER}`;
+export const RENDERER = `resvg-${version(require.resolve('@resvg/resvg-js/package.json'))}/harfbuzzjs-${harfbuzzVersion}/${fontVersion(LATIN_PACKAGE)}/${fontVersion(CJK_PACKAGE)}/${ENCODER}/code-${codeDigest(PNG_WORKER)}`;
 
 /** Characters set in the CJK face: ideographs, kana, hangul, CJK and full-width punctuation. */
 const CJK =

@@ -14,12 +14,12 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { pngCacheKey, readCachedPng, writeCachedPng } from './cache.ts';
-import { RENDERER, type RenderedPng } from './render.ts';
+import { PNG_WORKER, RENDERER, type RenderedPng } from './render.ts';
 
 export { FONT_FAMILY, FONT_FILES, type RenderedPng } from './render.ts';
 // From the project root, not import.meta.url: this module is bundled into
 // Astro's build output, the worker is loaded from source by Node.
-const WORKER = path.join(process.cwd(), 'src/publishing/png/worker.ts');
+const WORKER = path.join(process.cwd(), PNG_WORKER);
 
 export interface PngOptions {
   /** Output width in pixels; the SVG is scaled to it. */
