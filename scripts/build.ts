@@ -31,6 +31,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataError } from '#/authoring/errors.ts';
+import { BUILD_CACHE_IN_ROOT } from '#/publishing/build-cache.ts';
 import { prunePngCache } from '#/publishing/png/cache.ts';
 import { DRAWN_FILE, medianCpuMs, readDrawnImages } from '#/publishing/png/svg-to-png.ts';
 import { PNG_WIDTH } from '#/publishing/graphic-files.ts';
@@ -43,7 +44,7 @@ import { errorSection, problemLines, successSummary } from './build-report.ts';
 const { values } = parseArgs({
   options: { out: { type: 'string', default: 'dist' }, verbose: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
 });
-const LOG_FILE = 'node_modules/.cache/county-stories/last-build.log';
+const LOG_FILE = `${BUILD_CACHE_IN_ROOT}/last-build.log`;
 /**
  * Astro's record of the last build's page keys (its incremental build: node_modules/astro/dist/core/build/incremental.js).
  * Astro overwrites a page's cached copy as soon as it renders it, but writes this record only when every

@@ -18,9 +18,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
+import { BUILD_CACHE_DIR } from '#/publishing/build-cache.ts';
 import { PNG_SIGNATURE } from './encode.ts';
 
-export const PNG_CACHE_DIR = path.join(process.cwd(), 'node_modules/.cache/county-stories/png');
+export const PNG_CACHE_DIR = path.join(BUILD_CACHE_DIR, 'png');
 
 export const pngCacheKey = (renderer: string, width: number, svg: string) => createHash('sha256').update(`${renderer}\n${width}\n${svg}`).digest('hex');
 

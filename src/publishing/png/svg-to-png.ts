@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
+import { BUILD_CACHE_IN_ROOT } from '#/publishing/build-cache.ts';
 import { pngCacheKey, readCachedPng, writeCachedPng } from './cache.ts';
 import { PNG_WORKER, RENDERER, type RenderedPng } from './render.ts';
 
@@ -67,7 +68,7 @@ async function draw(svg: string, width: number): Promise<RenderedPng & { cached:
  * scripts/build.ts removes before a build and reports after it, and `npm run bench` reads. On globalThis: Astro's bundle and its
  * integrations may each load their own copy of this module.
  */
-const DRAWN_FILE_IN_ROOT = 'node_modules/.cache/county-stories/png-drawn.json';
+const DRAWN_FILE_IN_ROOT = `${BUILD_CACHE_IN_ROOT}/png-drawn.json`;
 export const DRAWN_FILE = path.join(process.cwd(), DRAWN_FILE_IN_ROOT);
 export interface DrawnImage {
   width: number;
