@@ -111,10 +111,20 @@ function pageHead(file: string): string {
   return read < HEAD_BYTES ? text : readFileSync(file, 'utf8');
 }
 
-/** A page's <meta> policy as written (META's content), or null for a redirect page; throws for any other page without one. */
-function readPolicyText(dir: string, file: string): string | null {
+/**
+ * A page's <meta> policy as written (META's content), or null for a redirect
+ * page; throws for any other page without one. `seen` holds one copy of each
+ * policy read so far, and the copy is what is returned: the match itself is a
+ * slice that keeps the whole head it was found in alive (900 MB for the
+ * 14,000 pages of 300 counties).
+ */
+function readPolicyText(dir: string, file: string, seen: Map<string, string>): string | null {
   const content = META.exec(pageHead(path.join(dir, file)))?.[1];
-  if (content !== undefined) return content;
+  if (content !== undefined) {
+    let copy = seen.get(content);
+    if (copy === undefined) seen.set((copy = Buffer.from(content).toString()), copy);
+    return copy;
+  }
   if (isRedirectPage(readFileSync(path.join(dir, file), 'utf8'))) return null;
   throw new Error(`${file} in ${dir} has no Content-Security-Policy <meta> (security.csp in astro.config.mjs)`);
 }
@@ -167,9 +177,10 @@ function writePolicyCache(cacheFile: string, byIdentity: Map<string, string | nu
 export function sitePolicy(dir: string, pages = htmlFiles(dir), cacheFile = POLICY_CACHE): string {
   const known = readPolicyCache(cacheFile);
   const read = new Map<string, string | null>();
+  const seen = new Map<string, string>();
   for (const file of pages) {
     const identity = fileIdentity(path.join(dir, file));
-    read.set(identity, known.has(identity) ? known.get(identity)! : readPolicyText(dir, file));
+    read.set(identity, known.has(identity) ? known.get(identity)! : readPolicyText(dir, file, seen));
   }
   writePolicyCache(cacheFile, read);
   const union = new Map<string, Set<string>>();
