@@ -14,12 +14,12 @@
  * framed by any site; every other page only by the site itself.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CHART_STYLE } from '#/svg/style.ts';
-import { BUILD_CACHE_DIR } from './build-cache.ts';
+import { BUILD_CACHE_DIR, writeFileAtomically } from './build-cache.ts';
 import { EMBED_STYLE, HEIGHT_SENDER, THEME_SWITCHER } from './embed.ts';
 import { sitePath } from './urls.ts';
 
@@ -162,10 +162,7 @@ function writePolicyCache(cacheFile: string, byIdentity: Map<string, string | nu
   const index = new Map(policies.map((p, i) => [p, i]));
   const cache: PolicyCache = { files: Object.fromEntries([...byIdentity].map(([identity, p]) => [identity, index.get(p)!])), policies };
   mkdirSync(path.dirname(cacheFile), { recursive: true });
-  // Renamed into place: a build stopped mid-write leaves the old cache or none, never half of one.
-  const temp = `${cacheFile}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(cache));
-  renameSync(temp, cacheFile);
+  writeFileAtomically(cacheFile, JSON.stringify(cache));
 }
 
 /**

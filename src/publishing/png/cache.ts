@@ -7,18 +7,18 @@
  * once it has succeeded, drops the ones it did not use: the cache holds the
  * current site's images and does not grow with every edit.
  *
- * An entry is written to a temporary file and renamed into place, so a build
+ * An entry is written to a temporary file and renamed into place (writeFileAtomically), so a build
  * stopped mid-write (Ctrl-C, a full disk) never leaves half an image under a
  * key. A read checks the file is a whole PNG (signature, every chunk's CRC,
  * IHDR first and IEND last): a damaged entry is deleted and the image redrawn.
  * The CRCs catch truncation and flipped bytes at native speed (zlib.crc32);
  * decoding every cached image would cost about as much as drawing it.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { BUILD_CACHE_DIR } from '#/publishing/build-cache.ts';
+import { BUILD_CACHE_DIR, writeFileAtomically } from '#/publishing/build-cache.ts';
 import { PNG_SIGNATURE } from './encode.ts';
 
 export const PNG_CACHE_DIR = path.join(BUILD_CACHE_DIR, 'png');
@@ -60,10 +60,7 @@ export function readCachedPng(key: string, dir = PNG_CACHE_DIR): Buffer | undefi
 
 export function writeCachedPng(key: string, png: Buffer, dir = PNG_CACHE_DIR): void {
   mkdirSync(dir, { recursive: true });
-  // A name no other writer uses, in the same folder so the rename is atomic.
-  const temp = path.join(dir, `.${key}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  writeFileSync(temp, png);
-  renameSync(temp, path.join(dir, `${key}.png`));
+  writeFileAtomically(path.join(dir, `${key}.png`), png);
 }
 
 /** Deletes the images no build has used since `since` (the start of the build that just succeeded). Returns how many. */
