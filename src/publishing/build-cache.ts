@@ -5,7 +5,7 @@
  * save and restore (PUBLISHING.md).
  */
 import { randomBytes } from 'node:crypto';
-import { renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const BUILD_CACHE_IN_ROOT = 'node_modules/.cache/county-stories';
@@ -13,12 +13,14 @@ export const BUILD_CACHE_IN_ROOT = 'node_modules/.cache/county-stories';
 export const BUILD_CACHE_DIR = path.join(process.cwd(), BUILD_CACHE_IN_ROOT);
 
 /**
- * Writes `file` through a temporary file beside it, renamed into place: a
+ * Writes `file` (making its folder if need be) through a temporary file
+ * beside it, renamed into place: a
  * build stopped mid-write (Ctrl-C, a full disk) leaves the old file or none,
  * never half of one. The temporary name is this writer's own, so concurrent
  * writers of the same file never write into each other's.
  */
 export function writeFileAtomically(file: string, data: string | Uint8Array): void {
+  mkdirSync(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   writeFileSync(temp, data);
   renameSync(temp, file);

@@ -14,7 +14,7 @@
  * framed by any site; every other page only by the site itself.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -161,7 +161,6 @@ function writePolicyCache(cacheFile: string, byIdentity: Map<string, string | nu
   const policies = [...new Set(byIdentity.values())];
   const index = new Map(policies.map((p, i) => [p, i]));
   const cache: PolicyCache = { files: Object.fromEntries([...byIdentity].map(([identity, p]) => [identity, index.get(p)!])), policies };
-  mkdirSync(path.dirname(cacheFile), { recursive: true });
   writeFileAtomically(cacheFile, JSON.stringify(cache));
 }
 

@@ -15,7 +15,7 @@
  * decoding every cached image would cost about as much as drawing it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BUILD_CACHE_DIR, writeFileAtomically } from '#/publishing/build-cache.ts';
@@ -59,7 +59,6 @@ export function readCachedPng(key: string, dir = PNG_CACHE_DIR): Buffer | undefi
 }
 
 export function writeCachedPng(key: string, png: Buffer, dir = PNG_CACHE_DIR): void {
-  mkdirSync(dir, { recursive: true });
   writeFileAtomically(path.join(dir, `${key}.png`), png);
 }
 
