@@ -14,9 +14,8 @@ export const BUILD_CACHE_DIR = path.join(process.cwd(), BUILD_CACHE_IN_ROOT);
 
 /**
  * Writes `file` (making its folder if need be) through a temporary file
- * beside it, renamed into place: a
- * build stopped mid-write (Ctrl-C, a full disk) leaves the old file or none,
- * never half of one. The temporary name is this writer's own, so concurrent
+ * beside it, renamed into place: a build stopped mid-write (Ctrl-C, a full
+ * disk) leaves the old file or none, never half of one. The temporary name is this writer's own, so concurrent
  * writers of the same file never write into each other's.
  */
 export function writeFileAtomically(file: string, data: string | Uint8Array): void {
